@@ -1,0 +1,157 @@
+/**
+ * The data the build hands to the browser, through the `virtual:coursemark/course` module.
+ * The build (scripts/) produces these shapes from its course model; the player (components/)
+ * only reads them. Everything here is plain JSON: no functions, no author HTML.
+ */
+
+/** The seven question types an author can write (see docs/authoring.md). */
+export type QuestionType =
+  | 'single-choice'
+  | 'multiple-response'
+  | 'true-false'
+  | 'fill-in'
+  | 'numeric'
+  | 'matching'
+  | 'sequencing';
+
+/** A course-wide completion rule, from `completion` in course.yaml. */
+export type CompletionRule = 'all-pages' | 'all-questions' | 'all-pages-and-questions';
+
+export interface ThemeData {
+  /** CSS colour for links, buttons and focus rings, validated at build time as #rrggbb. */
+  readonly accent: string;
+  readonly font: 'sans' | 'serif';
+}
+
+export interface PageInfo {
+  /** Stable page slug, from frontmatter `id` or the file name without its order prefix. */
+  readonly id: string;
+  /** Absolute IRI: `<course id>/pages/<id>`. Used as the xAPI activity id. */
+  readonly iri: string;
+  readonly title: string;
+  /** Position in the course, 0-based. */
+  readonly index: number;
+  readonly objectives: readonly string[];
+  /** Estimated minutes, when the author gave one. */
+  readonly duration?: number;
+  /** Question ids (local ids) on this page, in order. */
+  readonly questions: readonly string[];
+  /** Activity ids (local ids) on this page, in order. */
+  readonly activities: readonly string[];
+  /** Headings of the page body (level 2 and 3), for in-page anchors. */
+  readonly headings: readonly { readonly id: string; readonly text: string; readonly depth: number }[];
+}
+
+interface QuestionBase {
+  /** Author's id, unique in the course (`{#id}` on the directive). */
+  readonly id: string;
+  /** Absolute IRI: `<course id>/questions/<id>`. */
+  readonly iri: string;
+  readonly pageId: string;
+  /** Relative weight in the course score; >= 0, default 1. */
+  readonly weight: number;
+  /** Plain-text prompt, for LMS interaction descriptions (the page shows the rich one). */
+  readonly promptText: string;
+}
+
+export interface ChoiceOption {
+  /** 'a', 'b', ... in the order the author wrote them. */
+  readonly id: string;
+  /** Plain-text label, for LMS descriptions and screen readers. */
+  readonly text: string;
+  readonly correct: boolean;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  readonly type: 'single-choice';
+  readonly choices: readonly ChoiceOption[];
+}
+export interface MultipleResponseQuestion extends QuestionBase {
+  readonly type: 'multiple-response';
+  readonly choices: readonly ChoiceOption[];
+}
+export interface TrueFalseQuestion extends QuestionBase {
+  readonly type: 'true-false';
+  readonly answer: boolean;
+}
+export interface FillInQuestion extends QuestionBase {
+  readonly type: 'fill-in';
+  /** Accepted answers; compared after trimming and collapsing white space. */
+  readonly answers: readonly string[];
+  readonly caseSensitive: boolean;
+}
+export interface NumericQuestion extends QuestionBase {
+  readonly type: 'numeric';
+  readonly answer: number;
+  /** Accepted distance from `answer`, inclusive; 0 means exact. */
+  readonly tolerance: number;
+  readonly unit?: string;
+}
+export interface MatchItem {
+  readonly id: string;
+  readonly text: string;
+}
+export interface MatchingQuestion extends QuestionBase {
+  readonly type: 'matching';
+  /** Left-hand items ('1', '2', ...), in author order. */
+  readonly sources: readonly MatchItem[];
+  /** Right-hand items ('a', 'b', ...), in author order; may contain unused distractors. */
+  readonly targets: readonly MatchItem[];
+  /** The correct pairs: source id -> target id. */
+  readonly pairs: readonly (readonly [source: string, target: string])[];
+}
+export interface SequencingQuestion extends QuestionBase {
+  readonly type: 'sequencing';
+  /** Steps ('a', 'b', ...) in the correct order. */
+  readonly steps: readonly MatchItem[];
+}
+
+export type QuestionData =
+  | SingleChoiceQuestion
+  | MultipleResponseQuestion
+  | TrueFalseQuestion
+  | FillInQuestion
+  | NumericQuestion
+  | MatchingQuestion
+  | SequencingQuestion;
+
+export interface ActivityData {
+  readonly id: string;
+  /** Absolute IRI: `<course id>/activities/<id>`. */
+  readonly iri: string;
+  readonly pageId: string;
+  readonly title: string;
+  readonly promptText: string;
+  readonly hasDiscussion: boolean;
+}
+
+export interface GlossaryEntry {
+  readonly id: string;
+  readonly term: string;
+  readonly definition: string;
+}
+
+export interface CourseData {
+  /** Absolute IRI from course.yaml `id`: the course's activity id. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** BCP 47 tag from course.yaml. */
+  readonly language: string;
+  /** Writing direction derived from `language`. */
+  readonly dir: 'ltr' | 'rtl';
+  readonly version: string;
+  readonly authors: readonly string[];
+  readonly license: string;
+  /** Passing score, 0..1 of the weighted question score. */
+  readonly mastery: number;
+  readonly completion: CompletionRule;
+  readonly theme: ThemeData;
+  readonly pages: readonly PageInfo[];
+  /** Every question in the course, in page order. */
+  readonly questions: readonly QuestionData[];
+  readonly activities: readonly ActivityData[];
+  readonly glossary: readonly GlossaryEntry[];
+  /** Title of the help-and-support panel, when the course has one. */
+  readonly supportTitle?: string;
+}

@@ -1,0 +1,110 @@
+import { createContext } from '@lit/context';
+import type { ActivityData, PageInfo, QuestionData } from './course-data.js';
+
+/**
+ * What a learner answered, per question type. Ids are the ones in course-data.ts
+ * (choice 'a', 'b'...; matching source '1', '2'... and target 'a', 'b'...; sequencing steps 'a', 'b'...).
+ */
+export type LearnerResponse =
+  | { readonly type: 'single-choice'; readonly choice: string }
+  | { readonly type: 'multiple-response'; readonly choices: readonly string[] }
+  | { readonly type: 'true-false'; readonly value: boolean }
+  | { readonly type: 'fill-in'; readonly text: string }
+  | { readonly type: 'numeric'; readonly value: number }
+  | { readonly type: 'matching'; readonly pairs: readonly (readonly [source: string, target: string])[] }
+  | { readonly type: 'sequencing'; readonly order: readonly string[] };
+
+/** A scored answer. Scoring is all-or-nothing per question; the weight applies at course level. */
+export interface AnswerRecord {
+  readonly response: LearnerResponse;
+  readonly correct: boolean;
+  /** How many times the learner submitted this question in this attempt (1-based). */
+  readonly attempt: number;
+  /** ISO 8601 UTC time of the submission. */
+  readonly at: string;
+}
+
+/**
+ * Everything needed to resume: where the learner is and what they did. The player owns it;
+ * trackers persist it (localStorage here, suspend_data or the xAPI State API in LMS targets).
+ */
+export interface ProgressState {
+  /** Index of the page the learner is on. */
+  readonly location: number;
+  /** Page ids seen, in first-visit order. */
+  readonly visited: readonly string[];
+  /** Question id -> latest answer. */
+  readonly answers: Readonly<Record<string, AnswerRecord>>;
+  /** Activity id -> submitted reflection text. */
+  readonly activities: Readonly<Record<string, string>>;
+  /** Set once the course's completion rule is met. */
+  readonly completed: boolean;
+}
+
+/** The course-level outcome, computed by the player from the answers and the course's mastery. */
+export interface CourseScore {
+  /** Weighted share of correct answers, 0..1 (score.scaled). */
+  readonly scaled: number;
+  /** Sum of the weights of correctly answered questions. */
+  readonly raw: number;
+  /** Sum of all question weights. */
+  readonly max: number;
+  /** True when every question has been answered. */
+  readonly final: boolean;
+  readonly passed: boolean;
+}
+
+/**
+ * A learner event as the player reports it. Each becomes exactly one xAPI statement in the tracking
+ * runtime, so each carries the data an LMS needs (ids, responses, results, durations).
+ */
+export type LearnerEvent =
+  | { readonly kind: 'launched'; readonly resumed: boolean }
+  | { readonly kind: 'page-viewed'; readonly page: PageInfo; readonly progress: number }
+  | {
+      readonly kind: 'question-answered';
+      readonly question: QuestionData;
+      readonly answer: AnswerRecord;
+      /** Milliseconds between the question's first display and the submission. */
+      readonly latencyMs: number;
+    }
+  | {
+      readonly kind: 'activity-submitted';
+      readonly activity: ActivityData;
+      readonly text: string;
+    }
+  | { readonly kind: 'progressed'; readonly progress: number }
+  | { readonly kind: 'completed'; readonly score: CourseScore | undefined }
+  | { readonly kind: 'scored'; readonly score: CourseScore }
+  | { readonly kind: 'suspended' }
+  | { readonly kind: 'exited' };
+
+/**
+ * The target-specific store behind the player: localStorage for the web build, and (in LMS
+ * packages) the SCORM data model or an LRS. Chosen at build time through `virtual:coursemark/tracker`.
+ */
+export interface TrackingAdapter {
+  /** Saved progress from an earlier session, or undefined for a fresh start. Never throws. */
+  resume(): Promise<ProgressState | undefined>;
+  /** Records one event together with the progress it produced. Never throws. */
+  record(event: LearnerEvent, state: ProgressState): void;
+  /** Whether the last save reached its store; the player shows a "not saving" notice when false. */
+  readonly saving: boolean;
+}
+
+/**
+ * What components see: the tracker the player provides through `trackerContext`. Components report
+ * learner events here and read back what the learner did before (for resume); the player turns each
+ * report into a `LearnerEvent`, updates the `ProgressState` and hands both to the adapter.
+ */
+export interface LearnerTracker {
+  /** Scores and records an answer; returns the record (with its attempt number) to show feedback. */
+  questionAnswered(question: QuestionData, response: LearnerResponse, latencyMs: number): AnswerRecord;
+  activitySubmitted(activity: ActivityData, text: string): void;
+  /** The learner's latest answer to a question in this attempt, if any. */
+  answerFor(questionId: string): AnswerRecord | undefined;
+  /** The learner's submitted reflection for an activity, if any. */
+  reflectionFor(activityId: string): string | undefined;
+}
+
+export const trackerContext = createContext<LearnerTracker>(Symbol('coursemark-tracker'));
