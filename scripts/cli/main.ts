@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, styleText } from 'node:util';
+import { hasErrors } from '../diagnostics/report.js';
+import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
+import { checkCourse } from '../pipeline.js';
+import { buildTargets, parseTargets } from './build-command.js';
+import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
+import { EXIT, UsageError, usage } from './usage.js';
+
+interface Streams {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly color: boolean;
+}
+
+const defaultStreams: Streams = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  color: process.stderr.isTTY === true && !('NO_COLOR' in process.env),
+};
+
+/** Runs the CLI and returns its exit code; the only place that decides what is printed where. */
+export async function main(argv: readonly string[], streams: Streams = defaultStreams): Promise<number> {
+  try {
+    return await run(argv, streams);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof CourseFolderError) {
+      streams.err(`coursemark: ${error.message}\n${error instanceof UsageError ? 'Run "coursemark --help" for usage.\n' : ''}`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n\n${detail}\n`);
+    return EXIT.internal;
+  }
+}
+
+async function run(argv: readonly string[], streams: Streams): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        target: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [command, folder = '.', ...extra] = positionals;
+  if (values.version === true) {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    streams.out(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  if (values.help === true || command === undefined) {
+    streams.out(`${usage}\n`);
+    return command === undefined && values.help !== true ? EXIT.usage : EXIT.ok;
+  }
+  if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}".`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+  if (command === 'check' && (values.out !== undefined || values.target !== undefined)) throw new UsageError('--out and --target belong to "build".');
+  const targets = parseTargets(values.target);
+
+  const source = await readCourseFolder(folder);
+  const result = checkCourse(source);
+  const cwd = process.cwd();
+  if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
+  else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
+  if (hasErrors(result.files) || !result.model) return EXIT.content;
+  if (command === 'check') {
+    if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
+    return EXIT.ok;
+  }
+  const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets });
+  streams.out(summary);
+  return EXIT.ok;
+}
+
+const colorStyle: TextStyle = {
+  error: (text) => styleText('red', text),
+  warning: (text) => styleText('yellow', text),
+  dim: (text) => styleText('dim', text),
+};

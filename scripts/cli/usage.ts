@@ -1,0 +1,20 @@
+export const usage = `Usage: coursemark <command> [options]
+
+Commands:
+  build [courseDir]   Check the course and build it (default folder: .)
+      --out <dir>       Output folder (default: dist)
+      --target <list>   Targets to build, comma-separated (default: web; available: web)
+  check [courseDir]   Check the course and report every problem, without building
+      --format <fmt>    text (default) or json
+
+Options:
+  -h, --help          Show this help
+  -v, --version       Show the version
+
+Exit codes: 0 success (warnings allowed), 1 problems in the course,
+2 wrong command or options, 3 internal error (please report it).`;
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;

@@ -1,0 +1,36 @@
+/**
+ * The catalogue of author-facing rules. Ids are permanent: tools and docs refer to them
+ * (docs/authoring.md lists them). Severity is the default; a message may not change it.
+ */
+export const rules = {
+  'yaml-syntax': 'error',
+  'config-missing': 'error',
+  'config-invalid': 'error',
+  'glossary-invalid': 'error',
+  'frontmatter-missing': 'error',
+  'frontmatter-invalid': 'error',
+  'no-sections': 'error',
+  'unknown-directive': 'error',
+  'directive-attribute': 'error',
+  'directive-misplaced': 'error',
+  'duplicate-id': 'error',
+  'question-no-correct': 'error',
+  'question-answers': 'error',
+  'question-prompt': 'error',
+  'figure-alt': 'error',
+  'missing-asset': 'error',
+  'path-escape': 'error',
+  'raw-html': 'error',
+  'unsafe-url': 'error',
+  'broken-link': 'error',
+  'unknown-term': 'error',
+  'heading-level': 'warning',
+  'support-duplicate': 'error',
+  'unused-attribute': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type Severity = 'error' | 'warning';
+export type RuleId = keyof typeof rules;
+
+/** The `source` every coursemark message carries, as unified tools do. */
+export const messageSource = 'coursemark';

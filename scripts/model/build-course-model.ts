@@ -1,0 +1,133 @@
+import type { Node } from 'unist';
+import type { ActivityData, PageInfo, QuestionData } from '../../components/course-data.js';
+import { report } from '../diagnostics/report.js';
+import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
+import type { SectionDraft } from './section-draft.js';
+
+/**
+ * Joins analysed sections into the course model: assigns IRIs and checks everything that spans
+ * files (duplicate ids, links between pages, assets, glossary terms, the single support panel).
+ * Problems become messages on the file where the author must fix them.
+ */
+export function buildCourseModel(input: ModelInput): CourseModel {
+  const { config, sections } = input;
+  if (sections.length === 0) {
+    report(input.configFile, 'no-sections', 'The course has no pages: add Markdown files to the sections/ folder (01-introduction.md, ...).', { line: 1, column: 1 });
+  }
+  const pagesById = uniquePages(sections);
+  const urls = new Map<Node, string>();
+  const media = new Map<string, MediaFile>();
+  const questionIds = new Set<string>();
+  const activityIds = new Set<string>();
+  const glossaryIds = new Set(input.glossary.map((entry) => entry.id));
+  const questions: QuestionData[] = [];
+  const activities: ActivityData[] = [];
+  const pages: PageModel[] = [];
+  let support: CourseModel['support'];
+
+  for (const section of sections) {
+    if (pagesById.get(section.pageId) !== section) continue;
+    const pageId = section.pageId;
+    const pageQuestions: string[] = [];
+    const pageActivities: string[] = [];
+    for (const question of section.questions) {
+      if (claim(questionIds, question.fields.id, section, question.position, 'question')) {
+        questions.push({ ...question.fields, iri: questionIri(config.id, question.fields.id), pageId } as QuestionData);
+        pageQuestions.push(question.fields.id);
+      }
+    }
+    for (const activity of section.activities) {
+      if (claim(activityIds, activity.id, section, activity.position, 'activity')) {
+        activities.push({
+          id: activity.id,
+          iri: activityIri(config.id, activity.id),
+          pageId,
+          title: activity.title ?? '',
+          promptText: activity.promptText,
+          hasDiscussion: activity.discussion !== undefined,
+        });
+        pageActivities.push(activity.id);
+      }
+    }
+    for (const link of section.pageLinks) {
+      const target = link.fileName === undefined ? section : sections.find((candidate) => candidate.fileName === link.fileName);
+      if (!target) {
+        report(section.file, 'broken-link', `This link points to "${link.fileName ?? ''}", which is not a page in sections/. Check the file name.`, link.node.position);
+        continue;
+      }
+      if (link.anchor && !target.headings.some((heading) => heading.id === link.anchor)) {
+        const known = target.headings.map((heading) => `#${heading.id}`).join(', ');
+        report(section.file, 'broken-link', `The page "${target.fileName}" has no heading "#${link.anchor}".${known ? ` Its headings: ${known}.` : ''}`, link.node.position);
+        continue;
+      }
+      urls.set(link.node, pageRoute(target.pageId, link.anchor));
+    }
+    const assets = [...section.assetLinks.map((link) => ({ node: link.node as Node, asset: link.asset }))];
+    for (const [node, info] of section.directives) {
+      if (info.kind === 'figure' && info.asset) assets.push({ node, asset: info.asset });
+    }
+    for (const { node, asset } of assets) {
+      if (!input.files.has(asset.path)) {
+        const variant = input.files.caseVariant(asset.path);
+        report(section.file, 'missing-asset', variant ? `"${asset.path}" does not exist, but "${variant}" does: letter case matters on web servers. Use the exact name.` : `The file "${asset.path}" does not exist in the course folder. Check the path (it is relative to this Markdown file).`, asset.position);
+        continue;
+      }
+      const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path) };
+      media.set(asset.path, file);
+      urls.set(node, file.output);
+    }
+    for (const term of section.terms) {
+      if (!glossaryIds.has(term.id)) {
+        report(section.file, 'unknown-term', `The term "${term.id}" is not in glossary.yaml. Add it there, or give the id of an existing entry: :term[...]{id=...}.`, term.node.position);
+      }
+    }
+    if (section.support) {
+      if (support) report(section.file, 'support-duplicate', `A course has one help-and-support panel, and ${support.section.fileName} already has one. Merge them.`, section.support.position);
+      else support = { node: section.support, section };
+    }
+    const info: PageInfo = {
+      id: pageId,
+      iri: pageIri(config.id, pageId),
+      title: section.frontmatter.title,
+      index: pages.length,
+      objectives: section.frontmatter.objectives,
+      ...(section.frontmatter.duration === undefined ? {} : { duration: section.frontmatter.duration }),
+      questions: pageQuestions,
+      activities: pageActivities,
+      headings: section.headings.filter((heading) => heading.depth <= 3).map(({ id, text, depth }) => ({ id, text, depth })),
+    };
+    pages.push({ info, section });
+  }
+  const supportInfo = support ? support.section.directives.get(support.node) : undefined;
+  const supportTitle = supportInfo?.kind === 'support' ? supportInfo.title : undefined;
+  return {
+    config,
+    data: courseData(config, pages.map((page) => page.info), questions, activities, input.glossary, support ? (supportTitle ?? '') : undefined),
+    pages,
+    support,
+    media,
+    urls,
+  };
+}
+
+function uniquePages(sections: readonly SectionDraft[]): Map<string, SectionDraft> {
+  const byId = new Map<string, SectionDraft>();
+  for (const section of sections) {
+    const first = byId.get(section.pageId);
+    if (first) {
+      report(section.file, 'duplicate-id', `The page id "${section.pageId}" is already used by ${first.fileName}. Set a different "id" in this page's frontmatter.`, section.tree.children[0]?.position);
+      continue;
+    }
+    byId.set(section.pageId, section);
+  }
+  return byId;
+}
+
+function claim(ids: Set<string>, id: string, section: SectionDraft, position: Node['position'], what: string): boolean {
+  if (ids.has(id)) {
+    report(section.file, 'duplicate-id', `Another ${what} already has the id "${id}". Ids must be unique in the course: rename one of them.`, position);
+    return false;
+  }
+  ids.add(id);
+  return true;
+}

@@ -1,0 +1,89 @@
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import type { ActivityData, CourseData, GlossaryEntry, PageInfo, QuestionData } from '../../components/course-data.js';
+import type { ResolvedCourseConfig } from '../validate/course-config.js';
+import type { SectionDraft } from './section-draft.js';
+
+/** A page of the model: its browser-facing info plus the analysed section it comes from. */
+export interface PageModel {
+  readonly info: PageInfo;
+  readonly section: SectionDraft;
+}
+
+/** A course file the pages refer to, and where the build puts it. */
+export interface MediaFile {
+  /** Path inside the course folder. */
+  readonly source: string;
+  /** Path inside the built output, ASCII only (SCORM packages are safest with ASCII names). */
+  readonly output: string;
+}
+
+/** The typed course: the single source of truth for every later stage (render, bundle, package). */
+export interface CourseModel {
+  readonly config: ResolvedCourseConfig;
+  readonly data: CourseData;
+  readonly pages: readonly PageModel[];
+  readonly support: { readonly node: ContainerDirective; readonly section: SectionDraft } | undefined;
+  /** Course files that the output must carry, by course path. */
+  readonly media: ReadonlyMap<string, MediaFile>;
+  /** The URL each author link or image gets in the output (page routes, media paths). */
+  readonly urls: ReadonlyMap<Node, string>;
+}
+
+/** The course files the model may refer to, by path inside the course folder. */
+export interface CourseFileIndex {
+  readonly has: (path: string) => boolean;
+  /** A path that differs only in letter case, for a helpful message. */
+  readonly caseVariant: (path: string) => string | undefined;
+}
+
+export interface ModelInput {
+  readonly config: ResolvedCourseConfig;
+  readonly configFile: VFile;
+  readonly sections: readonly SectionDraft[];
+  readonly glossary: readonly GlossaryEntry[];
+  readonly files: CourseFileIndex;
+}
+
+export const pageIri = (courseId: string, pageId: string): string => `${courseId}/pages/${pageId}`;
+export const questionIri = (courseId: string, id: string): string => `${courseId}/questions/${id}`;
+export const activityIri = (courseId: string, id: string): string => `${courseId}/activities/${id}`;
+
+/** The browser route of a page, optionally at a heading: `#/<page-id>/<heading-id>`. */
+export const pageRoute = (pageId: string, anchor?: string): string => `#/${pageId}${anchor ? `/${anchor}` : ''}`;
+
+/** Output path for a course file: under media/, each segment reduced to safe ASCII. */
+export function mediaPath(source: string): string {
+  const segments = source.split('/').map((segment) =>
+    segment
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase() || 'file',
+  );
+  return ['media', ...segments].join('/');
+}
+
+/** Builds the browser-facing CourseData from checked parts (ids and IRIs already decided). */
+export function courseData(config: ResolvedCourseConfig, pages: readonly PageInfo[], questions: readonly QuestionData[], activities: readonly ActivityData[], glossary: readonly GlossaryEntry[], supportTitle: string | undefined): CourseData {
+  return {
+    id: config.id,
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    dir: config.dir,
+    version: config.version,
+    authors: config.authors,
+    license: config.license,
+    mastery: config.mastery,
+    completion: config.completion,
+    theme: config.theme,
+    pages,
+    questions,
+    activities,
+    glossary,
+    ...(supportTitle === undefined ? {} : { supportTitle }),
+  };
+}

@@ -1,0 +1,85 @@
+import type { Heading, Image, Link, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { ContainerDirective, Directives, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { QuestionData } from '../../components/course-data.js';
+import type { SectionFrontmatter } from '../validate/frontmatter.js';
+
+/** A question as written, before it gets its IRI and page: the data part of QuestionData. */
+export type QuestionFields = QuestionData extends infer Q ? (Q extends QuestionData ? Omit<Q, 'iri' | 'pageId'> : never) : never;
+
+/** The rich (Markdown) parts of a question, rendered on the page. */
+export interface QuestionParts {
+  readonly prompt: readonly RootContent[];
+  readonly choices?: Readonly<Record<string, readonly PhrasingContent[]>>;
+  readonly feedback: {
+    readonly correct?: readonly PhrasingContent[];
+    readonly incorrect?: readonly PhrasingContent[];
+    readonly choices?: Readonly<Record<string, readonly PhrasingContent[]>>;
+  };
+}
+
+export interface QuestionDraft {
+  readonly fields: QuestionFields;
+  readonly parts: QuestionParts;
+  readonly position: Position | undefined;
+}
+
+export interface ActivityDraft {
+  readonly id: string;
+  readonly title: string | undefined;
+  readonly promptText: string;
+  readonly prompt: readonly RootContent[];
+  readonly discussion: readonly RootContent[] | undefined;
+  readonly position: Position | undefined;
+}
+
+/** What a directive node turned into; the render stage draws each kind. */
+export type DirectiveInfo =
+  | { readonly kind: 'question'; readonly question: QuestionDraft }
+  | { readonly kind: 'activity'; readonly activity: ActivityDraft }
+  | { readonly kind: 'content-warning'; readonly title: string | undefined }
+  | { readonly kind: 'support'; readonly title: string | undefined }
+  | { readonly kind: 'figure'; readonly asset: AssetRef | undefined; readonly alt: string; readonly decorative: boolean }
+  | { readonly kind: 'note' | 'case-study'; readonly title: string | undefined }
+  | { readonly kind: 'term'; readonly id: string }
+  /** An unknown text directive with no label or settings, such as the ":30" in "10:30": plain text. */
+  | { readonly kind: 'literal'; readonly text: string }
+  /** Consumed by its parent (feedback lines, discussion separators) or invalid: draws nothing. */
+  | { readonly kind: 'omit' };
+
+/** A reference from a page to a file in the course folder (image, figure, download). */
+export interface AssetRef {
+  /** Path relative to the course folder, with `/` separators. */
+  readonly path: string;
+  readonly position: Position | undefined;
+}
+
+/** A link to another page (by file name) or to a heading, resolved once every page is known. */
+export interface PageLinkRef {
+  readonly node: Link;
+  /** Section file name (`02-sexting.md`); undefined for an anchor on the same page. */
+  readonly fileName: string | undefined;
+  readonly anchor: string | undefined;
+}
+
+/** One section after analysis: its tree plus everything the course model needs from it. */
+export interface SectionDraft {
+  readonly file: VFile;
+  /** File name inside sections/, e.g. `02-sexting.md`. */
+  readonly fileName: string;
+  readonly frontmatter: SectionFrontmatter;
+  /** Page id: frontmatter `id`, else the file name without order prefix and extension. */
+  readonly pageId: string;
+  readonly tree: Root;
+  readonly directives: ReadonlyMap<Directives, DirectiveInfo>;
+  readonly questions: readonly QuestionDraft[];
+  readonly activities: readonly ActivityDraft[];
+  readonly headings: readonly { readonly id: string; readonly text: string; readonly depth: number; readonly node: Heading }[];
+  readonly pageLinks: readonly PageLinkRef[];
+  readonly assetLinks: readonly { readonly node: Link | Image; readonly asset: AssetRef }[];
+  readonly terms: readonly { readonly node: TextDirective; readonly id: string }[];
+  readonly support: ContainerDirective | undefined;
+}
+
+export type { ContainerDirective, LeafDirective, Nodes, TextDirective };

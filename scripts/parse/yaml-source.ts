@@ -1,0 +1,69 @@
+import type { VFile } from 'vfile';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { report } from '../diagnostics/report.js';
+
+/** A parsed YAML document together with where its text starts in the file it came from. */
+export interface YamlSource {
+  readonly file: VFile;
+  readonly document: Document.Parsed;
+  /** Offset in `file` of the YAML text's first character (frontmatter starts after `---`). */
+  readonly offset: number;
+}
+
+/**
+ * Parses YAML that sits at `offset` in `file`. Syntax errors become `yaml-syntax` messages at the
+ * exact position libyaml-compatible `yaml` reports; returns undefined when the text is unusable.
+ */
+export function parseYaml(file: VFile, text: string, offset: number): YamlSource | undefined {
+  const document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    report(file, 'yaml-syntax', `Invalid YAML: ${firstLine(error.message)}. Check indentation, colons and quotes on this line.`, {
+      offset: offset + start,
+      endOffset: offset + Math.max(end, start),
+    });
+  }
+  return document.errors.length > 0 ? undefined : { file, document, offset };
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).replace(/\.$/, '');
+}
+
+/**
+ * The file range of the YAML node at `path`: the value when it exists, else the closest existing
+ * parent. With `key`, the range of the key itself (for unknown keys). Used to place schema errors
+ * exactly on the offending key or value rather than on the file's first line.
+ */
+export function yamlRange(
+  source: YamlSource,
+  path: readonly PropertyKey[],
+  options: { readonly key?: boolean } = {},
+): { offset: number; endOffset: number } {
+  let node: unknown = source.document.contents;
+  let best: YamlNode | undefined = isNodeWithRange(node) ? node : undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      const last = segment === path[path.length - 1];
+      if (options.key === true && last && isNodeWithRange(pair.key)) {
+        best = pair.key;
+        break;
+      }
+      node = pair.value;
+      if (isNodeWithRange(node)) best = node;
+      else if (isNodeWithRange(pair.key)) best = pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (isNodeWithRange(node)) best = node;
+      else break;
+    } else break;
+  }
+  const range = best?.range ?? [0, 0, 0];
+  return { offset: source.offset + range[0], endOffset: source.offset + range[1] };
+}
+
+function isNodeWithRange(value: unknown): value is YamlNode & { range: [number, number, number] } {
+  return typeof value === 'object' && value !== null && 'range' in value && Array.isArray((value as { range: unknown }).range);
+}

@@ -1,0 +1,39 @@
+import { VFile } from 'vfile';
+import type { GlossaryEntry } from '../components/course-data.js';
+import { hasErrors, report } from './diagnostics/report.js';
+import type { CourseSource } from './load/read-course-folder.js';
+import { buildCourseModel } from './model/build-course-model.js';
+import type { CourseModel } from './model/course-model.js';
+import type { SectionDraft } from './model/section-draft.js';
+import { parseSection } from './parse/markdown-processor.js';
+import { analyzeSection } from './validate/analyze-section.js';
+import { readCourseConfig } from './validate/course-config.js';
+import { readGlossary } from './validate/glossary.js';
+
+export interface CheckResult {
+  /** Every file that was read, each carrying its messages. */
+  readonly files: readonly VFile[];
+  /** The course model, when there are no errors (warnings allowed). */
+  readonly model: CourseModel | undefined;
+}
+
+/**
+ * parse -> validate -> course model, over a course already in memory. Never throws for author
+ * mistakes: all of them, across all files, end up as messages on `files`.
+ */
+export function checkCourse(source: CourseSource): CheckResult {
+  const configFile = source.config ?? new VFile({ cwd: source.root, path: 'course.yaml' });
+  if (!source.config) {
+    report(configFile, 'config-missing', 'The course folder has no course.yaml. Create one with id, title, language and version (see docs/authoring.md).');
+  }
+  const config = source.config ? readCourseConfig(configFile) : undefined;
+  const glossary: GlossaryEntry[] = source.glossary ? readGlossary(source.glossary) : [];
+  const sections: SectionDraft[] = [];
+  for (const file of source.sections) {
+    const draft = analyzeSection(parseSection(file), file);
+    if (draft) sections.push(draft);
+  }
+  const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections];
+  const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files }) : undefined;
+  return { files, model: model && !hasErrors(files) ? model : undefined };
+}

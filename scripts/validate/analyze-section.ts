@@ -1,0 +1,260 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Image, Link, Root } from 'mdast';
+import type { ContainerDirective, Directives, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+// Brings in the hProperties field on mdast nodes, which the render stage reads.
+import type {} from 'mdast-util-to-hast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+import type { ActivityDraft, AssetRef, DirectiveInfo, PageLinkRef, QuestionDraft, SectionDraft } from '../model/section-draft.js';
+import { directiveSpecs, isDirectiveName, readAttributes, type DirectiveName } from './directive-specs.js';
+import { readFrontmatter } from './frontmatter.js';
+import { termIdFor } from './glossary.js';
+import { readQuestion } from './question.js';
+import { classifyUrl, resolveInCourse, splitRelative } from './url-check.js';
+
+/** Page id from a section file name: `02-sexting.md` -> `sexting`. */
+export function pageIdFromFileName(fileName: string): string {
+  const stem = fileName.replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
+  return new GithubSlugger().slug(stem) || 'page';
+}
+
+/**
+ * Validates one parsed section and collects what the course model needs. All problems become
+ * messages on `section.file`; returns undefined only when the page cannot be built at all
+ * (no usable frontmatter). `file.path` is the section's path inside the course folder.
+ */
+export function analyzeSection(tree: Root, file: VFile): SectionDraft | undefined {
+  const frontmatter = readFrontmatter(tree, file);
+  const filePath = file.path.replace(/\\/g, '/');
+  const fileName = filePath.split('/').pop() ?? filePath;
+  const collected = new Collector(file, filePath);
+  collected.walk(tree);
+  if (!frontmatter) return undefined;
+  return {
+    file,
+    fileName,
+    frontmatter,
+    pageId: frontmatter.id ?? pageIdFromFileName(fileName),
+    tree,
+    directives: collected.directives,
+    questions: collected.questions,
+    activities: collected.activities,
+    headings: collected.headings,
+    pageLinks: collected.pageLinks,
+    assetLinks: collected.assetLinks,
+    terms: collected.terms,
+    support: collected.support,
+  };
+}
+
+class Collector {
+  readonly directives = new Map<Directives, DirectiveInfo>();
+  readonly questions: QuestionDraft[] = [];
+  readonly activities: ActivityDraft[] = [];
+  readonly headings: { id: string; text: string; depth: number; node: Heading }[] = [];
+  readonly pageLinks: PageLinkRef[] = [];
+  readonly assetLinks: { node: Link | Image; asset: AssetRef }[] = [];
+  readonly terms: { node: TextDirective; id: string }[] = [];
+  support: ContainerDirective | undefined;
+  private readonly slugger = new GithubSlugger();
+
+  constructor(
+    private readonly file: VFile,
+    private readonly filePath: string,
+  ) {}
+
+  walk(tree: Root): void {
+    visit(tree, (node, _index, parent) => {
+      switch (node.type) {
+        case 'html':
+          report(this.file, 'raw-html', 'Raw HTML is not allowed in a page: it could break the player or run code inside the LMS. Use Markdown or a directive (docs/authoring.md) instead.', node.position);
+          return SKIP;
+        case 'heading':
+          this.heading(node);
+          return undefined;
+        case 'link':
+        case 'image':
+        case 'definition':
+          this.url(node, node.url);
+          return undefined;
+        case 'containerDirective':
+        case 'leafDirective':
+        case 'textDirective':
+          return this.directive(node, parent?.type === 'root' || parent?.type === 'containerDirective' ? parent : undefined);
+        default:
+          return undefined;
+      }
+    });
+  }
+
+  private heading(node: Heading): void {
+    if (node.depth === 1) {
+      report(this.file, 'heading-level', 'The page title (frontmatter "title") is already the main heading; start headings inside the page at "##".', node.position);
+      node.depth = 2;
+    }
+    const text = toString(node);
+    const id = this.slugger.slug(text);
+    node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
+    this.headings.push({ id, text, depth: node.depth, node });
+  }
+
+  private url(node: Link | Image | { type: 'definition'; position?: Link['position'] }, url: string): void {
+    const kind = classifyUrl(url);
+    const isImage = node.type === 'image';
+    if (kind === 'unsafe') {
+      report(this.file, 'unsafe-url', `The address "${truncate(url)}" is refused: only https:, http:, mailto: and tel: addresses and paths inside the course folder are allowed.`, node.position);
+      return;
+    }
+    if (isImage && kind !== 'relative') {
+      report(this.file, 'unsafe-url', 'Images must be files inside the course folder (such as ../assets/image.svg), so the package works offline and inside the LMS.', node.position);
+      return;
+    }
+    if (isImage && (node as Image).alt?.trim() === '') {
+      report(this.file, 'figure-alt', 'This image has no alternative text: describe it between the brackets, ![like this](../assets/image.svg).', node.position);
+    }
+    if (node.type === 'definition') return;
+    if (kind === 'anchor') {
+      this.pageLinks.push({ node: node as Link, fileName: undefined, anchor: url.slice(1) });
+      return;
+    }
+    if (kind !== 'relative') return;
+    const { path, anchor } = splitRelative(url);
+    if (!isImage && /\.md$/i.test(path) && !path.includes('/')) {
+      this.pageLinks.push({ node: node as Link, fileName: path, anchor });
+      return;
+    }
+    const asset = this.asset(path, node.position);
+    if (asset) this.assetLinks.push({ node: node as Link | Image, asset });
+  }
+
+  private asset(path: string, position: AssetRef['position']): AssetRef | undefined {
+    const resolved = resolveInCourse(this.filePath, path);
+    if (resolved === undefined) {
+      report(this.file, 'path-escape', `The path "${truncate(path)}" leads outside the course folder. Copy the file into the course (for example into assets/) and refer to it from there.`, position);
+      return undefined;
+    }
+    return { path: resolved, position };
+  }
+
+  private directive(node: Directives, parent: Root | ContainerDirective | undefined): typeof SKIP | undefined {
+    if (this.directives.has(node)) return undefined;
+    if (!isDirectiveName(node.name)) {
+      if (node.type === 'textDirective' && node.children.length === 0 && Object.keys(node.attributes ?? {}).length === 0) {
+        // "10:30" or "a:b" parse as text directives; with no label or settings they are just text.
+        this.directives.set(node, { kind: 'literal', text: `:${node.name}` });
+        return undefined;
+      }
+      const colons = node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
+      report(this.file, 'unknown-directive', `Unknown directive "${colons}${node.name}". Known directives: ${Object.keys(directiveSpecs).join(', ')}. Check the spelling.`, node.position);
+      this.directives.set(node, { kind: 'omit' });
+      return SKIP;
+    }
+    const spec = directiveSpecs[node.name];
+    if (spec.kind !== node.type) {
+      report(this.file, 'directive-misplaced', `"${node.name}" is written ${spec.example.split(/[[{]/)[0] ?? ''}... (see docs/authoring.md); here it has the wrong number of colons.`, node.position);
+      this.directives.set(node, { kind: 'omit' });
+      return SKIP;
+    }
+    const attributes = readAttributes(node, spec, this.file);
+    return this.known(node.name, node, attributes, parent);
+  }
+
+  private known(name: DirectiveName, node: Directives, attributes: Readonly<Record<string, string | number | boolean>>, parent: Root | ContainerDirective | undefined): typeof SKIP | undefined {
+    const title = typeof attributes.title === 'string' && attributes.title !== '' ? attributes.title : undefined;
+    const nested = parent?.type === 'containerDirective' && (parent.name === 'question' || parent.name === 'activity');
+    switch (name) {
+      case 'question':
+      case 'activity': {
+        if (nested || parent === undefined) {
+          report(this.file, 'directive-misplaced', `A ${name} cannot sit inside another question, activity or list; put it on its own, between paragraphs.`, node.position);
+          this.directives.set(node, { kind: 'omit' });
+          return SKIP;
+        }
+        if (name === 'question') {
+          const question = readQuestion(node as ContainerDirective, attributes, this.file, this.directives);
+          this.directives.set(node, question ? { kind: 'question', question } : { kind: 'omit' });
+          if (question) this.questions.push(question);
+        } else {
+          const activity = this.activity(node as ContainerDirective, attributes, title);
+          this.directives.set(node, activity ? { kind: 'activity', activity } : { kind: 'omit' });
+          if (activity) this.activities.push(activity);
+        }
+        return undefined;
+      }
+      case 'correct':
+      case 'incorrect':
+      case 'feedback':
+        report(this.file, 'directive-misplaced', name === 'feedback' ? '":feedback[...]" belongs at the end of a choice line inside a single-choice or multiple-response question.' : `"::${name}" belongs inside a ":::question".`, node.position);
+        this.directives.set(node, { kind: 'omit' });
+        return SKIP;
+      case 'discussion':
+        report(this.file, 'directive-misplaced', '"::discussion" belongs inside an ":::activity", on its own line between the prompt and the discussion.', node.position);
+        this.directives.set(node, { kind: 'omit' });
+        return SKIP;
+      case 'support':
+        if (this.support) report(this.file, 'support-duplicate', 'A course has one help-and-support panel; this page already has a ":::support". Merge them.', node.position);
+        else this.support = node as ContainerDirective;
+        this.directives.set(node, { kind: 'support', title });
+        return undefined;
+      case 'figure':
+        this.directives.set(node, this.figure(node, attributes));
+        return undefined;
+      case 'term': {
+        const label = toString(node).trim();
+        const id = typeof attributes.id === 'string' ? attributes.id : termIdFor(label);
+        if (label === '') report(this.file, 'directive-attribute', 'A term needs its text in brackets: :term[sextortion].', node.position);
+        this.terms.push({ node: node as TextDirective, id });
+        this.directives.set(node, { kind: 'term', id });
+        return undefined;
+      }
+      case 'content-warning':
+      case 'note':
+      case 'case-study':
+        this.directives.set(node, { kind: name, title });
+        return undefined;
+    }
+  }
+
+  private activity(node: ContainerDirective, attributes: Readonly<Record<string, string | number | boolean>>, title: string | undefined): ActivityDraft | undefined {
+    const separator = node.children.findIndex((child) => child.type === 'leafDirective' && child.name === 'discussion');
+    const separatorNode = node.children[separator];
+    if (separatorNode?.type === 'leafDirective') this.directives.set(separatorNode, { kind: 'omit' });
+    const prompt = separator >= 0 ? node.children.slice(0, separator) : node.children;
+    const discussion = separator >= 0 ? node.children.slice(separator + 1) : undefined;
+    if (prompt.length === 0) {
+      report(this.file, 'question-prompt', 'This activity has no prompt: write what the learner should reflect on after the ":::activity" line.', node.position);
+    }
+    if (discussion?.length === 0) {
+      report(this.file, 'directive-misplaced', '"::discussion" is followed by nothing: write the discussion below it, or remove it.', separatorNode?.position);
+    }
+    const id = typeof attributes.id === 'string' ? attributes.id : undefined;
+    if (id === undefined || prompt.length === 0) return undefined;
+    const promptText = prompt.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
+    return { id, title, promptText, prompt, discussion: discussion?.length ? discussion : undefined, position: node.position };
+  }
+
+  private figure(node: Directives, attributes: Readonly<Record<string, string | number | boolean>>): DirectiveInfo {
+    const alt = typeof attributes.alt === 'string' ? attributes.alt.trim() : '';
+    const decorative = attributes.decorative === true;
+    if (alt === '' && !decorative) {
+      report(this.file, 'figure-alt', 'This figure has no alternative text: add alt="what the image shows" (or write decorative for a purely decorative image).', node.position);
+    }
+    const src = typeof attributes.src === 'string' ? attributes.src : '';
+    let asset: AssetRef | undefined;
+    if (src !== '') {
+      const kind = classifyUrl(src);
+      if (kind !== 'relative') {
+        report(this.file, kind === 'unsafe' ? 'unsafe-url' : 'directive-attribute', 'A figure\'s src must be a file inside the course folder, such as "../assets/image.svg".', node.position);
+      } else {
+        asset = this.asset(splitRelative(src).path, node.position);
+      }
+    }
+    return { kind: 'figure', asset, alt, decorative };
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,77 @@
+import type { VFile } from 'vfile';
+import { z } from 'zod';
+import type { CompletionRule } from '../../components/course-data.js';
+import { report } from '../diagnostics/report.js';
+import { parseYaml } from '../parse/yaml-source.js';
+import { reportSchemaIssues } from './schema-messages.js';
+import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
+
+/** course.yaml once checked, with every default filled in. Read-only from here on. */
+export interface ResolvedCourseConfig {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly language: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly version: string;
+  readonly authors: readonly string[];
+  readonly license: string;
+  readonly mastery: number;
+  readonly completion: CompletionRule;
+  readonly theme: { readonly accent: string; readonly font: 'sans' | 'serif' };
+}
+
+const text = (what: string) =>
+  z.string({ error: `must be text${what ? `, ${what}` : ''} (put it in quotes if YAML reads it as a number or date)` }).trim().min(1, { error: 'must not be empty' });
+
+const courseConfigSchema = z.strictObject({
+  id: text('an absolute IRI such as https://example.org/courses/my-course').refine(isAbsoluteIri, {
+    error: 'must be an absolute IRI such as https://example.org/courses/my-course (no spaces, no #fragment); it names the course in every LMS',
+  }),
+  title: text(''),
+  description: z.string({ error: 'must be text' }).default(''),
+  language: text('a BCP 47 tag such as en-GB').refine(isLanguageTag, { error: 'is not a BCP 47 language tag; use a tag such as en, en-GB or ar' }),
+  version: text('such as "1.0.0"'),
+  authors: z.array(z.string({ error: 'must be a list of names' }), { error: 'must be a list of names' }).default([]),
+  license: z.string({ error: 'must be text, such as CC-BY-4.0' }).default(''),
+  mastery: z
+    .number({ error: 'must be a number from 0 to 1, such as 0.8 (80%)' })
+    .min(0, { error: 'must be from 0 to 1, such as 0.8 for 80%' })
+    .max(1, { error: 'must be from 0 to 1, such as 0.8 for 80% (not a percentage)' })
+    .default(0.8),
+  completion: z
+    .enum(['all-pages', 'all-questions', 'all-pages-and-questions'], {
+      error: 'must be one of all-pages, all-questions, all-pages-and-questions',
+    })
+    .default('all-pages-and-questions'),
+  theme: z
+    .strictObject({
+      accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written #rrggbb, such as "#3b5ba9" (in quotes)' }).default('#3b5ba9'),
+      font: z.enum(['sans', 'serif'], { error: 'must be sans or serif' }).default('sans'),
+    })
+    .default({ accent: '#3b5ba9', font: 'sans' }),
+});
+
+/**
+ * Reads and checks course.yaml. Every problem becomes a positioned message on `file`; returns
+ * undefined when the configuration cannot be used.
+ */
+export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined {
+  const source = parseYaml(file, String(file.value), 0);
+  if (!source) return undefined;
+  const result = courseConfigSchema.safeParse(source.document.toJS());
+  if (!result.success) {
+    if (source.document.contents === null) {
+      report(file, 'config-invalid', 'course.yaml is empty: it needs at least id, title, language and version.', { line: 1, column: 1 });
+    } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml');
+    return undefined;
+  }
+  const config = result.data;
+  return {
+    ...config,
+    id: config.id.replace(/\/+$/, ''),
+    language: Intl.getCanonicalLocales(config.language)[0] ?? config.language,
+    dir: directionOf(config.language),
+    theme: { accent: config.theme.accent.toLowerCase(), font: config.theme.font },
+  };
+}

@@ -1,0 +1,159 @@
+import type { Directives } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
+import type { QuestionType } from '../../components/course-data.js';
+import { report } from '../diagnostics/report.js';
+import { isValidId } from './value-checks.js';
+
+/** How an attribute's value is read. `id` values follow the course's id rule (isValidId). */
+export type AttributeType = 'id' | 'text' | 'number' | 'boolean' | 'enum';
+
+export interface AttributeSpec {
+  readonly type: AttributeType;
+  readonly required?: boolean;
+  readonly values?: readonly string[];
+  readonly min?: number;
+  /** A hint shown when the value is wrong or missing. */
+  readonly hint: string;
+}
+
+export type DirectiveKind = Directives['type'];
+
+/** One directive, described as data (as Markdoc describes tags): where it may be and what it takes. */
+export interface DirectiveSpec {
+  readonly kind: DirectiveKind;
+  readonly attributes: Readonly<Record<string, AttributeSpec>>;
+  /** What the author writes, shown when the directive is used with the wrong number of colons. */
+  readonly example: string;
+}
+
+export const questionTypes: readonly QuestionType[] = [
+  'single-choice',
+  'multiple-response',
+  'true-false',
+  'fill-in',
+  'numeric',
+  'matching',
+  'sequencing',
+];
+
+const id: AttributeSpec = { type: 'id', required: true, hint: 'an id such as {#my-question}, in lowercase letters, digits and hyphens' };
+const title: AttributeSpec = { type: 'text', hint: 'a short title, in quotes if it has spaces' };
+
+export const directiveSpecs = {
+  question: {
+    kind: 'containerDirective',
+    example: ':::question{#my-question type=single-choice}',
+    attributes: {
+      id,
+      type: { type: 'enum', required: true, values: questionTypes, hint: `one of ${questionTypes.join(', ')}` },
+      weight: { type: 'number', min: 0, hint: 'a number of 0 or more; 2 makes the question count twice' },
+      answer: { type: 'text', hint: 'true or false (true-false), or a number (numeric)' },
+      tolerance: { type: 'number', min: 0, hint: 'a number of 0 or more' },
+      unit: { type: 'text', hint: 'a unit shown after the answer box, such as "%"' },
+      'case-sensitive': { type: 'boolean', hint: 'write case-sensitive on its own' },
+    },
+  },
+  correct: { kind: 'leafDirective', example: '::correct[Feedback for a right answer]', attributes: {} },
+  incorrect: { kind: 'leafDirective', example: '::incorrect[Feedback for a wrong answer]', attributes: {} },
+  feedback: { kind: 'textDirective', example: '- [ ] A choice :feedback[Why this choice is right or wrong]', attributes: {} },
+  activity: { kind: 'containerDirective', example: ':::activity{#my-activity}', attributes: { id, title } },
+  discussion: { kind: 'leafDirective', example: '::discussion', attributes: {} },
+  'content-warning': { kind: 'containerDirective', example: ':::content-warning', attributes: { title } },
+  support: { kind: 'containerDirective', example: ':::support{title="Help and support"}', attributes: { title } },
+  figure: {
+    kind: 'leafDirective',
+    example: '::figure[Caption]{src="../assets/image.svg" alt="What the image shows"}',
+    attributes: {
+      src: { type: 'text', required: true, hint: 'the image path relative to this file, such as "../assets/image.svg"' },
+      alt: { type: 'text', hint: 'a description of the image for people who cannot see it' },
+      decorative: { type: 'boolean', hint: 'write decorative on its own for a purely decorative image' },
+    },
+  },
+  note: { kind: 'containerDirective', example: ':::note{title="A title"}', attributes: { title } },
+  'case-study': { kind: 'containerDirective', example: ':::case-study{title="A title"}', attributes: { title } },
+  term: {
+    kind: 'textDirective',
+    example: ':term[sextortion]',
+    attributes: { id: { type: 'id', hint: 'the id of a glossary.yaml entry' } },
+  },
+} as const satisfies Record<string, DirectiveSpec>;
+
+export type DirectiveName = keyof typeof directiveSpecs;
+
+export function isDirectiveName(name: string): name is DirectiveName {
+  return Object.hasOwn(directiveSpecs, name);
+}
+
+/** Attribute values after checking: text, number or boolean, by the spec's type. */
+export type AttributeValues = Readonly<Record<string, string | number | boolean>>;
+
+/**
+ * Checks a directive's attributes against its spec and returns the typed values. Unknown or wrong
+ * attributes become `directive-attribute` messages placed on the attribute itself when it can be found.
+ */
+export function readAttributes(node: Directives, spec: DirectiveSpec, file: VFile): AttributeValues {
+  const values: Record<string, string | number | boolean> = {};
+  const given = node.attributes ?? {};
+  for (const [name, raw] of Object.entries(given)) {
+    const attribute = spec.attributes[name];
+    const place = attributePlace(file, node, name);
+    if (!attribute) {
+      const known = Object.keys(spec.attributes);
+      const shown = name === 'class' ? `.${raw ?? ''}` : name;
+      report(file, 'directive-attribute', `"${node.name}" has no setting "${shown}". ${known.length > 0 ? `It takes: ${known.map((k) => (k === 'id' ? '#id' : k)).join(', ')}.` : 'It takes no settings.'}`, place);
+      continue;
+    }
+    const value = readValue(raw ?? '', attribute);
+    if (value === undefined) {
+      report(file, 'directive-attribute', `"${name}" on "${node.name}" has the value "${raw ?? ''}"; it must be ${attribute.hint}.`, place);
+      continue;
+    }
+    values[name] = value;
+  }
+  for (const [name, attribute] of Object.entries(spec.attributes)) {
+    if (attribute.required === true && !(name in given)) {
+      report(file, 'directive-attribute', `"${node.name}" needs ${name === 'id' ? 'an id' : `"${name}"`}: ${attribute.hint}. Example: ${spec.example}`, node.position);
+    }
+  }
+  return values;
+}
+
+function readValue(raw: string, spec: AttributeSpec): string | number | boolean | undefined {
+  const value = raw.trim();
+  switch (spec.type) {
+    case 'id':
+      return isValidId(value) ? value : undefined;
+    case 'text':
+      return value;
+    case 'enum':
+      return spec.values?.includes(value) === true ? value : undefined;
+    case 'boolean':
+      return value === '' || value === 'true' ? true : value === 'false' ? false : undefined;
+    case 'number': {
+      const number = value === '' ? Number.NaN : Number(value);
+      return Number.isFinite(number) && number >= (spec.min ?? -Infinity) ? number : undefined;
+    }
+  }
+}
+
+/**
+ * The source range of one attribute (`name=...`, or `#id`), found on the directive's own text, so
+ * that a message points at the attribute rather than at the start of the line.
+ */
+export function attributePlace(file: VFile, node: Directives, name: string): { offset: number; endOffset: number } | Directives['position'] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return node.position;
+  const source = String(file.value).slice(start, end);
+  const braces = source.indexOf('{');
+  if (braces < 0) return node.position;
+  const pattern = name === 'id' ? /#[^\s}]*|\bid=("[^"]*"|'[^']*'|[^\s}]*)/ : name === 'class' ? /\.[^\s}#.]+/ : new RegExp(`(?<=[\\s{])${escapeRegExp(name)}(=("[^"]*"|'[^']*'|[^\\s}]*))?`);
+  const match = pattern.exec(source.slice(braces));
+  if (!match) return node.position;
+  const offset = start + braces + match.index;
+  return { offset, endOffset: offset + match[0].length };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

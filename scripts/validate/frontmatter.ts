@@ -1,0 +1,55 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { z } from 'zod';
+import { report } from '../diagnostics/report.js';
+import { parseYaml } from '../parse/yaml-source.js';
+import { reportSchemaIssues } from './schema-messages.js';
+import { isValidId } from './value-checks.js';
+
+export interface SectionFrontmatter {
+  readonly title: string;
+  readonly id?: string;
+  readonly objectives: readonly string[];
+  readonly duration?: number;
+}
+
+const frontmatterSchema = z.strictObject({
+  title: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }),
+  id: z
+    .string({ error: 'must be text' })
+    .refine(isValidId, { error: 'must use lowercase letters, digits and hyphens, such as sexting' })
+    .optional(),
+  objectives: z.array(z.string({ error: 'must be a list of sentences' }), { error: 'must be a list, one objective per "- " line' }).default([]),
+  duration: z
+    .number({ error: 'must be a number of minutes, such as 10' })
+    .positive({ error: 'must be a positive number of minutes' })
+    .optional(),
+});
+
+/**
+ * Reads and checks a section's YAML frontmatter. Positions point into the Markdown file itself
+ * (the YAML's offset is the frontmatter node's start plus its `---` line).
+ */
+export function readFrontmatter(tree: Root, file: VFile): SectionFrontmatter | undefined {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml') {
+    report(file, 'frontmatter-missing', 'This page has no frontmatter. Start the file with a "---" line, "title: Your page title", and another "---" line.', { line: 1, column: 1 });
+    return undefined;
+  }
+  const start = node.position?.start.offset ?? 0;
+  const text = String(file.value);
+  const valueOffset = text.indexOf('\n', start) + 1;
+  const source = parseYaml(file, node.value, valueOffset);
+  if (!source) return undefined;
+  if (source.document.contents === null) {
+    report(file, 'frontmatter-invalid', 'The frontmatter is empty: it needs at least "title: Your page title".', node.position);
+    return undefined;
+  }
+  const result = frontmatterSchema.safeParse(source.document.toJS());
+  if (!result.success) {
+    reportSchemaIssues(source, result.error.issues, 'frontmatter-invalid', 'the frontmatter');
+    return undefined;
+  }
+  const { id, duration, ...rest } = result.data;
+  return { ...rest, ...(id === undefined ? {} : { id }), ...(duration === undefined ? {} : { duration }) };
+}

@@ -1,0 +1,48 @@
+import { posix } from 'node:path';
+
+/** How the build treats a URL an author wrote in a link or image. */
+export type UrlKind = 'anchor' | 'relative' | 'web' | 'mail' | 'unsafe';
+
+// Browsers ignore ASCII control characters and spaces inside a scheme ("java\tscript:"), so do we.
+const IGNORED = /[\u0000-\u0020\u007f-\u009f]/g;
+
+/**
+ * Classifies a URL. Only http(s), mailto and tel are allowed as absolute URLs: `javascript:`,
+ * `vbscript:`, `data:`, `file:` and anything else could run code or leak local files inside the LMS.
+ */
+export function classifyUrl(url: string): UrlKind {
+  const compact = url.replace(IGNORED, '');
+  if (compact.startsWith('#')) return 'anchor';
+  if (compact.startsWith('//')) return 'unsafe';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
+  if (scheme === undefined) return 'relative';
+  if (scheme === 'http' || scheme === 'https') return 'web';
+  if (scheme === 'mailto' || scheme === 'tel') return 'mail';
+  return 'unsafe';
+}
+
+/** A relative URL split into its path (decoded) and fragment. */
+export function splitRelative(url: string): { path: string; anchor: string | undefined } {
+  const hash = url.indexOf('#');
+  const withoutHash = hash >= 0 ? url.slice(0, hash) : url;
+  const query = withoutHash.indexOf('?');
+  const rawPath = query >= 0 ? withoutHash.slice(0, query) : withoutHash;
+  let path = rawPath;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    // A malformed %-escape: keep the text as written; the file lookup then reports it missing.
+  }
+  return { path, anchor: hash >= 0 ? url.slice(hash + 1) : undefined };
+}
+
+/**
+ * Resolves `target` relative to the file at `from` (both relative to the course folder, `/`-separated).
+ * Returns undefined when the result would leave the course folder.
+ */
+export function resolveInCourse(from: string, target: string): string | undefined {
+  if (target.startsWith('/') || /^[a-z]:/i.test(target)) return undefined;
+  const joined = posix.normalize(posix.join(posix.dirname(from), target.replace(/\\/g, '/')));
+  if (joined === '..' || joined.startsWith('../') || joined === '.') return undefined;
+  return joined;
+}
