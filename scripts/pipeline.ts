@@ -33,6 +33,9 @@ export function checkCourse(source: CourseSource): CheckResult {
     const draft = analyzeSection(parseSection(file), file);
     if (draft) sections.push(draft);
   }
+  if (source.sections.length === 0) {
+    report(configFile, 'no-sections', 'The course has no pages: add Markdown files to the sections/ folder (01-introduction.md, ...).', { line: 1, column: 1 });
+  }
   const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections];
   const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files }) : undefined;
   return { files, model: model && !hasErrors(files) ? model : undefined };

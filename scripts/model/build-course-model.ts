@@ -11,14 +11,12 @@ import type { SectionDraft } from './section-draft.js';
  */
 export function buildCourseModel(input: ModelInput): CourseModel {
   const { config, sections } = input;
-  if (sections.length === 0) {
-    report(input.configFile, 'no-sections', 'The course has no pages: add Markdown files to the sections/ folder (01-introduction.md, ...).', { line: 1, column: 1 });
-  }
   const pagesById = uniquePages(sections);
   const urls = new Map<Node, string>();
   const media = new Map<string, MediaFile>();
-  const questionIds = new Set<string>();
-  const activityIds = new Set<string>();
+  // id -> where it was first declared, for duplicate messages.
+  const questionIds = new Map<string, string>();
+  const activityIds = new Map<string, string>();
   const glossaryIds = new Set(input.glossary.map((entry) => entry.id));
   const questions: QuestionData[] = [];
   const activities: ActivityData[] = [];
@@ -26,18 +24,27 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   let support: CourseModel['support'];
 
   for (const section of sections) {
+    const duplicates = new Set<unknown>();
+    for (const declared of section.declaredIds) {
+      const seen = declared.kind === 'question' ? questionIds : activityIds;
+      const first = seen.get(declared.id);
+      if (first) {
+        report(section.file, 'duplicate-id', `Another ${declared.kind} already has the id "${declared.id}" (${first}). Ids must be unique in the course: rename one of them.`, declared.position);
+        duplicates.add(declared.position);
+      } else seen.set(declared.id, `${section.file.path}:${declared.position?.start.line ?? 1}`);
+    }
     if (pagesById.get(section.pageId) !== section) continue;
     const pageId = section.pageId;
     const pageQuestions: string[] = [];
     const pageActivities: string[] = [];
     for (const question of section.questions) {
-      if (claim(questionIds, question.fields.id, section, question.position, 'question')) {
+      if (!duplicates.has(question.position)) {
         questions.push({ ...question.fields, iri: questionIri(config.id, question.fields.id), pageId } as QuestionData);
         pageQuestions.push(question.fields.id);
       }
     }
     for (const activity of section.activities) {
-      if (claim(activityIds, activity.id, section, activity.position, 'activity')) {
+      if (!duplicates.has(activity.position)) {
         activities.push({
           id: activity.id,
           iri: activityIri(config.id, activity.id),
@@ -115,19 +122,10 @@ function uniquePages(sections: readonly SectionDraft[]): Map<string, SectionDraf
   for (const section of sections) {
     const first = byId.get(section.pageId);
     if (first) {
-      report(section.file, 'duplicate-id', `The page id "${section.pageId}" is already used by ${first.fileName}. Set a different "id" in this page's frontmatter.`, section.tree.children[0]?.position);
+      report(section.file, 'duplicate-id', `The page id "${section.pageId}" is already used by ${first.fileName}. Set a different "id" in this page's frontmatter.`, section.idPlace);
       continue;
     }
     byId.set(section.pageId, section);
   }
   return byId;
-}
-
-function claim(ids: Set<string>, id: string, section: SectionDraft, position: Node['position'], what: string): boolean {
-  if (ids.has(id)) {
-    report(section.file, 'duplicate-id', `Another ${what} already has the id "${id}". Ids must be unique in the course: rename one of them.`, position);
-    return false;
-  }
-  ids.add(id);
-  return true;
 }

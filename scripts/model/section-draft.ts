@@ -80,6 +80,10 @@ export interface SectionDraft {
   readonly assetLinks: readonly { readonly node: Link | Image; readonly asset: AssetRef }[];
   readonly terms: readonly { readonly node: TextDirective; readonly id: string }[];
   readonly support: ContainerDirective | undefined;
+  /** Every question and activity id as written, valid or not, for duplicate checks. */
+  readonly declaredIds: readonly { readonly kind: 'question' | 'activity'; readonly id: string; readonly position: Position | undefined }[];
+  /** Where the page's id comes from: the frontmatter `id` value, or the top of the file. */
+  readonly idPlace: Position | undefined;
 }
 
 export type { ContainerDirective, LeafDirective, Nodes, TextDirective };

@@ -46,6 +46,8 @@ export function analyzeSection(tree: Root, file: VFile): SectionDraft | undefine
     assetLinks: collected.assetLinks,
     terms: collected.terms,
     support: collected.support,
+    declaredIds: collected.declaredIds,
+    idPlace: frontmatter.idPlace ?? tree.children[0]?.position,
   };
 }
 
@@ -57,6 +59,7 @@ class Collector {
   readonly pageLinks: PageLinkRef[] = [];
   readonly assetLinks: { node: Link | Image; asset: AssetRef }[] = [];
   readonly terms: { node: TextDirective; id: string }[] = [];
+  readonly declaredIds: { kind: 'question' | 'activity'; id: string; position: Directives['position'] }[] = [];
   support: ContainerDirective | undefined;
   private readonly slugger = new GithubSlugger();
 
@@ -172,6 +175,7 @@ class Collector {
           this.directives.set(node, { kind: 'omit' });
           return SKIP;
         }
+        if (typeof attributes.id === 'string') this.declaredIds.push({ kind: name, id: attributes.id, position: node.position });
         if (name === 'question') {
           const question = readQuestion(node as ContainerDirective, attributes, this.file, this.directives);
           this.directives.set(node, question ? { kind: 'question', question } : { kind: 'omit' });

@@ -1,8 +1,10 @@
 import type { Root } from 'mdast';
+import type { Position } from 'unist';
+import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { report } from '../diagnostics/report.js';
-import { parseYaml } from '../parse/yaml-source.js';
+import { parseYaml, yamlRange } from '../parse/yaml-source.js';
 import { reportSchemaIssues } from './schema-messages.js';
 import { isValidId } from './value-checks.js';
 
@@ -11,6 +13,8 @@ export interface SectionFrontmatter {
   readonly id?: string;
   readonly objectives: readonly string[];
   readonly duration?: number;
+  /** Where `id` is written, for messages about the page id. */
+  readonly idPlace?: Position;
 }
 
 const frontmatterSchema = z.strictObject({
@@ -51,5 +55,13 @@ export function readFrontmatter(tree: Root, file: VFile): SectionFrontmatter | u
     return undefined;
   }
   const { id, duration, ...rest } = result.data;
-  return { ...rest, ...(id === undefined ? {} : { id }), ...(duration === undefined ? {} : { duration }) };
+  const idPlace = id === undefined ? undefined : toPosition(file, yamlRange(source, ['id']));
+  return { ...rest, ...(id === undefined ? {} : { id }), ...(duration === undefined ? {} : { duration }), ...(idPlace ? { idPlace } : {}) };
+}
+
+function toPosition(file: VFile, range: { offset: number; endOffset: number }): Position | undefined {
+  const index = location(file);
+  const start = index.toPoint(range.offset);
+  const end = index.toPoint(range.endOffset);
+  return start && end ? { start, end } : undefined;
 }

@@ -18,7 +18,11 @@ export function reportSchemaIssues(source: YamlSource, issues: readonly z.core.$
       continue;
     }
     const missing = path.length > 0 && !source.document.hasIn(path);
-    const reason = missing ? `${what} needs ${name}: ${issue.message}` : `${name} in ${what} ${issue.message}`;
+    const reason = missing ? `${capitalize(what)} needs ${name}, which ${issue.message}.` : `${name} in ${what} ${issue.message}.`;
     report(source.file, ruleId, reason, yamlRange(source, missing ? path.slice(0, -1) : path));
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

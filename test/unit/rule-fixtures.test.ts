@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toJsonMessages } from '../../scripts/cli/format-messages.js';
+import { rules } from '../../scripts/diagnostics/rules.js';
+import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
+import { checkCourse } from '../../scripts/pipeline.js';
+
+// One fixture course per rule id, each with the exact messages it must produce (expected.json).
+// Run with UPDATE_FIXTURES=1 to rewrite expected.json after an intended change, then review the diff.
+const root = join(import.meta.dirname, '../fixtures/rules');
+const folders = readdirSync(root).sort();
+
+describe('rule fixtures', () => {
+  it('cover every rule in the catalogue', () => {
+    expect(folders).toEqual(Object.keys(rules).sort());
+  });
+
+  for (const rule of folders) {
+    it(`${rule}: reports the expected messages at exact positions`, async () => {
+      const folder = join(root, rule);
+      const result = checkCourse(await readCourseFolder(folder));
+      const actual = toJsonMessages(result.files, folder).map(({ file, line, column, ruleId, severity }) => ({ file, line, column, ruleId, severity }));
+      const expectedPath = join(folder, 'expected.json');
+      if (process.env.UPDATE_FIXTURES === '1' || !existsSync(expectedPath)) {
+        writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
+      }
+      const expected: unknown = JSON.parse(readFileSync(expectedPath, 'utf8'));
+      expect(actual).toEqual(expected);
+      expect(actual.some((message) => message.ruleId === rule)).toBe(true);
+    });
+  }
+});
