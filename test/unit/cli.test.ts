@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JsonMessage } from '../../scripts/cli/format-messages.js';
+import { main } from '../../scripts/cli/main.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures');
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), color: false });
+  return { code, out, err };
+}
+
+describe('coursemark check', () => {
+  it('reports every mistake of a broken course with its line, in one run, and exits 1', async () => {
+    const { code, out } = await run('check', join(fixtures, 'check/broken-course'), '--format', 'json');
+    expect(code).toBe(1);
+    const messages = JSON.parse(out) as JsonMessage[];
+    const found = messages.map((m) => `${m.file.split('/').slice(-2).join('/')}:${m.line} ${m.ruleId}`);
+    expect(found).toEqual([
+      'sections/01-bad-yaml.md:3 yaml-syntax',
+      'sections/02-missing-title.md:2 frontmatter-invalid',
+      'sections/03-content.md:7 unknown-directive',
+      'sections/03-content.md:11 question-no-correct',
+      'sections/03-content.md:18 figure-alt',
+      'sections/03-content.md:20 missing-asset',
+      'sections/03-content.md:22 path-escape',
+      'sections/03-content.md:24 raw-html',
+      'sections/03-content.md:26 unsafe-url',
+      'sections/03-content.md:28 duplicate-id',
+      'sections/04-duplicate-page.md:3 duplicate-id',
+    ]);
+    for (const message of messages) {
+      expect(Object.keys(message).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+    }
+  });
+
+  it('prints path:line:column, severity, message and rule id with a code frame in text mode', async () => {
+    const { code, err } = await run('check', join(fixtures, 'rules/raw-html'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/sections\/01-a\.md:9:8 {2}error {2}Raw HTML is not allowed[^\n]* {2}raw-html\n/);
+    expect(err).toContain('>  9 | Inline <span>html</span> too.\n     |        ^^^^^^');
+    expect(err).toMatch(/3 errors, 0 warnings in 1 file\n$/);
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    const { code, err } = await run('check', join(fixtures, 'rules/heading-level'));
+    expect(code).toBe(0);
+    expect(err).toContain('heading-level');
+  });
+
+  it('exits 2 for usage mistakes and missing folders, without a stack trace', async () => {
+    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['build', '--target', 'scorm99'], ['check', join(fixtures, 'nowhere')], ['check', '--bogus']]) {
+      const { code, err } = await run(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(err).toMatch(/^coursemark: /);
+      expect(err).not.toMatch(/\n\s+at /);
+    }
+  });
+});
