@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+export const playerStyles = css`
+  :host {
+    display: block;
+    min-block-size: 100vh;
+    background: var(--cm-bg);
+    color: var(--cm-fg);
+  }
+  .skip {
+    position: absolute;
+    inset-inline-start: 0.5rem;
+    inset-block-start: 0.5rem;
+    z-index: 10;
+    transform: translateY(-200%);
+  }
+  .skip:focus-visible {
+    transform: none;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem 1.5rem;
+    padding: 0.75rem 1rem;
+    border-block-end: 1px solid var(--cm-border);
+  }
+  .course-title {
+    flex: 1 1 14rem;
+    margin: 0;
+    font-weight: 700;
+    font-size: 1.125rem;
+    overflow-wrap: anywhere;
+  }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    font-size: 0.875rem;
+  }
+  progress {
+    inline-size: 8rem;
+    block-size: 0.75rem;
+    accent-color: var(--cm-button-bg);
+  }
+  .notice {
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border-block-end: 2px solid var(--cm-warning-border);
+    background: var(--cm-warning-bg);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(14rem, 18rem) minmax(0, 1fr);
+    align-items: start;
+  }
+  cm-toc {
+    position: sticky;
+    inset-block-start: 0;
+    max-block-size: 100vh;
+    overflow-y: auto;
+    border-inline-end: 1px solid var(--cm-border);
+  }
+  main {
+    min-inline-size: 0;
+    padding: 2rem clamp(1rem, 4vw, 3rem) 3rem;
+  }
+  main:focus {
+    outline: none;
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.75rem;
+    max-inline-size: var(--cm-measure);
+    margin: 3rem auto 0;
+    padding-block-start: 1.5rem;
+    border-block-start: 1px solid var(--cm-border);
+  }
+  .pager .button {
+    flex-direction: column;
+    align-items: flex-start;
+    max-inline-size: 100%;
+  }
+  .pager .next {
+    margin-inline-start: auto;
+    align-items: flex-end;
+    text-align: end;
+  }
+  .pager-title {
+    font-weight: 400;
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
+  .loading,
+  .error {
+    max-inline-size: var(--cm-measure);
+    margin-inline: auto;
+  }
+  @media (max-width: 48rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    cm-toc {
+      position: static;
+      max-block-size: none;
+      border-inline-end: 0;
+      border-block-end: 1px solid var(--cm-border);
+    }
+    main {
+      padding-block-start: 1.25rem;
+    }
+    progress {
+      inline-size: 6rem;
+    }
+  }
+`;

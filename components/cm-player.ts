@@ -1,0 +1,286 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { CourseData } from './course-data.js';
+import { courseContext, formatterOf, messagesOf, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
+import type { CoursePage } from './course-page.js';
+import { CourseSession } from './course-session.js';
+import type { CmGlossary } from './cm-glossary.js';
+import { playerStyles } from './cm-player.styles.js';
+import type { CmResults } from './cm-results.js';
+import type { CmSupportDialog } from './cm-support-dialog.js';
+import { createPageElement } from './page-registry.js';
+import { hrefFor, parseRoute, type Route } from './router.js';
+import { accentPalette } from './styles/theme-colors.js';
+import { base, tokens } from './styles/index.js';
+import { trackerContext, type TrackingAdapter } from './tracker.js';
+
+export type PageLoader = () => Promise<{ default: typeof CoursePage }>;
+
+const FONTS = {
+  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
+  serif: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "Noto Naskh Arabic", serif',
+} as const;
+
+/**
+ * The course player: header, table of contents, one page at a time, results and glossary views,
+ * and the help-and-support panel. It owns the learner's session and provides `trackerContext`,
+ * `courseContext` and `supportContext` to everything inside it.
+ *
+ * Routing is by hash (see router.ts); on every navigation after the first, focus moves to the new
+ * view's `<h1>` so screen-reader users hear where they are (WCAG 2.2 SC 2.4.3).
+ *
+ * @csspart main - The `<main>` landmark.
+ */
+export class CmPlayer extends LitElement {
+  static override properties = {
+    course: { attribute: false },
+    support: { attribute: false },
+    pages: { attribute: false },
+    adapter: { attribute: false },
+    route: { state: true },
+    pageElement: { state: true },
+    loadFailed: { state: true },
+    announcement: { state: true },
+    revision: { state: true },
+  };
+
+  static override styles = [tokens, base, playerStyles];
+
+  declare course: CourseData | undefined;
+  declare support: TemplateResult | undefined;
+  declare pages: readonly PageLoader[];
+  declare adapter: TrackingAdapter | undefined;
+  declare route: Route | undefined;
+  declare pageElement: CoursePage | undefined;
+  declare loadFailed: boolean;
+  declare announcement: string;
+  /** Bumped on every session change so the view re-renders with the new progress. */
+  declare revision: number;
+
+  private session: CourseSession | undefined = undefined;
+  private navigation = 0;
+  private readonly trackerProvider = new ContextProvider(this, { context: trackerContext });
+  private readonly courseProvider = new ContextProvider(this, { context: courseContext });
+  private readonly supportProvider = new ContextProvider(this, { context: supportContext, initialValue: false });
+  private readonly onHashChange = (): void => void this.followHash();
+  private readonly onPageHide = (): void => this.session?.leave();
+
+  constructor() {
+    super();
+    this.course = undefined;
+    this.support = undefined;
+    this.pages = [];
+    this.adapter = undefined;
+    this.route = undefined;
+    this.pageElement = undefined;
+    this.loadFailed = false;
+    this.announcement = '';
+    this.revision = 0;
+    this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('pagehide', this.onPageHide);
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    const course = this.course;
+    if (changed.has('course') && course !== undefined) {
+      this.courseProvider.setValue(course);
+      this.lang = course.language;
+      this.dir = course.dir;
+      const palette = accentPalette(course.theme.accent);
+      this.style.setProperty('--cm-accent', palette.accent);
+      this.style.setProperty('--cm-accent-text', palette.accentText);
+      this.style.setProperty('--cm-accent-text-dark', palette.accentTextDark);
+      this.style.setProperty('--cm-on-accent', palette.onAccent);
+      this.style.setProperty('--cm-font', FONTS[course.theme.font]);
+    }
+    if (changed.has('support')) this.supportProvider.setValue(this.support !== undefined);
+  }
+
+  protected override updated(): void {
+    if (this.session === undefined && this.course !== undefined && this.adapter !== undefined) void this.start(this.course, this.adapter);
+  }
+
+  private async start(course: CourseData, adapter: TrackingAdapter): Promise<void> {
+    const session = new CourseSession({
+      course,
+      adapter,
+      onChange: ({ completedNow }) => {
+        this.revision += 1;
+        const t = messagesOf(course);
+        if (session.notSaving) this.announcement = t.notSaving;
+        else if (completedNow) this.announcement = t.courseCompleted;
+      },
+    });
+    this.session = session;
+    this.trackerProvider.setValue(session);
+    const location = await session.start();
+    const route = parseRoute(course, window.location.hash) ?? { kind: 'page', index: location };
+    if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
+    await this.show(route, { focus: false });
+  }
+
+  /** Navigates to `route` through the URL, so Back and Forward work and links can be shared. */
+  navigate(route: Route): void {
+    const course = this.course;
+    if (course === undefined) return;
+    const href = hrefFor(course, route);
+    if (window.location.hash === href) void this.show(route, { focus: true });
+    else window.location.hash = href;
+  }
+
+  private async followHash(): Promise<void> {
+    const course = this.course;
+    if (course === undefined || this.session === undefined) return;
+    const route = parseRoute(course, window.location.hash);
+    if (route !== undefined) await this.show(route, { focus: true });
+  }
+
+  private async show(route: Route, options: { readonly focus: boolean }): Promise<void> {
+    const course = this.course;
+    const session = this.session;
+    if (course === undefined || session === undefined) return;
+    const ticket = ++this.navigation;
+    if (route.kind !== 'page') {
+      this.route = route;
+      await this.updateComplete;
+      if (options.focus) this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results')?.focusHeading();
+      return;
+    }
+    const page = course.pages[route.index];
+    const load = this.pages[route.index];
+    if (page === undefined || load === undefined) return;
+    let element = this.pageElement;
+    if (element?.page.id !== page.id) {
+      this.loadFailed = false;
+      this.route = route;
+      this.pageElement = undefined;
+      try {
+        // Only the current page's module is loaded (each page is its own chunk).
+        const module = await load();
+        element = createPageElement(route.index, module.default);
+        element.page = page;
+      } catch (error: unknown) {
+        if (ticket !== this.navigation) return;
+        console.error('coursemark: could not load page', page.id, error);
+        this.loadFailed = true;
+        this.announcement = messagesOf(course).loadFailed;
+        return;
+      }
+      if (ticket !== this.navigation) return;
+    }
+    this.route = route;
+    this.pageElement = element;
+    session.viewPage(page);
+    await this.updateComplete;
+    await element.updateComplete;
+    if (route.heading !== undefined && element.revealTarget(route.heading, options)) return;
+    if (options.focus) element.focusHeading();
+    else window.scrollTo(0, 0);
+  }
+
+  private async openSupport(event: Event): Promise<void> {
+    if (this.support === undefined) return;
+    const origin = event.composedPath()[0];
+    const opener = origin instanceof HTMLElement ? origin : undefined;
+    await this.renderRoot.querySelector<CmSupportDialog>('cm-support-dialog')?.show(opener);
+  }
+
+  private focusMain(): void {
+    const route = this.route;
+    if (route?.kind === 'page') this.pageElement?.focusHeading();
+    else this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results')?.focusHeading();
+  }
+
+  protected override render(): unknown {
+    const course = this.course;
+    const session = this.session;
+    if (course === undefined) return nothing;
+    const t = messagesOf(course);
+    const fmt = formatterOf(course);
+    const progress = session?.progress ?? 0;
+    return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
+      <header>
+        <p class="course-title">${course.title}</p>
+        <div class="progress">
+          <span id="progress-label">${t.courseProgress}</span>
+          <progress max="100" value=${Math.round(progress * 100)} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
+          <span id="progress-text">${t.progressComplete(fmt.percent(progress))}</span>
+        </div>
+        ${this.support === undefined
+          ? nothing
+          : html`<button type="button" class="button secondary" aria-haspopup="dialog" @click=${this.openSupport}>
+              ${t.helpAndSupport}
+            </button>`}
+      </header>
+      ${session?.notSaving === true ? html`<p class="notice">${t.notSaving}</p>` : nothing}
+      <div class="layout">
+        <cm-toc .course=${course} .progress=${session?.state} .route=${this.route}></cm-toc>
+        <main part="main" id="main">
+          ${this.renderView()} ${this.renderPager()}
+          <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
+        </main>
+      </div>
+      <cm-support-dialog .course=${course} .content=${this.support}></cm-support-dialog>`;
+  }
+
+  private renderView(): unknown {
+    const course = this.course;
+    const route = this.route;
+    if (course === undefined || route === undefined) return nothing;
+    const t = messagesOf(course);
+    if (route.kind === 'glossary') return html`<cm-glossary .course=${course}></cm-glossary>`;
+    if (route.kind === 'results') return html`<cm-results .course=${course} .progress=${this.session?.state}></cm-results>`;
+    if (this.loadFailed) {
+      return html`<div class="error">
+        <p>${t.loadFailed}</p>
+        <button type="button" class="button" @click=${() => void this.show(route, { focus: true })}>${t.retry}</button>
+      </div>`;
+    }
+    return this.pageElement ?? html`<p class="loading">${t.loading}</p>`;
+  }
+
+  private renderPager(): unknown {
+    const course = this.course;
+    const route = this.route;
+    if (course === undefined || route === undefined) return nothing;
+    const t = messagesOf(course);
+    const last = course.pages.length - 1;
+    const location = this.session?.state.location ?? 0;
+    const here = route.kind === 'page' ? route.index : route.kind === 'results' ? last + 1 : undefined;
+    const previous = here === undefined ? location : here - 1;
+    const previousPage = course.pages[previous];
+    const next: Route | undefined =
+      here === undefined || here > last ? undefined : here === last ? { kind: 'results' } : { kind: 'page', index: here + 1 };
+    const nextPage = next?.kind === 'page' ? course.pages[next.index] : undefined;
+    return html`<nav class="pager" aria-label=${t.pageNavigation}>
+      ${previousPage === undefined
+        ? nothing
+        : html`<button type="button" class="button secondary previous" @click=${() => this.navigate({ kind: 'page', index: previous })}>
+            <span>${t.previous}</span><span class="pager-title">${previousPage.title}</span>
+          </button>`}
+      ${next === undefined
+        ? nothing
+        : html`<button type="button" class="button next" @click=${() => this.navigate(next)}>
+            <span>${nextPage === undefined ? t.seeResults : t.next}</span>
+            ${nextPage === undefined ? nothing : html`<span class="pager-title">${nextPage.title}</span>`}
+          </button>`}
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cm-player': CmPlayer;
+  }
+}

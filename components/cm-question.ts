@@ -1,0 +1,172 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import type { QuestionData } from './course-data.js';
+import { courseContext, formatterOf, messagesOf } from './course-context.js';
+import { questionStyles } from './cm-question.styles.js';
+import { renderControls, type QuestionContent } from './question-controls.js';
+import { draftFromResponse, emptyDraft, responseFromDraft, type Draft } from './question-draft.js';
+import { base, prose, tokens } from './styles/index.js';
+import { trackerContext, type AnswerRecord } from './tracker.js';
+
+export type { QuestionContent } from './question-controls.js';
+
+/**
+ * A scored question of any of the seven types. The prompt is the fieldset's legend, so every
+ * control is announced with it (WCAG 2.2 SC 1.3.1, technique H71). "Check answer" scores the
+ * response through the tracker; feedback appears in a polite live region inside the component
+ * (SC 4.1.3), and the learner may change the answer and check again.
+ *
+ * @csspart base - The question box.
+ * @csspart submit - The "Check answer" button.
+ * @csspart feedback - The feedback area.
+ */
+export class CmQuestion extends LitElement {
+  static override properties = {
+    question: { attribute: false },
+    content: { attribute: false },
+    draft: { state: true },
+    result: { state: true },
+    numberError: { state: true },
+    notice: { state: true },
+  };
+
+  static override styles = [tokens, base, prose, questionStyles];
+
+  declare question: QuestionData | undefined;
+  declare content: QuestionContent | undefined;
+  declare draft: Draft;
+  /** The answer whose feedback is shown; cleared when the learner edits the answer. */
+  declare result: AnswerRecord | undefined;
+  declare numberError: boolean;
+  /** A short message in the status region: a move in a sequence, or "give an answer first". */
+  declare notice: string;
+
+  private readonly course = new ContextConsumer(this, { context: courseContext, subscribe: true });
+  private readonly tracker = new ContextConsumer(this, { context: trackerContext, subscribe: true });
+  private preparedFor: string | undefined = undefined;
+  private shownAt = 0;
+
+  constructor() {
+    super();
+    this.question = undefined;
+    this.content = undefined;
+    this.draft = { selected: [], text: '', pairs: {}, order: [] };
+    this.result = undefined;
+    this.numberError = false;
+    this.notice = '';
+  }
+
+  protected override willUpdate(): void {
+    const question = this.question;
+    if (question === undefined || this.preparedFor === question.id) return;
+    // Prepare once per question: the starting order, then any saved answer from this attempt.
+    const tracker = this.tracker.value;
+    const saved = tracker?.answerFor(question.id);
+    this.draft = saved === undefined ? emptyDraft(question) : draftFromResponse(question, saved.response);
+    this.result = saved;
+    this.shownAt = performance.now();
+    if (tracker !== undefined) this.preparedFor = question.id;
+  }
+
+  protected override render(): unknown {
+    const question = this.question;
+    if (question === undefined) return nothing;
+    const course = this.course.value;
+    const t = messagesOf(course);
+    return html`<form class="box" part="base" novalidate @submit=${this.submit}>
+      <fieldset>
+        <legend>
+          <span class="kicker">${t.question}</span>
+          <span class="prompt prose">${this.content?.prompt ?? question.promptText}</span>
+        </legend>
+        ${renderControls({
+          question,
+          content: this.content,
+          draft: this.draft,
+          t,
+          fmt: formatterOf(course),
+          numberError: this.numberError,
+          update: (draft) => this.edit(draft),
+          move: (id, delta) => void this.move(id, delta),
+        })}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="button" part="submit">${t.checkAnswer}</button>
+      </div>
+      <p class="notice" role="status">${this.notice}</p>
+      <div class="feedback" part="feedback" role="status">${this.renderFeedback()}</div>
+    </form>`;
+  }
+
+  private renderFeedback(): TemplateResult | typeof nothing {
+    const question = this.question;
+    const result = this.result;
+    if (question === undefined || result === undefined) return nothing;
+    const t = messagesOf(this.course.value);
+    const feedback = this.content?.feedback;
+    const response = result.response;
+    // Feedback written for a chosen option ("`:feedback[...]`") applies to what was selected.
+    const chosen =
+      response.type === 'single-choice' ? [response.choice] : response.type === 'multiple-response' ? response.choices : [];
+    const choiceFeedback = chosen.map((id) => feedback?.choices?.[id]).filter((item) => item !== undefined);
+    const general = result.correct ? feedback?.correct : feedback?.incorrect;
+    return html`<div class=${`verdict ${result.correct ? 'correct' : 'incorrect'}`}>
+      <p class="verdict-line">
+        <span class="mark" aria-hidden="true">${result.correct ? '✓' : '✗'}</span>
+        <strong>${result.correct ? t.correct : t.incorrect}</strong>
+      </p>
+      ${choiceFeedback.map((item) => html`<div class="prose">${item}</div>`)}
+      ${general === undefined ? nothing : html`<div class="prose">${general}</div>`}
+      ${result.correct ? nothing : html`<p class="hint">${t.retryHint}</p>`}
+    </div>`;
+  }
+
+  private edit(draft: Draft): void {
+    this.draft = draft;
+    this.result = undefined;
+    this.notice = '';
+    this.numberError = false;
+  }
+
+  private async move(id: string, delta: -1 | 1): Promise<void> {
+    const order = [...this.draft.order];
+    const from = order.indexOf(id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= order.length) return;
+    order.splice(from, 1);
+    order.splice(to, 0, id);
+    this.edit({ ...this.draft, order });
+    const t = messagesOf(this.course.value);
+    const fmt = formatterOf(this.course.value);
+    const step = this.question?.type === 'sequencing' ? this.question.steps.find((s) => s.id === id) : undefined;
+    this.notice = t.moved(step?.text ?? id, fmt.number(to + 1), fmt.number(order.length));
+    await this.updateComplete;
+    // The keyed list moves the item's DOM node, which drops focus; put it back on the same
+    // button so repeated presses keep moving the same step (WCAG 2.2 SC 2.4.3 focus order).
+    this.renderRoot.querySelector<HTMLElement>(`#${delta < 0 ? 'up' : 'down'}-${CSS.escape(id)}`)?.focus();
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const question = this.question;
+    if (question === undefined) return;
+    const t = messagesOf(this.course.value);
+    const response = responseFromDraft(question, this.draft);
+    if (response === undefined) {
+      const badNumber = question.type === 'numeric' && this.draft.text.trim() !== '';
+      this.numberError = badNumber;
+      this.notice = badNumber ? t.enterNumber : t.chooseFirst;
+      return;
+    }
+    this.notice = '';
+    const tracker = this.tracker.value;
+    if (tracker === undefined) return;
+    this.result = tracker.questionAnswered(question, response, performance.now() - this.shownAt);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cm-question': CmQuestion;
+  }
+}

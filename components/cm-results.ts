@@ -1,0 +1,127 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { CourseData } from './course-data.js';
+import { formatterOf, messagesOf } from './course-context.js';
+import { courseScore } from './scoring.js';
+import { hrefFor } from './router.js';
+import { base, tokens } from './styles/index.js';
+import type { ProgressState } from './tracker.js';
+import { viewStyles } from './view-styles.js';
+
+/**
+ * The learner's results: weighted score against the pass mark, passed or not (only once every
+ * question is answered), links to unanswered questions' pages, and whether the course's
+ * completion rule is met. Outcomes are stated in words, not only by colour (WCAG 2.2 SC 1.4.1).
+ *
+ * @csspart title - The view's `<h1>`.
+ */
+export class CmResults extends LitElement {
+  static override properties = {
+    course: { attribute: false },
+    progress: { attribute: false },
+  };
+
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      .outcome {
+        padding: 1rem 1.25rem;
+        border: 1px solid var(--cm-border);
+        border-inline-start: 6px solid var(--cm-border);
+        border-radius: var(--cm-radius);
+        margin-block-end: 1rem;
+      }
+      .outcome.good {
+        border-inline-start-color: var(--cm-success);
+      }
+      .outcome.bad {
+        border-inline-start-color: var(--cm-danger);
+      }
+      .outcome p {
+        margin: 0 0 0.5rem;
+      }
+      .outcome p:last-child {
+        margin: 0;
+      }
+      ul {
+        padding-inline-start: 1.25rem;
+      }
+      li + li {
+        margin-block-start: 0.25rem;
+      }
+    `,
+  ];
+
+  declare course: CourseData | undefined;
+  declare progress: ProgressState | undefined;
+
+  constructor() {
+    super();
+    this.course = undefined;
+    this.progress = undefined;
+  }
+
+  protected override render(): unknown {
+    const course = this.course;
+    const progress = this.progress;
+    if (course === undefined || progress === undefined) return nothing;
+    const t = messagesOf(course);
+    return html`<section class="view" aria-labelledby="title">
+      <h1 id="title" part="title" tabindex="-1">${t.resultsTitle}</h1>
+      ${this.renderScore(course, progress)} ${this.renderCompletion(course, progress)}
+    </section>`;
+  }
+
+  private renderScore(course: CourseData, progress: ProgressState): unknown {
+    const t = messagesOf(course);
+    const fmt = formatterOf(course);
+    if (course.questions.length === 0) return html`<div class="outcome"><p>${t.noQuestions}</p></div>`;
+    const score = courseScore(course, progress.answers);
+    const unanswered = course.questions.filter((question) => progress.answers[question.id] === undefined);
+    const tone = !score.final ? '' : score.passed ? 'good' : 'bad';
+    return html`<div class=${`outcome ${tone}`} data-outcome=${!score.final ? 'pending' : score.passed ? 'passed' : 'failed'}>
+        <p>${t.score(fmt.percent(score.scaled), fmt.number(score.raw), fmt.number(score.max))}</p>
+        <p>${t.passMark(fmt.percent(course.mastery))}</p>
+        <p><strong>${!score.final ? t.notFinal(fmt.number(unanswered.length)) : score.passed ? t.passed : t.failed}</strong></p>
+      </div>
+      ${unanswered.length === 0
+        ? nothing
+        : html`<h2>${t.unansweredHeading}</h2>
+            <ul>
+              ${unanswered.map((question) => {
+                const page = course.pages.find((candidate) => candidate.id === question.pageId);
+                return html`<li>
+                  ${page === undefined
+                    ? question.promptText
+                    : html`<a href=${hrefFor(course, { kind: 'page', index: page.index })}>${question.promptText}</a>
+                        (${page.title})`}
+                </li>`;
+              })}
+            </ul>`}`;
+  }
+
+  private renderCompletion(course: CourseData, progress: ProgressState): unknown {
+    const t = messagesOf(course);
+    const rule =
+      course.completion === 'all-pages'
+        ? t.completionAllPages
+        : course.completion === 'all-questions'
+          ? t.completionAllQuestions
+          : t.completionBoth;
+    return html`<div class=${`outcome ${progress.completed ? 'good' : ''}`} data-completion=${progress.completed ? 'completed' : 'incomplete'}>
+      <p><strong>${progress.completed ? t.completed : t.notCompleted}</strong></p>
+      ${progress.completed ? nothing : html`<p>${rule}</p>`}
+    </div>`;
+  }
+
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cm-results': CmResults;
+  }
+}

@@ -1,0 +1,192 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { CourseData } from './course-data.js';
+import { formatterOf, messagesOf } from './course-context.js';
+import { pageStatus, type PageStatus } from './progress.js';
+import { hrefFor, type Route } from './router.js';
+import { base, tokens } from './styles/index.js';
+import type { ProgressState } from './tracker.js';
+
+/**
+ * The table of contents: a `<nav>` with one link per page, the glossary and the results. The
+ * current page has `aria-current="page"`, and each page's state is written out in text, not
+ * only shown by colour or icon (WCAG 2.2 SC 1.4.1). On narrow screens the list collapses behind
+ * a disclosure button (WAI-ARIA APG "Disclosure").
+ *
+ * @csspart nav - The `<nav>` element.
+ */
+export class CmToc extends LitElement {
+  static override properties = {
+    course: { attribute: false },
+    progress: { attribute: false },
+    route: { attribute: false },
+    expanded: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      nav {
+        padding: 1rem;
+      }
+      .heading {
+        margin: 0 0 0.75rem;
+        font-size: 1rem;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: var(--cm-muted);
+      }
+      .toggle {
+        display: none;
+        inline-size: 100%;
+        justify-content: space-between;
+      }
+      ol,
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      ul {
+        margin-block-start: 1rem;
+        padding-block-start: 1rem;
+        border-block-start: 1px solid var(--cm-border);
+      }
+      a {
+        display: grid;
+        grid-template-columns: 1.75em 1fr;
+        gap: 0 0.5rem;
+        padding: 0.5rem 0.6rem;
+        border-radius: var(--cm-radius);
+        border: 1px solid transparent;
+        color: var(--cm-fg);
+        text-decoration: none;
+      }
+      a:hover .title {
+        text-decoration: underline;
+      }
+      a[aria-current='page'] {
+        border-color: var(--cm-link);
+        background: var(--cm-surface);
+        font-weight: 700;
+      }
+      .num {
+        color: var(--cm-muted);
+        text-align: end;
+      }
+      .title {
+        overflow-wrap: anywhere;
+      }
+      .status {
+        grid-column: 2;
+        font-size: 0.8125rem;
+        font-weight: 400;
+        color: var(--cm-muted);
+      }
+      .status.completed {
+        color: var(--cm-success);
+      }
+      ul a {
+        grid-template-columns: 1fr;
+      }
+      /* Below 48rem the contents collapse behind a button, so the page comes first. */
+      @media (max-width: 48rem) {
+        nav {
+          padding: 0.5rem 1rem;
+        }
+        .heading {
+          display: none;
+        }
+        .toggle {
+          display: flex;
+        }
+        .list:not(.open) {
+          display: none;
+        }
+        .list.open {
+          margin-block-start: 0.75rem;
+        }
+      }
+    `,
+  ];
+
+  declare course: CourseData | undefined;
+  declare progress: ProgressState | undefined;
+  declare route: Route | undefined;
+  declare expanded: boolean;
+
+  constructor() {
+    super();
+    this.course = undefined;
+    this.progress = undefined;
+    this.route = undefined;
+    this.expanded = false;
+  }
+
+  protected override render(): unknown {
+    const course = this.course;
+    const progress = this.progress;
+    if (course === undefined || progress === undefined) return nothing;
+    const t = messagesOf(course);
+    const fmt = formatterOf(course);
+    const route = this.route;
+    const statusText: Record<PageStatus, string> = {
+      'not-started': t.statusNotStarted,
+      visited: t.statusVisited,
+      completed: t.statusCompleted,
+    };
+    const viewLink = (kind: 'glossary' | 'results', label: string): unknown =>
+      html`<li>
+        <a href=${hrefFor(course, { kind })} aria-current=${route?.kind === kind ? 'page' : nothing} @click=${this.collapse}>
+          <span class="title">${label}</span>
+        </a>
+      </li>`;
+    return html`<nav part="nav" aria-labelledby="toc-heading">
+      <h2 class="heading" id="toc-heading">${t.contents}</h2>
+      <button
+        type="button"
+        class="button secondary toggle"
+        aria-expanded=${this.expanded ? 'true' : 'false'}
+        aria-controls="toc-list"
+        @click=${this.toggle}
+      >
+        <span>${t.showContents}</span><span aria-hidden="true">${this.expanded ? '▴' : '▾'}</span>
+      </button>
+      <div class=${this.expanded ? 'list open' : 'list'} id="toc-list">
+        <ol>
+          ${course.pages.map((page) => {
+            const status = pageStatus(page, progress);
+            const current = route?.kind === 'page' && route.index === page.index;
+            return html`<li>
+              <a href=${hrefFor(course, { kind: 'page', index: page.index })} aria-current=${current ? 'page' : nothing} @click=${this.collapse}>
+                <span class="num" aria-hidden="true">${fmt.number(page.index + 1)}</span>
+                <span class="title">${page.title}</span>
+                <span class=${`status ${status}`}>${statusText[status]}</span>
+              </a>
+            </li>`;
+          })}
+        </ol>
+        <ul>
+          ${course.glossary.length > 0 ? viewLink('glossary', t.glossary) : nothing} ${viewLink('results', t.results)}
+        </ul>
+      </div>
+    </nav>`;
+  }
+
+  private toggle(): void {
+    this.expanded = !this.expanded;
+  }
+
+  private collapse(): void {
+    this.expanded = false;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cm-toc': CmToc;
+  }
+}

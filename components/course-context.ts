@@ -1,0 +1,46 @@
+/**
+ * Contexts the player provides to everything inside it, next to `trackerContext` (tracker.ts).
+ * Components consume them with `ContextConsumer` and fall back to sensible defaults when used
+ * outside a player (in isolation tests, for instance).
+ */
+import { createContext } from '@lit/context';
+import type { CourseData, GlossaryEntry } from './course-data.js';
+import { formatterFor, messagesFor, type Formatter, type Messages } from './i18n/index.js';
+
+/** The course being played: language, glossary, questions and activities by id. */
+export const courseContext = createContext<CourseData>(Symbol('coursemark-course'));
+
+/** Whether the course has a help-and-support panel that `cm-open-support` can open. */
+export const supportContext = createContext<boolean>(Symbol('coursemark-support'));
+
+export function messagesOf(course: CourseData | undefined): Messages {
+  return messagesFor(course?.language ?? 'en');
+}
+
+export function formatterOf(course: CourseData | undefined): Formatter {
+  return formatterFor(course?.language ?? 'en');
+}
+
+function normaliseTerm(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ').toLocaleLowerCase();
+}
+
+/**
+ * Finds a glossary entry by id or by term, ignoring letter case and extra spaces, as
+ * docs/authoring.md promises for `:term[...]`.
+ */
+export function findTerm(course: CourseData | undefined, key: string): GlossaryEntry | undefined {
+  if (course === undefined) return undefined;
+  const wanted = normaliseTerm(key);
+  return (
+    course.glossary.find((entry) => entry.id === key) ??
+    course.glossary.find((entry) => normaliseTerm(entry.term) === wanted || entry.id === wanted)
+  );
+}
+
+/** Name of the event components dispatch to open the help-and-support panel. */
+export const OPEN_SUPPORT_EVENT = 'cm-open-support';
+
+export function openSupportEvent(): Event {
+  return new Event(OPEN_SUPPORT_EVENT, { bubbles: true, composed: true });
+}

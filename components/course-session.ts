@@ -1,0 +1,150 @@
+/**
+ * The learner's session: owns `ProgressState`, turns what components report into `LearnerEvent`s
+ * and hands each event, with the state it produced, to the target's `TrackingAdapter`.
+ * It has no DOM, so it can be tested with a fake adapter; the player only renders it.
+ */
+import type { ActivityData, CourseData, PageInfo, QuestionData } from './course-data.js';
+import {
+  allQuestionsAnswered,
+  emptyProgress,
+  meetsCompletion,
+  progressOf,
+  reconcileProgress,
+  withActivity,
+  withAnswer,
+  withVisit,
+} from './progress.js';
+import { courseScore, isCorrect } from './scoring.js';
+import type {
+  AnswerRecord,
+  CourseScore,
+  LearnerEvent,
+  LearnerResponse,
+  LearnerTracker,
+  ProgressState,
+  TrackingAdapter,
+} from './tracker.js';
+
+export interface CourseSessionOptions {
+  readonly course: CourseData;
+  readonly adapter: TrackingAdapter;
+  /** Called after every state change, so the host can re-render. */
+  readonly onChange: (change: { readonly completedNow: boolean }) => void;
+  /** Injectable clock for tests. */
+  readonly now?: () => Date;
+}
+
+export class CourseSession implements LearnerTracker {
+  readonly course: CourseData;
+  private readonly adapter: TrackingAdapter;
+  private readonly onChange: CourseSessionOptions['onChange'];
+  private readonly now: () => Date;
+  private current: ProgressState = emptyProgress();
+  private wasResumed = false;
+  private lastSaveFailed = false;
+  private ended = false;
+
+  constructor(options: CourseSessionOptions) {
+    this.course = options.course;
+    this.adapter = options.adapter;
+    this.onChange = options.onChange;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get state(): ProgressState {
+    return this.current;
+  }
+
+  get resumed(): boolean {
+    return this.wasResumed;
+  }
+
+  /** True once a save has failed; the player then shows a "not saving" notice. */
+  get notSaving(): boolean {
+    return this.lastSaveFailed;
+  }
+
+  get progress(): number {
+    return progressOf(this.course, this.current);
+  }
+
+  get score(): CourseScore {
+    return courseScore(this.course, this.current.answers);
+  }
+
+  /** Restores saved progress (if any) and reports the launch. Returns the page index to show. */
+  async start(): Promise<number> {
+    const saved = await this.adapter.resume();
+    if (saved !== undefined) this.current = reconcileProgress(this.course, saved);
+    this.wasResumed = saved !== undefined;
+    this.record({ kind: 'launched', resumed: this.wasResumed });
+    return this.current.location;
+  }
+
+  viewPage(page: PageInfo): void {
+    this.ended = false;
+    this.current = withVisit(this.current, page);
+    this.record({ kind: 'page-viewed', page, progress: this.progress });
+    this.afterChange(false);
+  }
+
+  questionAnswered(question: QuestionData, response: LearnerResponse, latencyMs: number): AnswerRecord {
+    const previous = this.current.answers[question.id];
+    const answer: AnswerRecord = {
+      response,
+      correct: isCorrect(question, response),
+      attempt: (previous?.attempt ?? 0) + 1,
+      at: this.now().toISOString(),
+    };
+    this.current = withAnswer(this.current, question.id, answer);
+    this.record({ kind: 'question-answered', question, answer, latencyMs: Math.max(0, Math.round(latencyMs)) });
+    this.afterChange(true);
+    return answer;
+  }
+
+  activitySubmitted(activity: ActivityData, text: string): void {
+    this.current = withActivity(this.current, activity.id, text);
+    this.record({ kind: 'activity-submitted', activity, text });
+    this.afterChange(true);
+  }
+
+  answerFor(questionId: string): AnswerRecord | undefined {
+    return this.current.answers[questionId];
+  }
+
+  reflectionFor(activityId: string): string | undefined {
+    return this.current.activities[activityId];
+  }
+
+  /**
+   * The learner is leaving (pagehide). A finished course is `exited`; otherwise it is
+   * `suspended`, meaning the learner expects to resume (cmi5 section 9.3, "Terminated" vs suspend).
+   */
+  leave(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.record({ kind: this.current.completed ? 'exited' : 'suspended' });
+  }
+
+  private afterChange(answered: boolean): void {
+    if (answered) {
+      this.record({ kind: 'progressed', progress: this.progress });
+      if (this.course.questions.length > 0 && allQuestionsAnswered(this.course, this.current)) {
+        // Sent after every answer once all are in, so a retry updates the LMS's score as well.
+        this.record({ kind: 'scored', score: this.score });
+      }
+    }
+    let completedNow = false;
+    if (!this.current.completed && meetsCompletion(this.course, this.current)) {
+      completedNow = true;
+      this.current = { ...this.current, completed: true };
+      this.record({ kind: 'completed', score: this.course.questions.length > 0 ? this.score : undefined });
+    }
+    this.onChange({ completedNow });
+  }
+
+  private record(event: LearnerEvent): void {
+    this.adapter.record(event, this.current);
+    this.lastSaveFailed = !this.adapter.saving;
+  }
+}

@@ -1,0 +1,44 @@
+import { ar } from './ar.js';
+import { en } from './en.js';
+import type { Messages } from './messages.js';
+
+export type { Messages } from './messages.js';
+
+const TABLES: Readonly<Record<string, Messages>> = { en, ar };
+
+/** The primary language subtag of a BCP 47 tag, lower-cased: `en-GB` -> `en`. */
+function primarySubtag(language: string): string {
+  return (language.split('-')[0] ?? '').toLowerCase();
+}
+
+/** The message table for a course language, by primary subtag; English when there is none. */
+export function messagesFor(language: string): Messages {
+  return TABLES[primarySubtag(language)] ?? en;
+}
+
+/**
+ * Number and percentage formatting in the course language, so Arabic courses show Arabic-Indic
+ * digits and the right percent sign placement.
+ */
+export interface Formatter {
+  number(value: number): string;
+  percent(share: number): string;
+}
+
+export function formatterFor(language: string): Formatter {
+  const locale = safeLocale(language);
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  return { number: (value) => num.format(value), percent: (share) => pct.format(share) };
+}
+
+function safeLocale(language: string): string {
+  try {
+    return Intl.getCanonicalLocales(language)[0] ?? 'en';
+  } catch (error: unknown) {
+    // An invalid tag would make every Intl constructor throw; the build validates the tag, so
+    // this only protects hand-written course modules.
+    if (error instanceof RangeError) return 'en';
+    throw error;
+  }
+}

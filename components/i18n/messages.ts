@@ -1,0 +1,81 @@
+/**
+ * Every string the player shows. Author text never goes through this table; only the player's
+ * own interface does. Functions take already formatted numbers (see `format.ts`) so that each
+ * language controls its own digits and word order.
+ */
+export interface Messages {
+  readonly skipToContent: string;
+  readonly helpAndSupport: string;
+  readonly courseProgress: string;
+  readonly progressComplete: (percent: string) => string;
+  readonly contents: string;
+  readonly showContents: string;
+  readonly statusNotStarted: string;
+  readonly statusVisited: string;
+  readonly statusCompleted: string;
+  readonly statusCurrent: string;
+  readonly glossary: string;
+  readonly results: string;
+  readonly pageNavigation: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly seeResults: string;
+  readonly loading: string;
+  readonly loadFailed: string;
+  readonly retry: string;
+  readonly notSaving: string;
+  readonly close: string;
+  readonly objectives: string;
+  readonly duration: (minutes: string) => string;
+  readonly pageOf: (page: string, total: string) => string;
+
+  readonly question: string;
+  readonly checkAnswer: string;
+  readonly correct: string;
+  readonly incorrect: string;
+  readonly retryHint: string;
+  readonly chooseFirst: string;
+  readonly trueLabel: string;
+  readonly falseLabel: string;
+  readonly yourAnswer: string;
+  readonly enterNumber: string;
+  readonly unit: (unit: string) => string;
+  readonly chooseMatch: string;
+  readonly matchFor: (item: string) => string;
+  readonly moveUp: string;
+  readonly moveDown: string;
+  readonly moved: (item: string, position: string, total: string) => string;
+  readonly stepPosition: (position: string, total: string) => string;
+  readonly attempt: (attempt: string) => string;
+
+  readonly activity: string;
+  readonly yourReflection: string;
+  readonly saveReflection: string;
+  readonly reflectionSaved: string;
+  readonly writeFirst: string;
+  readonly showDiscussion: string;
+  readonly discussion: string;
+
+  readonly contentWarning: string;
+  readonly openSupport: string;
+  readonly note: string;
+  readonly caseStudy: string;
+  readonly glossaryTerm: string;
+  readonly unknownTerm: string;
+
+  readonly resultsTitle: string;
+  readonly score: (percent: string, raw: string, max: string) => string;
+  readonly passMark: (percent: string) => string;
+  readonly passed: string;
+  readonly failed: string;
+  readonly notFinal: (remaining: string) => string;
+  readonly unansweredHeading: string;
+  readonly noQuestions: string;
+  readonly completed: string;
+  readonly notCompleted: string;
+  readonly completionAllPages: string;
+  readonly completionAllQuestions: string;
+  readonly completionBoth: string;
+  readonly courseCompleted: string;
+  readonly glossaryEmpty: string;
+}

@@ -1,0 +1,89 @@
+/**
+ * Pure functions over `ProgressState`: the player keeps the state immutable and derives page
+ * status, progress and completion from it, so the same rules apply on resume and live.
+ */
+import type { CourseData, PageInfo } from './course-data.js';
+import type { AnswerRecord, ProgressState } from './tracker.js';
+
+export type PageStatus = 'not-started' | 'visited' | 'completed';
+
+export function emptyProgress(): ProgressState {
+  return { location: 0, visited: [], answers: {}, activities: {}, completed: false };
+}
+
+/**
+ * Fits saved progress to the current course: drops ids the course no longer has and clamps the
+ * location, so an edited course never shows phantom answers or a page that does not exist.
+ */
+export function reconcileProgress(course: CourseData, saved: ProgressState): ProgressState {
+  const pageIds = new Set(course.pages.map((page) => page.id));
+  const questionIds = new Set(course.questions.map((question) => question.id));
+  const activityIds = new Set(course.activities.map((activity) => activity.id));
+  const answers: Record<string, AnswerRecord> = {};
+  for (const [id, record] of Object.entries(saved.answers)) if (questionIds.has(id)) answers[id] = record;
+  const activities: Record<string, string> = {};
+  for (const [id, text] of Object.entries(saved.activities)) if (activityIds.has(id)) activities[id] = text;
+  const lastPage = Math.max(0, course.pages.length - 1);
+  const location = Number.isInteger(saved.location) ? Math.min(Math.max(saved.location, 0), lastPage) : 0;
+  return {
+    location,
+    visited: [...new Set(saved.visited.filter((id) => pageIds.has(id)))],
+    answers,
+    activities,
+    completed: saved.completed,
+  };
+}
+
+export function withVisit(state: ProgressState, page: PageInfo): ProgressState {
+  const visited = state.visited.includes(page.id) ? state.visited : [...state.visited, page.id];
+  return { ...state, location: page.index, visited };
+}
+
+export function withAnswer(state: ProgressState, questionId: string, record: AnswerRecord): ProgressState {
+  return { ...state, answers: { ...state.answers, [questionId]: record } };
+}
+
+export function withActivity(state: ProgressState, activityId: string, text: string): ProgressState {
+  return { ...state, activities: { ...state.activities, [activityId]: text } };
+}
+
+function answeredCount(course: CourseData, state: ProgressState): number {
+  return course.questions.filter((question) => state.answers[question.id] !== undefined).length;
+}
+
+function visitedCount(course: CourseData, state: ProgressState): number {
+  return course.pages.filter((page) => state.visited.includes(page.id)).length;
+}
+
+/**
+ * Progress towards the completion rule, 0..1: the share of the units the rule counts (pages,
+ * questions, or both) that the learner has done.
+ */
+export function progressOf(course: CourseData, state: ProgressState): number {
+  const pages = { done: visitedCount(course, state), total: course.pages.length };
+  const questions = { done: answeredCount(course, state), total: course.questions.length };
+  const parts =
+    course.completion === 'all-pages' ? [pages] : course.completion === 'all-questions' ? [questions] : [pages, questions];
+  const total = parts.reduce((sum, part) => sum + part.total, 0);
+  // A rule with nothing to count (e.g. all-questions in a course without questions) falls back to pages.
+  if (total === 0) return pages.total === 0 ? 1 : pages.done / pages.total;
+  return parts.reduce((sum, part) => sum + part.done, 0) / total;
+}
+
+/** Whether the course's completion rule is met (every counted unit done). */
+export function meetsCompletion(course: CourseData, state: ProgressState): boolean {
+  return progressOf(course, state) >= 1;
+}
+
+export function allQuestionsAnswered(course: CourseData, state: ProgressState): boolean {
+  return answeredCount(course, state) === course.questions.length;
+}
+
+/** A page is completed when seen and every question and activity on it has been answered. */
+export function pageStatus(page: PageInfo, state: ProgressState): PageStatus {
+  if (!state.visited.includes(page.id)) return 'not-started';
+  const done =
+    page.questions.every((id) => state.answers[id] !== undefined) &&
+    page.activities.every((id) => state.activities[id] !== undefined);
+  return done ? 'completed' : 'visited';
+}

@@ -1,0 +1,51 @@
+/**
+ * Hash routes. Pages are `#/<page-id>` or `#/<page-id>/<heading-id>` (what the build writes for
+ * internal links); the player's own views use `#/:glossary` and `#/:results`, which can never
+ * clash with a page id (ids are lowercase letters, digits and hyphens).
+ * Hash routing works from `file:` URLs and inside LMS iframes, where the path is not ours.
+ */
+import type { CourseData } from './course-data.js';
+
+export type Route =
+  | { readonly kind: 'page'; readonly index: number; readonly heading?: string }
+  | { readonly kind: 'glossary' }
+  | { readonly kind: 'results' };
+
+const GLOSSARY = ':glossary';
+const RESULTS = ':results';
+
+/** The route a hash names, or undefined for hashes that are not routes or name no page. */
+export function parseRoute(course: CourseData, hash: string): Route | undefined {
+  if (!hash.startsWith('#/')) return undefined;
+  const parts = hash.slice(2).split('/').map((part) => safeDecode(part));
+  const [first, second] = parts;
+  if (first === GLOSSARY) return { kind: 'glossary' };
+  if (first === RESULTS) return { kind: 'results' };
+  const page = course.pages.find((candidate) => candidate.id === first);
+  if (page === undefined) return undefined;
+  return second === undefined || second === '' ? { kind: 'page', index: page.index } : { kind: 'page', index: page.index, heading: second };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch (error: unknown) {
+    // A malformed escape (`%E0%A4%A`) is kept as written; it then simply matches no page.
+    if (error instanceof URIError) return part;
+    throw error;
+  }
+}
+
+export function hrefFor(course: CourseData, route: Route): string {
+  switch (route.kind) {
+    case 'glossary':
+      return `#/${GLOSSARY}`;
+    case 'results':
+      return `#/${RESULTS}`;
+    case 'page': {
+      const id = course.pages[route.index]?.id ?? '';
+      const base = `#/${encodeURIComponent(id)}`;
+      return route.heading === undefined ? base : `${base}/${encodeURIComponent(route.heading)}`;
+    }
+  }
+}

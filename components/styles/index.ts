@@ -1,0 +1,2 @@
+export { base, tokens } from './theme.js';
+export { prose } from './prose.js';

@@ -1,0 +1,122 @@
+/**
+ * Typography for author content: everything the Markdown renderer can emit. Lengths are in `em`
+ * and `rem` so text can be resized to 200% (WCAG 2.2 SC 1.4.4) and reflows at 320 CSS px
+ * (SC 1.4.10) without horizontal scrolling; long words and URLs wrap instead of overflowing.
+ */
+import { css } from 'lit';
+
+export const prose = css`
+  .prose {
+    line-height: 1.6;
+    font-size: 1.0625rem;
+    overflow-wrap: break-word;
+    word-break: normal;
+    max-inline-size: var(--cm-measure);
+  }
+  .prose :where(p, ul, ol, dl, blockquote, pre, table, figure, hr, section) {
+    margin-block: 0 1em;
+  }
+  .prose :where(h2, h3, h4, h5, h6) {
+    line-height: 1.25;
+    margin-block: 1.6em 0.5em;
+    scroll-margin-block-start: 1rem;
+  }
+  .prose h2 {
+    font-size: 1.5rem;
+  }
+  .prose h3 {
+    font-size: 1.25rem;
+  }
+  .prose :where(h4, h5, h6) {
+    font-size: 1.0625rem;
+  }
+  .prose :where(ul, ol) {
+    padding-inline-start: 1.5em;
+  }
+  .prose li + li {
+    margin-block-start: 0.25em;
+  }
+  .prose li > :where(ul, ol) {
+    margin-block: 0.25em 0;
+  }
+  /* GFM task lists: the checkbox carries the state, the bullet would be noise. */
+  .prose li:has(> input[type='checkbox']) {
+    list-style: none;
+  }
+  .prose input[type='checkbox'] {
+    margin-inline-end: 0.4em;
+    accent-color: var(--cm-button-bg);
+  }
+  .prose blockquote {
+    margin-inline: 0;
+    padding-inline-start: 1em;
+    border-inline-start: 4px solid var(--cm-border);
+    color: var(--cm-fg);
+  }
+  .prose :where(code, pre) {
+    font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', monospace;
+    font-size: 0.9em;
+  }
+  .prose :not(pre) > code {
+    padding: 0.1em 0.3em;
+    border-radius: 0.25em;
+    background: var(--cm-surface);
+    overflow-wrap: anywhere;
+  }
+  /* Code blocks scroll inside themselves (made keyboard-focusable by the page) rather than
+     widening the page. Code is always left to right, even in right-to-left courses. */
+  .prose pre {
+    direction: ltr;
+    text-align: left;
+    overflow-x: auto;
+    padding: 0.75em 1em;
+    border: 1px solid var(--cm-border);
+    border-radius: var(--cm-radius);
+    background: var(--cm-surface);
+  }
+  /* Wide tables scroll horizontally inside their own box (SC 1.4.10 allows it for data tables). */
+  .prose table {
+    display: block;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+  }
+  .prose :where(th, td) {
+    padding: 0.4em 0.75em;
+    border: 1px solid var(--cm-border);
+    text-align: start;
+    vertical-align: top;
+  }
+  .prose th {
+    background: var(--cm-surface);
+  }
+  .prose img {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+  .prose hr {
+    border: 0;
+    border-block-start: 1px solid var(--cm-border);
+    margin-block: 2em;
+  }
+  .prose del {
+    text-decoration-thickness: 0.1em;
+  }
+  .prose sup {
+    line-height: 0;
+  }
+  /* Footnotes (GFM) come as a section after the content. */
+  .prose section:has(> ol) {
+    font-size: 0.9375rem;
+    border-block-start: 1px solid var(--cm-border);
+    padding-block-start: 1em;
+    margin-block-start: 2em;
+  }
+  .prose :where(cm-question, cm-activity, cm-content-warning, cm-note, cm-figure, cm-support-link) {
+    display: block;
+    margin-block: 1.5em;
+  }
+  .prose > :first-child {
+    margin-block-start: 0;
+  }
+`;

@@ -1,0 +1,85 @@
+/**
+ * Reads `ProgressState` back from untrusted storage (localStorage, suspend_data, an LRS state
+ * document). Anything that is not exactly the expected shape yields `undefined`, never a throw,
+ * so a corrupt save means a fresh start rather than a broken player.
+ */
+import type { AnswerRecord, LearnerResponse, ProgressState } from '../tracker.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isPairList(value: unknown): value is [string, string][] {
+  return Array.isArray(value) && value.every((pair) => isStringArray(pair) && pair.length === 2);
+}
+
+function readResponse(value: unknown): LearnerResponse | undefined {
+  if (!isObject(value)) return undefined;
+  switch (value['type']) {
+    case 'single-choice':
+      return typeof value['choice'] === 'string' ? { type: 'single-choice', choice: value['choice'] } : undefined;
+    case 'multiple-response':
+      return isStringArray(value['choices']) ? { type: 'multiple-response', choices: value['choices'] } : undefined;
+    case 'true-false':
+      return typeof value['value'] === 'boolean' ? { type: 'true-false', value: value['value'] } : undefined;
+    case 'fill-in':
+      return typeof value['text'] === 'string' ? { type: 'fill-in', text: value['text'] } : undefined;
+    case 'numeric':
+      return typeof value['value'] === 'number' ? { type: 'numeric', value: value['value'] } : undefined;
+    case 'matching':
+      return isPairList(value['pairs']) ? { type: 'matching', pairs: value['pairs'] } : undefined;
+    case 'sequencing':
+      return isStringArray(value['order']) ? { type: 'sequencing', order: value['order'] } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function readAnswer(value: unknown): AnswerRecord | undefined {
+  if (!isObject(value)) return undefined;
+  const response = readResponse(value['response']);
+  const { correct, attempt, at } = value;
+  if (response === undefined || typeof correct !== 'boolean' || typeof at !== 'string') return undefined;
+  if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) return undefined;
+  return { response, correct, attempt, at };
+}
+
+/** Validates a parsed JSON value as `ProgressState`; invalid entries make the whole value invalid. */
+export function readProgressState(value: unknown): ProgressState | undefined {
+  if (!isObject(value)) return undefined;
+  const { location, visited, answers, activities, completed } = value;
+  if (typeof location !== 'number' || !Number.isInteger(location) || location < 0) return undefined;
+  if (!isStringArray(visited) || typeof completed !== 'boolean') return undefined;
+  if (!isObject(answers) || !isObject(activities)) return undefined;
+  const answerRecords: Record<string, AnswerRecord> = {};
+  for (const [id, raw] of Object.entries(answers)) {
+    const record = readAnswer(raw);
+    if (record === undefined) return undefined;
+    answerRecords[id] = record;
+  }
+  const reflections: Record<string, string> = {};
+  for (const [id, text] of Object.entries(activities)) {
+    if (typeof text !== 'string') return undefined;
+    reflections[id] = text;
+  }
+  return { location, visited, answers: answerRecords, activities: reflections, completed };
+}
+
+/** Parses and validates serialised progress; `undefined` for missing, malformed or invalid JSON. */
+export function parseProgressState(text: string | null | undefined): ProgressState | undefined {
+  if (text === null || text === undefined || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error: unknown) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  return readProgressState(value);
+}
