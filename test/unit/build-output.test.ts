@@ -1,0 +1,55 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeOutputFolder } from '../../scripts/bundle/write-output.js';
+import { main } from '../../scripts/cli/main.js';
+
+let out: string;
+beforeEach(async () => {
+  out = await mkdtemp(join(tmpdir(), 'coursemark-out-'));
+});
+afterEach(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('output writing', () => {
+  it('replaces the output folder as a whole and leaves no staging folders', async () => {
+    const target = join(out, 'web');
+    await mkdir(target);
+    await writeFile(join(target, 'stale.js'), 'old');
+    await writeOutputFolder(target, [
+      { path: 'index.html', contents: bytes('<!doctype html>') },
+      { path: 'assets/a.js', contents: bytes('export {}') },
+    ]);
+    expect((await readdir(out)).sort()).toEqual(['web']);
+    expect((await readdir(target)).sort()).toEqual(['assets', 'index.html']);
+    expect(await readFile(join(target, 'assets/a.js'), 'utf8')).toBe('export {}');
+  });
+
+  it('keeps the previous output when writing fails part-way', async () => {
+    const target = join(out, 'web');
+    await mkdir(target);
+    await writeFile(join(target, 'index.html'), 'previous build');
+    // A file and a folder of the same name cannot both exist: the second write fails.
+    const failing = writeOutputFolder(target, [
+      { path: 'a', contents: bytes('file') },
+      { path: 'a/b.js', contents: bytes('child') },
+    ]);
+    await expect(failing).rejects.toThrow();
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('previous build');
+    expect(await readdir(out)).toEqual(['web']);
+  });
+
+  it('a build with content errors exits 1 and leaves an earlier dist untouched', async () => {
+    const target = join(out, 'web');
+    await mkdir(target);
+    await writeFile(join(target, 'index.html'), 'previous build');
+    const silent = { out: () => undefined, err: () => undefined, color: false };
+    const code = await main(['build', join(import.meta.dirname, '../fixtures/check/broken-course'), '--out', out], silent);
+    expect(code).toBe(1);
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('previous build');
+  });
+});
