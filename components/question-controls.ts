@@ -107,6 +107,10 @@ function renderMatching(ctx: ControlContext, question: Extract<QuestionData, { t
   </div>`;
 }
 
+/**
+ * Each move button's name starts with its visible text and adds the step and its position
+ * (WCAG 2.2 SC 2.5.3 Label in Name), so "Move up" buttons are distinguishable in a list of them.
+ */
 function renderSequencing(ctx: ControlContext, question: Extract<QuestionData, { type: 'sequencing' }>): TemplateResult {
   const text = new Map(question.steps.map((step) => [step.id, step.text]));
   const total = ctx.fmt.number(ctx.draft.order.length);
@@ -124,18 +128,20 @@ function renderSequencing(ctx: ControlContext, question: Extract<QuestionData, {
             class="button secondary move"
             id=${`up-${id}`}
             aria-disabled=${index === 0 ? 'true' : 'false'}
+            aria-label=${`${ctx.t.moveUp}: ${text.get(id) ?? id} (${ctx.t.stepPosition(ctx.fmt.number(index + 1), total)})`}
             @click=${() => ctx.move(id, -1)}
           >
-            <span aria-hidden="true">↑</span> ${ctx.t.moveUp}<span class="vh">: ${text.get(id) ?? id} (${ctx.t.stepPosition(ctx.fmt.number(index + 1), total)})</span>
+            <span aria-hidden="true">↑</span> ${ctx.t.moveUp}
           </button>
           <button
             type="button"
             class="button secondary move"
             id=${`down-${id}`}
             aria-disabled=${index === last ? 'true' : 'false'}
+            aria-label=${`${ctx.t.moveDown}: ${text.get(id) ?? id} (${ctx.t.stepPosition(ctx.fmt.number(index + 1), total)})`}
             @click=${() => ctx.move(id, 1)}
           >
-            <span aria-hidden="true">↓</span> ${ctx.t.moveDown}<span class="vh">: ${text.get(id) ?? id} (${ctx.t.stepPosition(ctx.fmt.number(index + 1), total)})</span>
+            <span aria-hidden="true">↓</span> ${ctx.t.moveDown}
           </button>
         </span>
       </li>`,

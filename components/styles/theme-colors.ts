@@ -7,8 +7,12 @@
 
 type Rgb = readonly [number, number, number];
 
-export const LIGHT_BACKGROUND = '#ffffff';
-export const DARK_BACKGROUND = '#121212';
+/**
+ * The darkest light-scheme surface and the lightest dark-scheme surface the accent may sit on
+ * (tinted boxes included), so one derived colour is readable on every surface of its scheme.
+ */
+export const LIGHT_BACKGROUND = '#e6e6e6';
+export const DARK_BACKGROUND = '#3a3a3a';
 const FALLBACK_ACCENT = '#3b5ba9';
 
 function parseHex(hex: string): Rgb | undefined {
