@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { buildFixture, type FixtureCourse } from './build.js';
-import { serveDirectory, type StaticServer } from './server.js';
+import { serveDirectory, type ServeOptions, type StaticServer } from './server.js';
 
 export const STORAGE_KEY = 'coursemark:https://example.org/courses/fixture@1.0.0';
 
@@ -13,9 +13,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(course: FixtureCourse = 'course.ts'): Promise<Harness> {
+export async function startHarness(course: FixtureCourse = 'course.ts', serve: ServeOptions = {}): Promise<Harness> {
   const dir = await buildFixture(course);
-  const server = await serveDirectory(dir);
+  const server = await serveDirectory(dir, serve);
   const browser = await launchBrowser();
   return {
     browser,

@@ -26,8 +26,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Extra response headers, e.g. a Content-Security-Policy for HTML documents. */
+  readonly htmlHeaders?: Readonly<Record<string, string>>;
+}
+
 /** Serves `root` on 127.0.0.1 at a free port; paths outside `root` are refused. */
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -41,9 +46,11 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
           response.writeHead(404).end();
           return;
         }
+        const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
         response.writeHead(200, {
-          'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'content-type': type,
           'cache-control': 'no-store',
+          ...(type.startsWith('text/html') ? options.htmlHeaders : {}),
         });
         createReadStream(file).pipe(response);
       },
