@@ -1,0 +1,146 @@
+import type { CourseModel } from '../model/course-model.js';
+import { courseDescription } from './manifest-common.js';
+import { LAUNCH_FILE } from './package-files.js';
+import { attrs, element, serializeXml, textElement, type XmlDocument, type XmlElement } from './xml.js';
+
+/** cmi5 13.2 course structure namespace (default namespace of cmi5.xml, standards K1). */
+export const CMI5_NS = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd';
+
+/** cmi5 13.1.4 AU `moveOn` vocabulary. */
+export type MoveOn = 'NotApplicable' | 'Passed' | 'Completed' | 'CompletedAndPassed' | 'CompletedOrPassed';
+/** cmi5 13.1.4 AU `launchMethod` vocabulary. */
+export type LaunchMethod = 'AnyWindow' | 'OwnWindow';
+
+/**
+ * cmi5 8.1: query names the LMS adds to the AU launch URL. An AU `url` must not use them itself
+ * (8.1.0.0-6; standards K5), or the LMS's values and ours would collide.
+ */
+export const CMI5_LAUNCH_PARAMETERS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
+
+/** Query name the player reads to open one page (per-section layout). */
+export const PAGE_QUERY_PARAMETER = 'page';
+
+/** A cmi5 `langstring` set: title and description carry one per language (cmi5 13.1.1). */
+export interface LangStrings {
+  readonly [lang: string]: string;
+}
+
+export interface Cmi5Au {
+  readonly kind: 'au';
+  /** Absolute IRI, unique in the structure (cmi5 13.1.4, 3.0.0.0-1, standards K4). */
+  readonly id: string;
+  readonly title: LangStrings;
+  readonly description: LangStrings;
+  /** Relative to the package root (cmi5 13.1.4 url; 14.1.0.0-3). */
+  readonly url: string;
+  readonly moveOn: MoveOn;
+  /** Decimal 0..1, at most 4 decimal places (cmi5 13.1.4 masteryScore). */
+  readonly masteryScore?: number;
+  readonly launchMethod: LaunchMethod;
+  readonly launchParameters?: string;
+}
+
+export interface Cmi5Block {
+  readonly kind: 'block';
+  /** Absolute IRI, unique in the structure (cmi5 13.1.2). */
+  readonly id: string;
+  readonly title: LangStrings;
+  readonly description: LangStrings;
+  readonly children: readonly (Cmi5Au | Cmi5Block)[];
+}
+
+/** cmi5.xml as data (cmi5 13.1). */
+export interface Cmi5CourseStructure {
+  readonly course: { readonly id: string; readonly title: LangStrings; readonly description: LangStrings };
+  readonly children: readonly (Cmi5Au | Cmi5Block)[];
+}
+
+/** One AU for the whole course, or one block holding one AU per page. */
+export type Cmi5Layout = 'single' | 'per-section';
+
+export interface Cmi5Options {
+  readonly layout: Cmi5Layout;
+}
+
+/**
+ * The launch url of an AU: `index.html`, or `index.html?page=<id>` for one page. Refuses query
+ * names that cmi5 reserves for the LMS (cmi5 8.1.0.0-6).
+ */
+export function auUrl(pageId?: string): string {
+  if (pageId === undefined) return LAUNCH_FILE;
+  if ((CMI5_LAUNCH_PARAMETERS as readonly string[]).includes(PAGE_QUERY_PARAMETER)) {
+    throw new Error(`The AU url query name "${PAGE_QUERY_PARAMETER}" is reserved by cmi5 8.1 for the LMS.`);
+  }
+  return `${LAUNCH_FILE}?${new URLSearchParams([[PAGE_QUERY_PARAMETER, pageId]]).toString()}`;
+}
+
+/** masteryScore text: a plain decimal with at most 4 places (cmi5 13.1.4). */
+export const masteryText = (value: number): string => String(Number(Math.min(1, Math.max(0, value)).toFixed(4)));
+
+/**
+ * The cmi5 course structure (standards §3.1, K1-K5). `single`: one AU `<course id>/au` launching
+ * index.html. `per-section`: for each page, a block `<page iri>/block` holding an AU
+ * `<page iri>/au` launching `index.html?page=<page id>`. Every AU moves on when completed or
+ * passed, at the course mastery.
+ */
+export function cmi5Manifest(model: CourseModel, options: Cmi5Options): Cmi5CourseStructure {
+  const { data } = model;
+  const lang = (text: string): LangStrings => ({ [data.language]: text });
+  const description = courseDescription(model);
+  const au = (id: string, title: string, url: string): Cmi5Au => ({
+    kind: 'au',
+    id,
+    title: lang(title),
+    description: lang(title === data.title ? description : title),
+    url,
+    moveOn: 'CompletedOrPassed',
+    masteryScore: Number(masteryText(data.mastery)),
+    launchMethod: 'AnyWindow',
+  });
+  const children: (Cmi5Au | Cmi5Block)[] =
+    options.layout === 'single'
+      ? [au(`${data.id}/au`, data.title, auUrl())]
+      : data.pages.map((page) => ({
+          kind: 'block',
+          id: `${page.iri}/block`,
+          title: lang(page.title),
+          description: lang(page.title),
+          children: [au(`${page.iri}/au`, page.title, auUrl(page.id))],
+        }));
+  return { course: { id: data.id, title: lang(data.title), description: lang(description) }, children };
+}
+
+const langStrings = (name: string, values: LangStrings): XmlElement =>
+  element(CMI5_NS, name, [], Object.entries(values).map(([lang, text]) => textElement(CMI5_NS, 'langstring', text, attrs({ lang }))));
+
+function nodeXml(node: Cmi5Au | Cmi5Block): XmlElement {
+  if (node.kind === 'block') {
+    return element(CMI5_NS, 'block', attrs({ id: node.id }), [langStrings('title', node.title), langStrings('description', node.description), ...node.children.map(nodeXml)]);
+  }
+  // cmi5 13.1.4 / CourseStructure.xsd auType: title, description, objectives?, url, launchParameters?, entitlementKey?.
+  return element(
+    CMI5_NS,
+    'au',
+    attrs({
+      id: node.id,
+      moveOn: node.moveOn,
+      masteryScore: node.masteryScore === undefined ? undefined : masteryText(node.masteryScore),
+      launchMethod: node.launchMethod,
+    }),
+    [
+      langStrings('title', node.title),
+      langStrings('description', node.description),
+      textElement(CMI5_NS, 'url', node.url),
+      ...(node.launchParameters === undefined ? [] : [textElement(CMI5_NS, 'launchParameters', node.launchParameters)]),
+    ],
+  );
+}
+
+/** The course structure as an XML document tree. */
+export function cmi5ManifestXml(structure: Cmi5CourseStructure): XmlDocument {
+  const course = element(CMI5_NS, 'course', attrs({ id: structure.course.id }), [langStrings('title', structure.course.title), langStrings('description', structure.course.description)]);
+  return { root: element(CMI5_NS, 'courseStructure', [], [course, ...structure.children.map(nodeXml)]), prefixes: [] };
+}
+
+/** cmi5.xml text. */
+export const writeCmi5Manifest = (structure: Cmi5CourseStructure): string => serializeXml(cmi5ManifestXml(structure));
