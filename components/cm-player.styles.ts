@@ -42,7 +42,7 @@ export const playerStyles = css`
   progress {
     inline-size: 8rem;
     block-size: 0.75rem;
-    accent-color: var(--cm-button-bg);
+    accent-color: var(--cm-control-accent);
   }
   .notice {
     margin: 0;

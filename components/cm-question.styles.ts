@@ -57,7 +57,7 @@ export const questionStyles = css`
     inline-size: 1.25rem;
     block-size: 1.25rem;
     margin: 0.2rem 0 0;
-    accent-color: var(--cm-button-bg);
+    accent-color: var(--cm-control-accent);
   }
   .option label {
     flex: 1;

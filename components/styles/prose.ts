@@ -45,7 +45,7 @@ export const prose = css`
   }
   .prose input[type='checkbox'] {
     margin-inline-end: 0.4em;
-    accent-color: var(--cm-button-bg);
+    accent-color: var(--cm-control-accent);
   }
   .prose blockquote {
     margin-inline: 0;

@@ -16,6 +16,7 @@ export const tokens = css`
     --cm-focus: var(--cm-accent-text, #3b5ba9);
     --cm-button-bg: var(--cm-accent, #3b5ba9);
     --cm-button-fg: var(--cm-on-accent, #ffffff);
+    --cm-control-accent: var(--cm-accent, #3b5ba9);
     --cm-success: #1b6b34;
     --cm-danger: #a12a2f;
     --cm-warning-bg: #fff5d6;
@@ -54,6 +55,8 @@ export const tokens = css`
       --cm-focus: Highlight;
       --cm-button-bg: ButtonFace;
       --cm-button-fg: ButtonText;
+      /* The system draws checked radios and checkboxes in its own colours. */
+      --cm-control-accent: auto;
       --cm-success: CanvasText;
       --cm-danger: CanvasText;
       --cm-warning-bg: Canvas;
