@@ -1,5 +1,5 @@
 import type { CourseModel } from '../model/course-model.js';
-import { courseDescription } from './manifest-common.js';
+import { courseDescription, decimalText } from './manifest-common.js';
 import { LAUNCH_FILE } from './package-files.js';
 import { attrs, element, serializeXml, textElement, type XmlDocument, type XmlElement } from './xml.js';
 
@@ -75,7 +75,7 @@ export function auUrl(pageId?: string): string {
 }
 
 /** masteryScore text: a plain decimal with at most 4 places (cmi5 13.1.4). */
-export const masteryText = (value: number): string => String(Number(Math.min(1, Math.max(0, value)).toFixed(4)));
+export const masteryText = (value: number): string => decimalText(value, 4);
 
 /**
  * The cmi5 course structure (standards §3.1, K1-K5). `single`: one AU `<course id>/au` launching

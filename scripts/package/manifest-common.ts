@@ -34,3 +34,13 @@ export function scormIdentifiers(model: CourseModel): { readonly manifest: strin
 
 /** IMS CP `version` attribute: at most 20 characters (imscp_rootv1p1p2.xsd attr.version). */
 export const manifestVersion = (model: CourseModel): string => model.data.version.slice(0, 20);
+
+/**
+ * A plain decimal (xs:decimal: no exponent) with at most `places` decimals and no trailing zeros:
+ * 0.8 -> "0.8", 0.7000000000000001 -> "0.7", 1e-7 -> "0.0000001".
+ */
+export function decimalText(value: number, places: number): string {
+  const fixed = value.toFixed(places);
+  const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  return trimmed === '-0' ? '0' : trimmed;
+}

@@ -1,5 +1,5 @@
 import type { CourseModel } from '../model/course-model.js';
-import { listedPaths, manifestVersion, scormIdentifiers, type PackagedPath, type ResourceType, type ScormType } from './manifest-common.js';
+import { decimalText, listedPaths, manifestVersion, scormIdentifiers, type PackagedPath, type ResourceType, type ScormType } from './manifest-common.js';
 import { LAUNCH_FILE } from './package-files.js';
 import { attrs, element, serializeXml, textElement, XSI_NS, type XmlAttribute, type XmlDocument, type XmlElement } from './xml.js';
 
@@ -132,8 +132,8 @@ const cp = (name: string, attributes: readonly XmlAttribute[], children: readonl
 const ss = (name: string, attributes: readonly XmlAttribute[], children: readonly XmlElement[] = []): XmlElement => element(SCORM2004_NS.imsss, `imsss:${name}`, attributes, children);
 const bool = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
 
-/** Decimal text for a measure: no exponent, no float noise (0.7000000000000001 -> 0.7). */
-export const decimalText = (value: number): string => String(Number(value.toFixed(7)));
+/** Measure text: real(10,7) in the SCORM 2004 data model, so at most 7 decimals. */
+const measureText = (value: number): string => decimalText(value, 7);
 
 function sequencingXml(sequencing: ItemSequencing): XmlElement {
   const objective = sequencing.primaryObjective;
@@ -142,7 +142,7 @@ function sequencingXml(sequencing: ItemSequencing): XmlElement {
   return ss('sequencing', [], [
     ss('objectives', [], [
       ss('primaryObjective', attrs({ objectiveID: objective.objectiveID, satisfiedByMeasure: bool(objective.satisfiedByMeasure) }), [
-        textElement(SCORM2004_NS.imsss, 'imsss:minNormalizedMeasure', decimalText(objective.minNormalizedMeasure)),
+        textElement(SCORM2004_NS.imsss, 'imsss:minNormalizedMeasure', measureText(objective.minNormalizedMeasure)),
       ]),
     ]),
     ss('deliveryControls', attrs({ tracked: bool(delivery.tracked), completionSetByContent: bool(delivery.completionSetByContent), objectiveSetByContent: bool(delivery.objectiveSetByContent) })),
@@ -163,7 +163,7 @@ function itemXml(item: Scorm2004Item): XmlElement {
           element(
             SCORM2004_NS.adlcp,
             'adlcp:completionThreshold',
-            attrs({ completedByMeasure: bool(threshold.completedByMeasure), minProgressMeasure: decimalText(threshold.minProgressMeasure), progressWeight: threshold.progressWeight === undefined ? undefined : decimalText(threshold.progressWeight) }),
+            attrs({ completedByMeasure: bool(threshold.completedByMeasure), minProgressMeasure: measureText(threshold.minProgressMeasure), progressWeight: threshold.progressWeight === undefined ? undefined : measureText(threshold.progressWeight) }),
           ),
         ]),
     ...(item.sequencing === undefined ? [] : [sequencingXml(item.sequencing)]),
