@@ -4,6 +4,7 @@ import type { QuestionData } from './course-data.js';
 import { courseContext, formatterOf, messagesOf } from './course-context.js';
 import { questionStyles } from './cm-question.styles.js';
 import { renderControls, type QuestionContent } from './question-controls.js';
+import { isCorrect } from './scoring.js';
 import { draftFromResponse, emptyDraft, responseFromDraft, type Draft } from './question-draft.js';
 import { base, prose, tokens } from './styles/index.js';
 import { trackerContext, type AnswerRecord } from './tracker.js';
@@ -58,14 +59,16 @@ export class CmQuestion extends LitElement {
 
   protected override willUpdate(): void {
     const question = this.question;
-    if (question === undefined || this.preparedFor === question.id) return;
-    // Prepare once per question: the starting order, then any saved answer from this attempt.
     const tracker = this.tracker.value;
+    // Prepare once per question (and once more if a tracker arrives late): the starting order,
+    // then any saved answer from this attempt.
+    const key = question === undefined ? undefined : `${question.id}${tracker === undefined ? '' : ' tracked'}`;
+    if (question === undefined || this.preparedFor === key) return;
+    this.preparedFor = key;
     const saved = tracker?.answerFor(question.id);
     this.draft = saved === undefined ? emptyDraft(question) : draftFromResponse(question, saved.response);
     this.result = saved;
     this.shownAt = performance.now();
-    if (tracker !== undefined) this.preparedFor = question.id;
   }
 
   protected override render(): unknown {
@@ -160,8 +163,15 @@ export class CmQuestion extends LitElement {
     }
     this.notice = '';
     const tracker = this.tracker.value;
-    if (tracker === undefined) return;
-    this.result = tracker.questionAnswered(question, response, performance.now() - this.shownAt);
+    // Outside a player (a component demo or test) there is no tracker: score locally so the
+    // learner still gets feedback, without recording anything.
+    this.result =
+      tracker?.questionAnswered(question, response, performance.now() - this.shownAt) ?? {
+        response,
+        correct: isCorrect(question, response),
+        attempt: (this.result?.attempt ?? 0) + 1,
+        at: new Date().toISOString(),
+      };
   }
 }
 
