@@ -85,7 +85,7 @@ export class CmSupportDialog extends LitElement {
 
   protected override render(): unknown {
     const t = messagesOf(this.course);
-    return html`<dialog part="dialog" aria-labelledby="support-title" @close=${this.onClose}>
+    return html`<dialog part="dialog" aria-labelledby="support-title" @close=${this.onClose} @click=${this.onDialogClick}>
       <div class="inner">
         <h2 id="support-title" tabindex="-1">${this.course?.supportTitle ?? t.helpAndSupport}</h2>
         <div class="prose">${this.content}</div>
@@ -94,6 +94,11 @@ export class CmSupportDialog extends LitElement {
         </div>
       </div>
     </dialog>`;
+  }
+
+  /** A click on the backdrop (the dialog element itself, outside `.inner`) closes the panel. */
+  private onDialogClick(event: MouseEvent): void {
+    if (event.target === event.currentTarget) this.close();
   }
 
   private onClose(): void {

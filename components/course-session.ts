@@ -43,6 +43,7 @@ export class CourseSession implements LearnerTracker {
   private wasResumed = false;
   private lastSaveFailed = false;
   private ended = false;
+  private reportedProgress = -1;
 
   constructor(options: CourseSessionOptions) {
     this.course = options.course;
@@ -84,7 +85,8 @@ export class CourseSession implements LearnerTracker {
   viewPage(page: PageInfo): void {
     this.ended = false;
     this.current = withVisit(this.current, page);
-    this.record({ kind: 'page-viewed', page, progress: this.progress });
+    this.reportedProgress = this.progress;
+    this.record({ kind: 'page-viewed', page, progress: this.reportedProgress });
     this.afterChange(false);
   }
 
@@ -128,7 +130,12 @@ export class CourseSession implements LearnerTracker {
 
   private afterChange(answered: boolean): void {
     if (answered) {
-      this.record({ kind: 'progressed', progress: this.progress });
+      // Only report real movement: a retry of an answered question does not progress the learner.
+      const progress = this.progress;
+      if (progress !== this.reportedProgress) {
+        this.reportedProgress = progress;
+        this.record({ kind: 'progressed', progress });
+      }
       if (this.course.questions.length > 0 && allQuestionsAnswered(this.course, this.current)) {
         // Sent after every answer once all are in, so a retry updates the LMS's score as well.
         this.record({ kind: 'scored', score: this.score });

@@ -25,8 +25,17 @@ export interface Formatter {
   percent(share: number): string;
 }
 
+const FORMATTERS = new Map<string, Formatter>();
+
 export function formatterFor(language: string): Formatter {
-  const locale = safeLocale(language);
+  const cached = FORMATTERS.get(language);
+  if (cached !== undefined) return cached;
+  const formatter = createFormatter(safeLocale(language));
+  FORMATTERS.set(language, formatter);
+  return formatter;
+}
+
+function createFormatter(locale: string): Formatter {
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return { number: (value) => num.format(value), percent: (share) => pct.format(share) };
