@@ -44,15 +44,15 @@ export const isPrecompressed = (path: string): boolean => COMPRESSED_EXTENSIONS.
 
 /**
  * What is wrong with an entry path (standards Z3, reliability S9), or undefined: relative,
- * `/`-separated, no empty, `.` or `..` segments, no drive letter, no control characters.
+ * `/`-separated, no empty, `.` or `..` segments, no drive letter, no control characters, NFC.
  */
 export function pathProblem(path: string): string | undefined {
   if (path === '') return 'is empty';
   if (path.startsWith('/')) return 'starts with "/" (entry paths must be relative)';
   if (path.includes('\\')) return 'contains "\\" (use "/" as the separator)';
   if (/^[A-Za-z]:/.test(path)) return 'starts with a drive letter';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(path)) return 'contains a control character';
+  if (/\p{Cc}/u.test(path)) return 'contains a control character';
+  if (path !== path.normalize('NFC')) return 'is not in Unicode NFC (macOS writes NFD names; normalise them)';
   if (path.endsWith('/')) return 'ends with "/" (directory entries are not packaged)';
   if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return 'has an empty, "." or ".." segment';
   return undefined;

@@ -1,4 +1,5 @@
 import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 
 /**
  * A namespaced XML element as plain data. Manifest modules turn their typed manifests into these
@@ -47,19 +48,12 @@ export function textElement(ns: string, name: string, text: string, attributes: 
   return { ns, name, attributes, children: [], text };
 }
 
-/** Builder node as far as we use it (xmlbuilder2's XMLBuilder). */
-interface BuilderNode {
-  ele(namespace: string, name: string): BuilderNode;
-  att(namespace: string | null, name: string, value: string): BuilderNode;
-  txt(text: string): BuilderNode;
-}
-
-function append(parent: BuilderNode, node: XmlElement): void {
+function append(parent: XMLBuilder, node: XmlElement): void {
   const child = parent.ele(node.ns, node.name);
   write(child, node);
 }
 
-function write(target: BuilderNode, node: XmlElement): void {
+function write(target: XMLBuilder, node: XmlElement): void {
   for (const attribute of node.attributes) target.att(attribute.ns ?? null, attribute.name, attribute.value);
   if (node.text !== undefined && node.text !== '') target.txt(node.text);
   for (const child of node.children) append(target, child);
@@ -71,7 +65,7 @@ function write(target: BuilderNode, node: XmlElement): void {
  */
 export function serializeXml(doc: XmlDocument): string {
   const builder = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = builder.ele(doc.root.ns, doc.root.name) as unknown as BuilderNode;
+  const root = builder.ele(doc.root.ns, doc.root.name);
   for (const [prefix, uri] of doc.prefixes) root.att(XMLNS_NS, `xmlns:${prefix}`, uri);
   write(root, doc.root);
   return `${builder.end({ prettyPrint: true, indent: '  ', newline: '\n' })}\n`;

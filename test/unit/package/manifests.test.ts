@@ -6,6 +6,7 @@ import { SCORM12_SCHEMA_FILES, SCORM2004_SCHEMA_FILES } from '../../../scripts/p
 import { scorm12Manifest, writeScorm12Manifest } from '../../../scripts/package/scorm12-manifest.js';
 import { scorm2004Manifest, writeScorm2004Manifest } from '../../../scripts/package/scorm2004-manifest.js';
 import { tincanManifest, writeTincanManifest } from '../../../scripts/package/tincan-manifest.js';
+import { decimalText } from '../../../scripts/package/manifest-common.js';
 import { parseXml } from '../../../scripts/package/xml.js';
 import { isNcName, toXmlId } from '../../../scripts/package/xml-id.js';
 import { decode, fakeWebFiles, makeModel, readZip } from './package-helpers.js';
@@ -122,6 +123,19 @@ describe('escaping: titles with markup characters survive a round trip', () => {
     const parsed = parseXml(xml);
     if ('error' in parsed) throw new Error(parsed.error);
     expect(parsed.root.getElementsByTagNameNS('http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'title')[0]!.textContent).toBe('A <b> & "c" > d');
+  });
+});
+
+describe('decimalText (xs:decimal: no exponent, no float noise)', () => {
+  it.each([
+    [0.7000000000000001, 7, '0.7'],
+    [1e-7, 7, '0.0000001'],
+    [1, 4, '1'],
+    [10, 2, '10'],
+    [0.66666, 4, '0.6667'],
+    [0, 4, '0'],
+  ] as const)('%s with %s places -> %s', (value, places, expected) => {
+    expect(decimalText(value, places)).toBe(expected);
   });
 });
 

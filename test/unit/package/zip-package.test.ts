@@ -106,6 +106,13 @@ describe('zipPackage: hygiene (standards Z1-Z3, Z6; reliability S9)', () => {
     await expect(zipPackage([...web, { path, contents: text('x') }])).rejects.toThrow(path.replace(/\\/g, '\\'));
   });
 
+  it('sets the UTF-8 flag (bit 11) only on non-ASCII names, and refuses NFD names (Z7, S9)', async () => {
+    const zip = readZip(await zipPackage([...web, { path: 'media/caf\u00e9.svg', contents: text('<svg/>') }]));
+    for (const entry of zip.entries) expect([entry.name, entry.flags & 0x800]).toEqual([entry.name, /^[\x20-\x7e]*$/.test(entry.name) ? 0 : 0x800]);
+    expect(zip.entries.map((entry) => entry.name)).toContain('media/caf\u00e9.svg');
+    await expect(zipPackage([...web, { path: 'media/cafe\u0301.svg', contents: text('<svg/>') }])).rejects.toThrow(/NFC/);
+  });
+
   it('refuses duplicates, also by letter case, and web files that collide with the manifest', async () => {
     await expect(zipPackage([...web, { path: 'Index.html', contents: text('x') }])).rejects.toThrow('Index.html');
     await expect(zipPackage([...web, { path: 'index.html', contents: text('x') }])).rejects.toThrow('index.html');
