@@ -92,6 +92,21 @@ export class CmToc extends LitElement {
       ul a {
         grid-template-columns: 1fr;
       }
+      /* The current page's sections, for jumping within a long page. */
+      .headings {
+        margin: 0.25rem 0 0.5rem;
+        padding-inline-start: 2.25rem;
+        font-size: 0.875rem;
+      }
+      .headings a {
+        display: block;
+        padding: 0.25rem 0.5rem;
+        color: var(--cm-link);
+        text-decoration: underline;
+      }
+      .headings .depth-3 {
+        padding-inline-start: 0.75rem;
+      }
       /* Below 48rem the contents collapse behind a button, so the page comes first. */
       @media (max-width: 48rem) {
         nav {
@@ -166,6 +181,17 @@ export class CmToc extends LitElement {
                 <span class="title">${page.title}</span>
                 <span class=${`status ${status}`}>${statusText[status]}</span>
               </a>
+              ${current && page.headings.length > 0
+                ? html`<ol class="headings">
+                    ${page.headings.map(
+                      (heading) => html`<li class=${`depth-${heading.depth}`}>
+                        <a href=${hrefFor(course, { kind: 'page', index: page.index, heading: heading.id })} @click=${this.collapse}
+                          >${heading.text}</a
+                        >
+                      </li>`,
+                    )}
+                  </ol>`
+                : nothing}
             </li>`;
           })}
         </ol>

@@ -17,10 +17,10 @@ test.each(['#/welcome', '#/questions-one', '#/questions-two', '#/closing', '#/:g
     // The contents collapse behind a disclosure button; opening them must not overflow either.
     const toggle = page.locator('cm-toc').getByRole('button', { name: 'Contents' });
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(page.locator('cm-toc ol').isVisible()).resolves.toBe(false);
+    await expect(page.locator('cm-toc #toc-list').isVisible()).resolves.toBe(false);
     await toggle.click();
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
-    await expect(page.locator('cm-toc ol').isVisible()).resolves.toBe(true);
+    await expect(page.locator('cm-toc #toc-list').isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.context().close();
   },
@@ -65,8 +65,17 @@ test('the theme accent and font reach the components', async () => {
 
 test('page status is written in text in the table of contents', async () => {
   const page = await openPlayer(harness, { hash: '#/closing' });
-  const links = page.locator('cm-toc ol a');
+  const links = page.locator('cm-toc #toc-list > ol > li > a');
   await expect(links.nth(3).textContent()).resolves.toContain('Completed');
   await expect(links.nth(0).textContent()).resolves.toContain('Not started');
+  await page.context().close();
+});
+
+test('the contents list the current page sections, which open the section', async () => {
+  const page = await openPlayer(harness, { hash: '#/closing' });
+  const section = page.locator('cm-toc .headings a', { hasText: 'Where next' });
+  await expect(section.getAttribute('href')).resolves.toBe('#/closing/where-next');
+  await section.click();
+  await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h2', id: 'where-next' });
   await page.context().close();
 });
