@@ -154,7 +154,9 @@ export class CmPlayer extends LitElement {
     if (route.kind !== 'page') {
       this.route = route;
       await this.updateComplete;
-      if (options.focus) this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results')?.focusHeading();
+      const view = this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results');
+      await view?.updateComplete;
+      if (options.focus && ticket === this.navigation) view?.focusHeading();
       return;
     }
     const page = course.pages[route.index];
