@@ -79,3 +79,14 @@ test('the contents list the current page sections, which open the section', asyn
   await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h2', id: 'where-next' });
   await page.context().close();
 });
+
+test('Back and Forward move between pages and focus their titles', async () => {
+  const page = await openPlayer(harness, { hash: '#/welcome' });
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h1', text: 'Choices and words' });
+  await page.goBack();
+  await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h1', text: 'Welcome' });
+  await page.goForward();
+  await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h1', text: 'Choices and words' });
+  await page.context().close();
+});

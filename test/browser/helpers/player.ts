@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { buildFixture, type FixtureCourse } from './build.js';
@@ -24,6 +25,7 @@ export async function startHarness(course: FixtureCourse = 'course.ts', serve: S
     async close() {
       await browser.close();
       await server.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
