@@ -35,6 +35,8 @@ export async function bundleWeb(model: CourseModel, modules: RenderedModules, op
     base: './',
     logLevel: 'silent',
     publicDir: false,
+    // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
+    envPrefix: '__COURSEMARK_NO_ENV__',
     plugins: [coursePlugin({ modules, trackerModule: options.trackerModule })],
     build: {
       write: false,

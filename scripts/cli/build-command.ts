@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundleWeb, componentsDir, type OutputFile } from '../bundle/bundle-web.js';
@@ -6,11 +6,16 @@ import { pageSpecifier } from '../bundle/course-plugin.js';
 import { writeOutputFolder } from '../bundle/write-output.js';
 import type { CourseSource } from '../load/read-course-folder.js';
 import type { CourseModel } from '../model/course-model.js';
+import { PACKAGE_TARGETS, packageTarget, type PackageResult, type PackageTarget } from '../package/index.js';
 import { renderModules } from '../render/render-modules.js';
 import { UsageError } from './usage.js';
 
-export type Target = 'web';
-const TARGETS: readonly Target[] = ['web'];
+export type Target = 'web' | PackageTarget;
+export const TARGETS: readonly Target[] = [...PACKAGE_TARGETS, 'web'];
+export type Cmi5Aus = 'single' | 'per-section';
+
+// Stock Moodle's upload limit until an administrator raises PHP's (lms-notes.md).
+const MOODLE_UPLOAD_LIMIT = 2 * 1024 * 1024;
 
 export function parseTargets(option: string | undefined): readonly Target[] {
   if (option === undefined) return TARGETS;
@@ -19,34 +24,77 @@ export function parseTargets(option: string | undefined): readonly Target[] {
     if (!TARGETS.includes(name as Target)) throw new UsageError(`unknown target "${name}". Available: ${TARGETS.join(', ')}.`);
   }
   if (names.length === 0) throw new UsageError('--target needs at least one target.');
-  return [...new Set(names)] as Target[];
+  return TARGETS.filter((target) => names.includes(target));
+}
+
+export function parseCmi5Aus(option: string | undefined): Cmi5Aus {
+  if (option === undefined || option === 'single' || option === 'per-section') return option ?? 'single';
+  throw new UsageError(`--cmi5-aus must be single or per-section, not "${option}".`);
 }
 
 export interface BuildOptions {
   readonly out: string;
   readonly targets: readonly Target[];
+  readonly cmi5Aus: Cmi5Aus;
 }
 
-/** render -> bundle -> write, for each target. Returns the build report. */
+/**
+ * render -> bundle -> package, all in memory; then every output is written, each atomically, so a
+ * failure before the end leaves the previous dist/ as it was. Returns the build report.
+ */
 export async function buildTargets(model: CourseModel, source: CourseSource, options: BuildOptions): Promise<string> {
   const started = performance.now();
   const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: 'Footnotes' });
-  const files = await bundleWeb(model, modules, {
+  const webFiles = await bundleWeb(model, modules, {
     trackerModule: join(componentsDir, 'trackers', 'local-tracker.ts'),
     readCourseFile: (path) => readFile(join(source.root, ...path.split('/'))),
   });
-  const target = join(options.out, 'web');
-  await writeOutputFolder(target, files);
+  const packages: PackageResult[] = [];
+  for (const target of options.targets) {
+    if (target !== 'web') packages.push(await packageTarget(target, model, webFiles, { cmi5Layout: options.cmi5Aus }));
+  }
+  const rows: [target: string, path: string, files: number, bytes: number][] = [];
+  if (options.targets.includes('web')) {
+    const folder = join(options.out, 'web');
+    await writeOutputFolder(folder, webFiles);
+    rows.push(['web', `${display(folder)}/`, webFiles.length, total(webFiles)]);
+  }
+  for (const result of packages) {
+    const path = join(options.out, result.fileName);
+    await writeFileAtomically(path, result.bytes);
+    rows.push([result.target, display(path), result.fileCount, result.bytes.byteLength]);
+  }
+  const width = Math.max(...rows.map(([, path]) => path.length));
+  const lines = rows.map(([target, path, files, bytes]) => `${target.padEnd(10)}${path.padEnd(width)}  ${String(files).padStart(3)} files ${kib(bytes).padStart(10)}`);
+  const warnings = packages.filter((result) => result.bytes.byteLength > MOODLE_UPLOAD_LIMIT).map((result) => sizeWarning(result, webFiles));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  return `${describe(relative(process.cwd(), target) || target, files)}Built in ${seconds} s.\n`;
+  return `${lines.join('\n')}\n${runtimeLine(webFiles)}\n${warnings.join('')}Built ${options.targets.length} target${options.targets.length === 1 ? '' : 's'} in ${seconds} s.\n`;
 }
 
-function describe(path: string, files: readonly OutputFile[]): string {
-  const bytes = files.reduce((sum, file) => sum + file.contents.byteLength, 0);
-  const js = files.filter((file) => file.path.endsWith('.js'));
-  const jsGzip = js.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
-  return `web  ${path}/  ${files.length} files, ${kib(bytes)}; JavaScript ${kib(js.reduce((s, f) => s + f.contents.byteLength, 0))} (${kib(jsGzip)} gzip)\n`;
+async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const staging = `${path}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(join(path, '..'), { recursive: true });
+  try {
+    await writeFile(staging, bytes);
+    await rename(staging, path);
+  } finally {
+    await rm(staging, { force: true });
+  }
 }
+
+function runtimeLine(files: readonly OutputFile[]): string {
+  const js = files.filter((file) => file.path.endsWith('.js'));
+  const gzip = js.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
+  return `runtime JavaScript: ${kib(total(js))} (${kib(gzip)} gzip) in ${js.length} files`;
+}
+
+function sizeWarning(result: PackageResult, webFiles: readonly OutputFile[]): string {
+  const largest = [...webFiles].sort((a, b) => b.contents.byteLength - a.contents.byteLength).slice(0, 3);
+  return `warning: ${result.fileName} is ${kib(result.bytes.byteLength)}, over stock Moodle's 2 MiB upload limit. Largest files: ${largest.map((file) => `${file.path} (${kib(file.contents.byteLength)})`).join(', ')}.\n`;
+}
+
+const total = (files: readonly OutputFile[]): number => files.reduce((sum, file) => sum + file.contents.byteLength, 0);
+const display = (path: string): string => relative(process.cwd(), path) || path;
 
 function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;

@@ -4,7 +4,7 @@ import { parseArgs, styleText } from 'node:util';
 import { hasErrors } from '../diagnostics/report.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
 import { checkCourse } from '../pipeline.js';
-import { buildTargets, parseTargets } from './build-command.js';
+import { buildTargets, parseCmi5Aus, parseTargets } from './build-command.js';
 import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
 import { EXIT, UsageError, usage } from './usage.js';
 
@@ -46,6 +46,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         out: { type: 'string' },
         target: { type: 'string' },
         format: { type: 'string' },
+        'cmi5-aus': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -68,8 +69,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
-  if (command === 'check' && (values.out !== undefined || values.target !== undefined)) throw new UsageError('--out and --target belong to "build".');
+  if (command === 'check' && (values.out !== undefined || values.target !== undefined || values['cmi5-aus'] !== undefined)) {
+    throw new UsageError('--out, --target and --cmi5-aus belong to "build".');
+  }
   const targets = parseTargets(values.target);
+  const cmi5Aus = parseCmi5Aus(values['cmi5-aus']);
 
   const source = await readCourseFolder(folder);
   const result = checkCourse(source);
@@ -81,7 +85,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
     return EXIT.ok;
   }
-  const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets });
+  const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus });
   streams.out(summary);
   return EXIT.ok;
 }

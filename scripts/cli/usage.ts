@@ -3,7 +3,9 @@ export const usage = `Usage: coursemark <command> [options]
 Commands:
   build [courseDir]   Check the course and build it (default folder: .)
       --out <dir>       Output folder (default: dist)
-      --target <list>   Targets to build, comma-separated (default: web; available: web)
+      --target <list>   Targets, comma-separated: scorm12, scorm2004, cmi5, xapi, web
+                        (default: all of them)
+      --cmi5-aus <how>  single (default): one AU for the course; per-section: one AU per page
   check [courseDir]   Check the course and report every problem, without building
       --format <fmt>    text (default) or json
 

@@ -6,6 +6,7 @@ export const rules = {
   'yaml-syntax': 'error',
   'config-missing': 'error',
   'config-invalid': 'error',
+  'lrs-credentials': 'error',
   'glossary-invalid': 'error',
   'frontmatter-missing': 'error',
   'frontmatter-invalid': 'error',

@@ -2,7 +2,8 @@ import type { VFile } from 'vfile';
 import { z } from 'zod';
 import type { CompletionRule } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
-import { parseYaml } from '../parse/yaml-source.js';
+import { isScalar, visit as visitYaml } from 'yaml';
+import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 import { reportSchemaIssues } from './schema-messages.js';
 import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
 
@@ -59,7 +60,12 @@ const courseConfigSchema = z.strictObject({
 export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined {
   const source = parseYaml(file, String(file.value), 0);
   if (!source) return undefined;
-  const result = courseConfigSchema.safeParse(source.document.toJS());
+  const credentials = reportCredentials(source);
+  const raw: unknown = source.document.toJS();
+  if (credentials.length > 0 && typeof raw === 'object' && raw !== null) {
+    for (const key of credentials) delete (raw as Record<string, unknown>)[key];
+  }
+  const result = courseConfigSchema.safeParse(raw);
   if (!result.success) {
     if (source.document.contents === null) {
       report(file, 'config-invalid', 'course.yaml is empty: it needs at least id, title, language and version.', { line: 1, column: 1 });
@@ -74,4 +80,31 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     dir: directionOf(config.language),
     theme: { accent: config.theme.accent.toLowerCase(), font: config.theme.font },
   };
+}
+
+// Keys that carry LRS or LMS credentials. A package is a public file: anyone who can download it could
+// read them. The LMS (SCORM) or the cmi5 launch (cmi5 8.1) provides the endpoint and credentials at run time.
+const CREDENTIAL_KEY = /^(lrs|endpoint|auth|authorization|secret|password|passwd|username|user|key|token|api[-_]?key|client[-_]?secret)$/i;
+
+/** Reports every credential-like key, at any depth, and returns the top-level keys to drop before the schema check. */
+function reportCredentials(source: YamlSource): string[] {
+  const topLevel: string[] = [];
+  visitYaml(source.document, {
+    Pair(_key, pair, path) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !CREDENTIAL_KEY.test(pair.key.value)) return undefined;
+      const name = pair.key.value;
+      const range = pair.key.range ?? [0, 0, 0];
+      report(
+        source.file,
+        'lrs-credentials',
+        `"${name}" looks like LRS or LMS credentials. coursemark never puts credentials in a package, which anyone with the file can read: the LMS provides them at launch (the SCORM API, or the cmi5 fetch URL). Remove "${name}" from course.yaml.`,
+        { offset: source.offset + range[0], endOffset: source.offset + range[1] },
+      );
+      // [Document, top-level map]: a key of course.yaml itself.
+      if (path.length === 2) topLevel.push(name);
+      // One message per credentials block, not one per key inside it.
+      return visitYaml.SKIP;
+    },
+  });
+  return topLevel;
 }
