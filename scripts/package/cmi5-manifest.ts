@@ -80,32 +80,34 @@ export const masteryText = (value: number): string => decimalText(value, 4);
 /**
  * The cmi5 course structure (standards §3.1, K1-K5). `single`: one AU `<course id>/au` launching
  * index.html. `per-section`: for each page, a block `<page iri>/block` holding an AU
- * `<page iri>/au` launching `index.html?page=<page id>`. Every AU moves on when completed or
- * passed, at the course mastery.
+ * `<page iri>/au` launching `index.html?page=<page id>`. AUs with questions move on when completed
+ * or passed at the course mastery; the others when completed.
  */
 export function cmi5Manifest(model: CourseModel, options: Cmi5Options): Cmi5CourseStructure {
   const { data } = model;
   const lang = (text: string): LangStrings => ({ [data.language]: text });
   const description = courseDescription(model);
-  const au = (id: string, title: string, url: string): Cmi5Au => ({
+  // cmi5 9.6.2.1 / 10.2.3: an AU with no questions can never pass, so it moves on when completed and has
+  // no masteryScore; an assessed AU moves on when completed or passed at the course mastery.
+  const au = (id: string, title: string, url: string, assessed: boolean): Cmi5Au => ({
     kind: 'au',
     id,
     title: lang(title),
     description: lang(title === data.title ? description : title),
     url,
-    moveOn: 'CompletedOrPassed',
-    masteryScore: Number(masteryText(data.mastery)),
+    moveOn: assessed ? 'CompletedOrPassed' : 'Completed',
+    ...(assessed ? { masteryScore: Number(masteryText(data.mastery)) } : {}),
     launchMethod: 'AnyWindow',
   });
   const children: (Cmi5Au | Cmi5Block)[] =
     options.layout === 'single'
-      ? [au(`${data.id}/au`, data.title, auUrl())]
+      ? [au(`${data.id}/au`, data.title, auUrl(), data.questions.length > 0)]
       : data.pages.map((page) => ({
           kind: 'block',
           id: `${page.iri}/block`,
           title: lang(page.title),
           description: lang(page.title),
-          children: [au(`${page.iri}/au`, page.title, auUrl(page.id))],
+          children: [au(`${page.iri}/au`, page.title, auUrl(page.id), page.questions.length > 0)],
         }));
   return { course: { id: data.id, title: lang(data.title), description: lang(description) }, children };
 }

@@ -91,6 +91,8 @@ describe('cmi5 course structure', () => {
       ['https://example.org/courses/test/pages/b/au', 'index.html?page=b'],
     ]);
     expect(aus[1]!.title).toEqual({ en: 'B & more' });
+    // Page a has no questions: it can only be completed, so it carries no masteryScore.
+    expect(aus.map((au) => [au.moveOn, au.masteryScore])).toEqual([['Completed', undefined], ['CompletedOrPassed', 0.75]]);
   });
 
   it('AU urls never use cmi5 launch parameter names, and encode page ids', () => {

@@ -16,7 +16,7 @@ export function makeModel(files: Readonly<Record<string, string>> = {}): CourseM
     courseFromStrings({
       'course.yaml': `${baseConfig}description: A course for the packaging tests.\nmastery: 0.75\n`,
       'sections/01-a.md': '---\ntitle: A\n---\n\nText.\n',
-      'sections/02-b.md': '---\ntitle: B & more\n---\n\nText.\n',
+      'sections/02-b.md': '---\ntitle: B & more\n---\n\nText.\n\n:::question{#q type=true-false answer=true}\nTrue?\n:::\n',
       ...files,
     }),
   );
