@@ -9,7 +9,7 @@ import { playerStyles } from './cm-player.styles.js';
 import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
 import { createPageElement } from './page-registry.js';
-import { hrefFor, parseRoute, type Route } from './router.js';
+import { hrefFor, parseLaunchPage, parseRoute, type Route } from './router.js';
 import { accentPalette } from './styles/theme-colors.js';
 import { base, tokens } from './styles/index.js';
 import { trackerContext, type TrackingAdapter } from './tracker.js';
@@ -125,7 +125,7 @@ export class CmPlayer extends LitElement {
     this.session = session;
     this.trackerProvider.setValue(session);
     const location = await session.start();
-    const route = parseRoute(course, window.location.hash) ?? { kind: 'page', index: location };
+    const route = parseRoute(course, window.location.hash) ?? parseLaunchPage(course, window.location.search) ?? { kind: 'page', index: location };
     if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
     await this.show(route, { focus: false });
   }

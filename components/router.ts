@@ -26,6 +26,16 @@ export function parseRoute(course: CourseData, hash: string): Route | undefined 
   return second === undefined || second === '' ? { kind: 'page', index: page.index } : { kind: 'page', index: page.index, heading: second };
 }
 
+/**
+ * The page a launch URL asks for with `?page=<page-id>`: how an LMS starts one page of the course
+ * (the cmi5 per-section layout gives each page its own AU with such a URL).
+ */
+export function parseLaunchPage(course: CourseData, search: string): Route | undefined {
+  const id = new URLSearchParams(search).get('page');
+  const page = id === null ? undefined : course.pages.find((candidate) => candidate.id === id);
+  return page === undefined ? undefined : { kind: 'page', index: page.index };
+}
+
 function safeDecode(part: string): string {
   try {
     return decodeURIComponent(part);

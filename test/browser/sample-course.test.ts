@@ -66,6 +66,13 @@ describe('the sample course as a web build', () => {
     expect(html).toMatch(/<script type="module" src="\.\/assets\/player-[\w-]+\.js"><\/script>/);
   });
 
+  it('starts on the page a launch URL names with ?page= (one cmi5 AU per section)', async () => {
+    const page = await openPlayer(harness, { hash: '?page=photo-hacking' });
+    await expect.poll(() => heading(page)).toBe('Photo hacking');
+    expect(page.url()).toContain('?page=photo-hacking#/photo-hacking');
+    await page.context().close();
+  });
+
   it('works at 320 px: no page scrolls sideways', async () => {
     const page = await openPlayer(harness, { width: 320, height: 640 });
     for (const info of course.pages) {

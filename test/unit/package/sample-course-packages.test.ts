@@ -30,7 +30,10 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 beforeAll(async () => {
   process.env.VITE_LRS_SECRET = secret;
   process.env.COURSEMARK_LRS_SECRET = secret;
-  [first, second, perSection] = await Promise.all([1, 2, 3].map(() => mkdtemp(join(tmpdir(), 'coursemark-pkg-'))));
+  const folder = () => mkdtemp(join(tmpdir(), 'coursemark-pkg-'));
+  first = await folder();
+  second = await folder();
+  perSection = await folder();
   await build(first);
   await build(second);
   await build(perSection, '--target', 'cmi5', '--cmi5-aus', 'per-section');
