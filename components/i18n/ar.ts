@@ -2,6 +2,8 @@ import type { Messages } from './messages.js';
 
 /** Arabic (Modern Standard Arabic), written right to left. */
 export const ar: Messages = {
+  footnotes: 'الحواشي',
+  noScript: 'تحتاج هذه الدورة إلى JavaScript. يُرجى تفعيله، أو فتح الدورة في متصفح آخر.',
   skipToContent: 'انتقل إلى المحتوى',
   helpAndSupport: 'المساعدة والدعم',
   courseProgress: 'التقدّم في الدورة',

@@ -1,6 +1,8 @@
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
+  footnotes: 'Footnotes',
+  noScript: 'This course needs JavaScript. Please turn it on, or open the course in another browser.',
   skipToContent: 'Skip to content',
   helpAndSupport: 'Help and support',
   courseProgress: 'Course progress',

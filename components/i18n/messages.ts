@@ -4,6 +4,10 @@
  * language controls its own digits and word order.
  */
 export interface Messages {
+  /** Heading of the footnotes section the build adds to a page. */
+  readonly footnotes: string;
+  /** Shown by index.html when JavaScript is off. */
+  readonly noScript: string;
   readonly skipToContent: string;
   readonly helpAndSupport: string;
   readonly courseProgress: string;

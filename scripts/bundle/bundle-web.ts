@@ -19,6 +19,8 @@ export interface BundleOptions {
   readonly trackerModule: string;
   /** Reads a course file (media) by its path inside the course folder. */
   readonly readCourseFile: (path: string) => Promise<Uint8Array>;
+  /** index.html's message for browsers with JavaScript off, in the course language. */
+  readonly noScriptMessage: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function bundleWeb(model: CourseModel, modules: RenderedModules, op
     course: model.data,
     entry: `./${entry.fileName}`,
     preload: entry.imports.map((path) => `./${path}`),
-    noScriptMessage: 'This course needs JavaScript. Please enable it, or open the course in another browser.',
+    noScriptMessage: options.noScriptMessage,
   });
   files.push({ path: 'index.html', contents: encoder.encode(html) });
   for (const media of model.media.values()) {

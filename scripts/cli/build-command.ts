@@ -7,6 +7,7 @@ import { writeOutputFolder } from '../bundle/write-output.js';
 import type { CourseSource } from '../load/read-course-folder.js';
 import type { CourseModel } from '../model/course-model.js';
 import { PACKAGE_TARGETS, packageTarget, type PackageResult, type PackageTarget } from '../package/index.js';
+import { messagesFor } from '../../components/i18n/index.js';
 import { renderModules } from '../render/render-modules.js';
 import { UsageError } from './usage.js';
 
@@ -44,8 +45,10 @@ export interface BuildOptions {
  */
 export async function buildTargets(model: CourseModel, source: CourseSource, options: BuildOptions): Promise<string> {
   const started = performance.now();
-  const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: 'Footnotes' });
+  const messages = messagesFor(model.data.language);
+  const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: messages.footnotes });
   const webFiles = await bundleWeb(model, modules, {
+    noScriptMessage: messages.noScript,
     trackerModule: join(componentsDir, 'trackers', 'local-tracker.ts'),
     readCourseFile: (path) => readFile(join(source.root, ...path.split('/'))),
   });

@@ -1,26 +1,17 @@
 import type { VFile } from 'vfile';
 import { z } from 'zod';
-import type { CompletionRule } from '../../components/course-data.js';
+import type { CourseData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { isScalar, visit as visitYaml } from 'yaml';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 import { reportSchemaIssues } from './schema-messages.js';
 import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
 
-/** course.yaml once checked, with every default filled in. Read-only from here on. */
-export interface ResolvedCourseConfig {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly language: string;
-  readonly dir: 'ltr' | 'rtl';
-  readonly version: string;
-  readonly authors: readonly string[];
-  readonly license: string;
-  readonly mastery: number;
-  readonly completion: CompletionRule;
-  readonly theme: { readonly accent: string; readonly font: 'sans' | 'serif' };
-}
+/** course.yaml once checked, with every default filled in: the course-level part of CourseData. */
+export type ResolvedCourseConfig = Pick<
+  CourseData,
+  'id' | 'title' | 'description' | 'language' | 'dir' | 'version' | 'authors' | 'license' | 'mastery' | 'completion' | 'theme'
+>;
 
 const text = (what: string) =>
   z.string({ error: `must be text${what ? `, ${what}` : ''} (put it in quotes if YAML reads it as a number or date)` }).trim().min(1, { error: 'must not be empty' });
