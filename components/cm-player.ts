@@ -63,7 +63,10 @@ export class CmPlayer extends LitElement {
   private readonly courseProvider = new ContextProvider(this, { context: courseContext });
   private readonly supportProvider = new ContextProvider(this, { context: supportContext, initialValue: false });
   private readonly onHashChange = (): void => void this.followHash();
-  private readonly onPageHide = (): void => this.session?.leave();
+  // A persisted pagehide (back-forward cache) may come back: it is not an exit (reliability R10).
+  private readonly onPageHide = (event: PageTransitionEvent): void => {
+    if (!event.persisted) this.session?.leave();
+  };
 
   constructor() {
     super();

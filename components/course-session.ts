@@ -79,6 +79,7 @@ export class CourseSession implements LearnerTracker {
     if (saved !== undefined) this.current = reconcileProgress(this.course, saved);
     this.wasResumed = saved !== undefined;
     this.record({ kind: 'launched', resumed: this.wasResumed });
+    if (this.wasResumed) this.record({ kind: 'resumed', location: this.current.location });
     return this.current.location;
   }
 
@@ -119,13 +120,15 @@ export class CourseSession implements LearnerTracker {
   }
 
   /**
-   * The learner is leaving (pagehide). A finished course is `exited`; otherwise it is
-   * `suspended`, meaning the learner expects to resume (cmi5 section 9.3, "Terminated" vs suspend).
+   * The learner is leaving (pagehide). An unfinished course is first `suspended`, meaning the
+   * learner expects to resume (SCORM exit=suspend, xAPI "suspended"); every session then ends with
+   * `exited` (LMSFinish / Terminate / cmi5 "terminated"), exactly once.
    */
   leave(): void {
     if (this.ended) return;
     this.ended = true;
-    this.record({ kind: this.current.completed ? 'exited' : 'suspended' });
+    if (!this.current.completed) this.record({ kind: 'suspended' });
+    this.record({ kind: 'exited' });
   }
 
   private afterChange(answered: boolean): void {

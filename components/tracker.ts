@@ -60,6 +60,8 @@ export interface CourseScore {
  */
 export type LearnerEvent =
   | { readonly kind: 'launched'; readonly resumed: boolean }
+  /** Follows `launched` when saved progress was restored. */
+  | { readonly kind: 'resumed'; readonly location: number }
   | { readonly kind: 'page-viewed'; readonly page: PageInfo; readonly progress: number }
   | {
       readonly kind: 'question-answered';

@@ -269,14 +269,17 @@ describe('CourseSession events', () => {
     expect(adapter.events.at(-2)).toMatchObject({ kind: 'scored', score: { raw: 2, scaled: 1 } });
   });
 
-  test('resumes saved progress and reports a suspend when leaving unfinished', async () => {
+  test('resumes saved progress, then reports a suspend and the exit when leaving unfinished', async () => {
     const adapter = fakeAdapter({ location: 5, visited: ['p', 'gone'], answers: {}, activities: {}, completed: false });
     const session = new CourseSession({ course, adapter, onChange: () => undefined });
     await expect(session.start()).resolves.toBe(0);
     expect(session.state.visited).toEqual(['p']);
     session.leave();
-    expect(adapter.events.map((event) => event.kind)).toEqual(['launched', 'suspended']);
+    expect(adapter.events.map((event) => event.kind)).toEqual(['launched', 'resumed', 'suspended', 'exited']);
     expect(adapter.events[0]).toEqual({ kind: 'launched', resumed: true });
+    expect(adapter.events[1]).toEqual({ kind: 'resumed', location: 0 });
+    session.leave();
+    expect(adapter.events).toHaveLength(4);
   });
 });
 
