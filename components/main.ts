@@ -1,38 +1,8 @@
 /**
- * Entry point of a built course: defines the elements, creates the player and hands it the
- * course, the support panel, the page loaders and the target's tracking adapter.
+ * The player's default entry: mounts the course with whatever adapter `virtual:coursemark/tracker`
+ * names (the web build's localStorage tracker unless a build maps it elsewhere).
  */
-import { css } from 'lit';
-import { course, pages, support } from 'virtual:coursemark/course';
 import { createTrackingAdapter } from 'virtual:coursemark/tracker';
-import { defineElements } from './define.js';
+import { mount } from './mount.js';
 
-/**
- * The page's only document-level styles, adopted through CSSOM rather than a `<style>` element
- * so the player runs under a strict `style-src` Content Security Policy.
- */
-const documentStyles = css`
-  html {
-    color-scheme: light dark;
-  }
-  body {
-    margin: 0;
-  }
-`;
-
-export function mount(target: HTMLElement = document.body): HTMLElement {
-  defineElements();
-  const sheet = documentStyles.styleSheet;
-  if (sheet !== undefined) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  document.documentElement.lang = course.language;
-  document.documentElement.dir = course.dir;
-  const player = document.createElement('cm-player');
-  player.course = course;
-  player.support = support;
-  player.pages = pages;
-  player.adapter = createTrackingAdapter(course);
-  target.append(player);
-  return player;
-}
-
-mount();
+mount(createTrackingAdapter);

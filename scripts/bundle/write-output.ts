@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { OutputFile } from './bundle-web.js';
+import type { OutputFile } from './bundle-course.js';
 
 /**
  * Writes `files` into `target` atomically: everything goes to a fresh sibling folder first, which

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bundleWeb, componentsDir, type OutputFile } from '../bundle/bundle-web.js';
+import { bundleCourse, componentsDir, type OutputFile } from '../bundle/bundle-course.js';
 import { pageSpecifier } from '../bundle/course-plugin.js';
 import { writeOutputFolder } from '../bundle/write-output.js';
 import type { CourseSource } from '../load/read-course-folder.js';
@@ -14,6 +14,15 @@ import { UsageError } from './usage.js';
 export type Target = 'web' | PackageTarget;
 export const TARGETS: readonly Target[] = [...PACKAGE_TARGETS, 'web'];
 export type Cmi5Aus = 'single' | 'per-section';
+
+/** The tracking adapter each target's entry mounts, relative to components/. */
+const ADAPTERS: Readonly<Record<Target, string>> = {
+  web: 'trackers/local-tracker.ts',
+  scorm12: 'trackers/local-tracker.ts',
+  scorm2004: 'trackers/local-tracker.ts',
+  cmi5: 'trackers/local-tracker.ts',
+  xapi: 'trackers/local-tracker.ts',
+};
 
 // Stock Moodle's upload limit until an administrator raises PHP's (lms-notes.md).
 const MOODLE_UPLOAD_LIMIT = 2 * 1024 * 1024;
@@ -47,20 +56,21 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   const started = performance.now();
   const messages = messagesFor(model.data.language);
   const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: messages.footnotes });
-  const webFiles = await bundleWeb(model, modules, {
+  const bundles = await bundleCourse(model, modules, {
+    adapters: new Map(options.targets.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
     noScriptMessage: messages.noScript,
-    trackerModule: join(componentsDir, 'trackers', 'local-tracker.ts'),
-    readCourseFile: (path) => readFile(join(source.root, ...path.split('/'))),
+    readCourseFile: (path: string) => readFile(join(source.root, ...path.split('/'))),
   });
+  const filesOf = (target: Target): OutputFile[] => bundles.get(target) ?? [];
   const packages: PackageResult[] = [];
   for (const target of options.targets) {
-    if (target !== 'web') packages.push(await packageTarget(target, model, webFiles, { cmi5Layout: options.cmi5Aus }));
+    if (target !== 'web') packages.push(await packageTarget(target, model, filesOf(target), { cmi5Layout: options.cmi5Aus }));
   }
   const rows: [target: string, path: string, files: number, bytes: number][] = [];
   if (options.targets.includes('web')) {
     const folder = join(options.out, 'web');
-    await writeOutputFolder(folder, webFiles);
-    rows.push(['web', `${display(folder)}/`, webFiles.length, total(webFiles)]);
+    await writeOutputFolder(folder, filesOf('web'));
+    rows.push(['web', `${display(folder)}/`, filesOf('web').length, total(filesOf('web'))]);
   }
   for (const result of packages) {
     const path = join(options.out, result.fileName);
@@ -69,9 +79,10 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   }
   const width = Math.max(...rows.map(([, path]) => path.length));
   const lines = rows.map(([target, path, files, bytes]) => `${target.padEnd(10)}${path.padEnd(width)}  ${String(files).padStart(3)} files ${kib(bytes).padStart(10)}`);
-  const warnings = packages.filter((result) => result.bytes.byteLength > MOODLE_UPLOAD_LIMIT).map((result) => sizeWarning(result, webFiles));
+  const warnings = packages.filter((result) => result.bytes.byteLength > MOODLE_UPLOAD_LIMIT).map((result) => sizeWarning(result, filesOf(result.target)));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  return `${lines.join('\n')}\n${runtimeLine(webFiles)}\n${warnings.join('')}Built ${options.targets.length} target${options.targets.length === 1 ? '' : 's'} in ${seconds} s.\n`;
+  const runtime = options.targets.map((target) => runtimeLine(target, filesOf(target)));
+  return `${lines.join('\n')}\n${runtime.join('\n')}\n${warnings.join('')}Built ${options.targets.length} target${options.targets.length === 1 ? '' : 's'} in ${seconds} s.\n`;
 }
 
 async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {
@@ -85,10 +96,10 @@ async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<voi
   }
 }
 
-function runtimeLine(files: readonly OutputFile[]): string {
+function runtimeLine(target: Target, files: readonly OutputFile[]): string {
   const js = files.filter((file) => file.path.endsWith('.js'));
   const gzip = js.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
-  return `runtime JavaScript: ${kib(total(js))} (${kib(gzip)} gzip) in ${js.length} files`;
+  return `${target.padEnd(10)}JavaScript ${kib(total(js))} (${kib(gzip)} gzip) in ${js.length} files`;
 }
 
 function sizeWarning(result: PackageResult, webFiles: readonly OutputFile[]): string {

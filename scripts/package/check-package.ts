@@ -1,4 +1,4 @@
-import type { OutputFile } from '../bundle/bundle-web.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
 import { checkCmi5Structure } from './check-cmi5.js';
 import { checkScormManifest } from './check-scorm.js';
 import { checkTincanManifest } from './check-tincan.js';

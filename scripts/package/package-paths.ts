@@ -1,4 +1,4 @@
-import type { OutputFile } from '../bundle/bundle-web.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
 
 /** The files of a package as the checker sees them: exact paths, and a case-folded index. */
 export interface PackageIndex {

@@ -1,4 +1,4 @@
-import type { OutputFile } from '../bundle/bundle-web.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
 import type { CourseModel } from '../model/course-model.js';
 import { cmi5Manifest, writeCmi5Manifest, type Cmi5Layout } from './cmi5-manifest.js';
 import { MANIFEST_FILES } from './package-files.js';

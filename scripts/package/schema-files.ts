@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { OutputFile } from '../bundle/bundle-web.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
 
 /**
  * The official schema files that SCORM packages carry at their root, exact copies of the ones

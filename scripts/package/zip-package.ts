@@ -1,5 +1,5 @@
 import { ZipArchive } from 'archiver';
-import type { OutputFile } from '../bundle/bundle-web.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
 import { comparePaths, isPrecompressed, junkReason, pathProblem } from './package-files.js';
 
 /**

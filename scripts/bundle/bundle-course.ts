@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import type { Rollup } from 'vite';
+import type { CourseModel } from '../model/course-model.js';
+import type { RenderedModules } from '../render/render-modules.js';
+import { coursePlugin, entrySpecifier } from './course-plugin.js';
+import { indexHtml } from './index-html.js';
+
+/** One file of the built output, in memory until it is written (see write-output.ts). */
+export interface OutputFile {
+  /** Path inside the output folder, `/`-separated. */
+  readonly path: string;
+  readonly contents: Uint8Array;
+}
+
+export const componentsDir = fileURLToPath(new URL('../../components/', import.meta.url));
+
+export interface BundleOptions {
+  /** Target name -> absolute path of the module exporting its `createTrackingAdapter`. */
+  readonly adapters: ReadonlyMap<string, string>;
+  /** Reads a course file (media) by its path inside the course folder. */
+  readonly readCourseFile: (path: string) => Promise<Uint8Array>;
+  /** index.html's message for browsers with JavaScript off, in the course language. */
+  readonly noScriptMessage: string;
+}
+
+/**
+ * Bundles the player with the generated course and page modules, in memory, in one Vite build
+ * with one entry per target (each mounting the player with its own tracking adapter). Chunks shared
+ * by the targets (Lit, the player, the pages) are built once. Returns, per target, exactly the files
+ * its entry can load, plus its index.html and the course media.
+ */
+export async function bundleCourse(model: CourseModel, modules: RenderedModules, options: BundleOptions): Promise<Map<string, OutputFile[]>> {
+  // Vite is the heaviest import of the build: load it only when a bundle is actually made.
+  const { build } = await import('vite');
+  const targets = [...options.adapters.keys()];
+  const result = await build({
+    configFile: false,
+    envFile: false,
+    root: componentsDir,
+    base: './',
+    logLevel: 'silent',
+    publicDir: false,
+    // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
+    envPrefix: '__COURSEMARK_NO_ENV__',
+    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters: options.adapters })],
+    build: {
+      write: false,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+      reportCompressedSize: false,
+      modulePreload: { polyfill: false },
+      assetsDir: 'assets',
+      rollupOptions: {
+        input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),
+        output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const byName = new Map(outputs.flatMap((output) => output.output.map((item) => [item.fileName, item] as const)));
+  const encoder = new TextEncoder();
+  const contents = (item: Rollup.OutputChunk | Rollup.OutputAsset): Uint8Array =>
+    item.type === 'chunk' ? encoder.encode(item.code) : typeof item.source === 'string' ? encoder.encode(item.source) : item.source;
+  const media: OutputFile[] = [];
+  for (const file of model.media.values()) media.push({ path: file.output, contents: await options.readCourseFile(file.source) });
+
+  const bundles = new Map<string, OutputFile[]>();
+  for (const target of targets) {
+    const entry = [...byName.values()].find((item): item is Rollup.OutputChunk => item.type === 'chunk' && item.isEntry && item.name === `player-${target}`);
+    if (!entry) throw new Error(`The bundle has no entry for target ${target}.`);
+    const files = [...reachable(entry, byName)].map((item) => ({ path: item.fileName, contents: contents(item) }));
+    const html = indexHtml({ course: model.data, entry: `./${entry.fileName}`, preload: staticImports(entry, byName).map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
+    files.push({ path: 'index.html', contents: encoder.encode(html) }, ...media);
+    bundles.set(target, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  }
+  return bundles;
+}
+
+type OutputItem = Rollup.OutputChunk | Rollup.OutputAsset;
+
+/** Every output file an entry can load: static and dynamic imports, and the assets they reference. */
+function reachable(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): Set<OutputItem> {
+  const seen = new Set<OutputItem>();
+  const visit = (item: OutputItem | undefined): void => {
+    if (!item || seen.has(item)) return;
+    seen.add(item);
+    if (item.type !== 'chunk') return;
+    for (const name of [...item.imports, ...item.dynamicImports, ...(item.viteMetadata?.importedAssets ?? []), ...(item.viteMetadata?.importedCss ?? [])]) visit(byName.get(name));
+  };
+  visit(entry);
+  return seen;
+}
+
+/** The chunks an entry needs before it can run, for `<link rel="modulepreload">`. */
+function staticImports(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): string[] {
+  const seen = new Set<string>();
+  const visit = (chunk: Rollup.OutputChunk): void => {
+    for (const name of chunk.imports) {
+      const item = byName.get(name);
+      if (seen.has(name) || item?.type !== 'chunk') continue;
+      seen.add(name);
+      visit(item);
+    }
+  };
+  visit(entry);
+  return [...seen].sort();
+}
