@@ -229,6 +229,7 @@ export class CmPlayer extends LitElement {
             </button>`}
       </header>
       ${session?.notSaving === true ? html`<p class="notice">${t.notSaving}</p>` : nothing}
+      ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
       <div class="layout">
         <cm-toc .course=${course} .progress=${session?.state} .route=${this.route}></cm-toc>
         <main part="main" id="main">

@@ -60,6 +60,11 @@ export class CourseSession implements LearnerTracker {
     return this.wasResumed;
   }
 
+  /** True when the adapter could restore only part of the saved progress. */
+  get partialRestore(): boolean {
+    return this.adapter.restoreNotice === 'partial';
+  }
+
   /** True once a save has failed; the player then shows a "not saving" notice. */
   get notSaving(): boolean {
     return this.lastSaveFailed;

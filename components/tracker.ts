@@ -92,6 +92,12 @@ export interface TrackingAdapter {
   record(event: LearnerEvent, state: ProgressState): void;
   /** Whether the last save reached its store; the player shows a "not saving" notice when false. */
   readonly saving: boolean;
+  /**
+   * Set by `resume()` when saved progress existed but could not be read whole (truncated or
+   * corrupted by the LMS): the course then continues from the LMS's location and status, and the
+   * player says so.
+   */
+  readonly restoreNotice?: 'partial';
 }
 
 /**

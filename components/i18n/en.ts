@@ -22,6 +22,7 @@ export const en: Messages = {
   loading: 'Loading…',
   loadFailed: 'This page could not be loaded. Check your connection and try again.',
   retry: 'Try again',
+  partialRestore: 'Some of your earlier answers could not be restored, so the course continues from where the LMS says you were. Your results already recorded in the LMS are kept.',
   notSaving: 'Your progress is not being saved on this device. You can keep going, but you may need to start again next time.',
   close: 'Close',
   objectives: 'Learning objectives',

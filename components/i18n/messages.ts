@@ -28,6 +28,8 @@ export interface Messages {
   readonly loadFailed: string;
   readonly retry: string;
   readonly notSaving: string;
+  /** Shown when saved progress could be restored only in part. */
+  readonly partialRestore: string;
   readonly close: string;
   readonly objectives: string;
   readonly duration: (minutes: string) => string;
