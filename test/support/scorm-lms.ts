@@ -1,0 +1,102 @@
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { unzip } from '../unit/package/package-helpers.js';
+import { serveDirectory, type StaticServer } from '../browser/helpers/server.js';
+
+const require = createRequire(import.meta.url);
+const HOST = join(import.meta.dirname, 'lms-host');
+
+export type ScormVersion = '1.2' | '2004';
+
+/** One entry of the LMS-side call log (what the content called, what the API answered). */
+export interface LmsCall {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly result: string;
+  readonly error: string | undefined;
+  readonly at: number;
+}
+
+export interface ScormLms {
+  readonly url: string;
+  /** Launches the package inside the emulated LMS page, optionally continuing a saved attempt. */
+  launch(browser: Browser, options?: { cmi?: Record<string, unknown>; refuseCommits?: number; width?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * An emulated LMS for a SCORM package: the zip is unpacked next to a host page that exposes
+ * scorm-again's API and frames the package, all served from one loopback origin (as an LMS serves
+ * content from its own origin, which SCORM's same-origin API discovery needs).
+ */
+export async function startScormLms(zip: Uint8Array, version: ScormVersion): Promise<ScormLms> {
+  const root = await mkdtemp(join(tmpdir(), 'coursemark-lms-'));
+  for (const entry of unzip(zip)) {
+    const path = join(root, 'pkg', ...entry.path.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, entry.contents);
+  }
+  await mkdir(join(root, 'lms'));
+  await copyFile(join(HOST, 'index.html'), join(root, 'lms/index.html'));
+  await copyFile(join(HOST, 'host.js'), join(root, 'lms/host.js'));
+  await copyFile(require.resolve('scorm-again/dist/scorm12.min.js'), join(root, 'lms/scorm12.js'));
+  await copyFile(require.resolve('scorm-again/dist/scorm2004.min.js'), join(root, 'lms/scorm2004.js'));
+  const server: StaticServer = await serveDirectory(root);
+  return {
+    url: server.url,
+    async launch(browser, options = {}) {
+      const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.addInitScript((init) => {
+        (window as unknown as { __lmsInit: unknown }).__lmsInit = init;
+      }, { version, launch: '../pkg/index.html', cmi: options.cmi ?? {}, refuseCommits: options.refuseCommits ?? 0 });
+      await page.goto(`${server.url}lms/index.html`);
+      return page;
+    },
+    async close() {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function lmsLog(page: Page): Promise<LmsCall[]> {
+  return page.evaluate(() => (window as unknown as { __lmsLog: LmsCall[] }).__lmsLog);
+}
+
+export function lmsData(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => (window as unknown as { __lmsData: () => Record<string, unknown> }).__lmsData());
+}
+
+/**
+ * What an LMS hands the next launch of the same attempt (SCORM 1.2 RTE 3.4.2, 2004 RTE 4.2.8):
+ * entry=resume after exit=suspend, with location, suspend_data, status and score kept.
+ */
+export function nextAttemptData(version: ScormVersion, stored: Record<string, unknown>, masteryScore?: number): Record<string, unknown> {
+  const cmi = (stored.cmi ?? stored) as Record<string, unknown>;
+  if (version === '1.2') {
+    const core = (cmi.core ?? {}) as Record<string, unknown>;
+    return {
+      core: {
+        entry: core.exit === 'suspend' ? 'resume' : '',
+        lesson_location: core.lesson_location ?? '',
+        lesson_status: core.lesson_status ?? 'not attempted',
+        score: core.score ?? {},
+      },
+      suspend_data: cmi.suspend_data ?? '',
+      ...(masteryScore === undefined ? {} : { student_data: { mastery_score: String(masteryScore) } }),
+    };
+  }
+  return {
+    entry: cmi.exit === 'suspend' ? 'resume' : '',
+    location: cmi.location ?? '',
+    suspend_data: cmi.suspend_data ?? '',
+    completion_status: cmi.completion_status ?? 'unknown',
+    success_status: cmi.success_status ?? 'unknown',
+    score: cmi.score ?? {},
+    ...(masteryScore === undefined ? {} : { scaled_passing_score: String(masteryScore) }),
+  };
+}
