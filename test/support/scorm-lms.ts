@@ -42,8 +42,10 @@ export async function startScormLms(zip: Uint8Array, version: ScormVersion): Pro
   await mkdir(join(root, 'lms'));
   await copyFile(join(HOST, 'index.html'), join(root, 'lms/index.html'));
   await copyFile(join(HOST, 'host.js'), join(root, 'lms/host.js'));
-  await copyFile(require.resolve('scorm-again/dist/scorm12.min.js'), join(root, 'lms/scorm12.js'));
-  await copyFile(require.resolve('scorm-again/dist/scorm2004.min.js'), join(root, 'lms/scorm2004.js'));
+  // The package's exports map hides dist/; its main entry sits in dist/ next to the builds we need.
+  const dist = dirname(require.resolve('scorm-again'));
+  await copyFile(join(dist, 'scorm12.min.js'), join(root, 'lms/scorm12.js'));
+  await copyFile(join(dist, 'scorm2004.min.js'), join(root, 'lms/scorm2004.js'));
   const server: StaticServer = await serveDirectory(root);
   return {
     url: server.url,
