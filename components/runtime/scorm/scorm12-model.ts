@@ -1,0 +1,128 @@
+/**
+ * SCORM 1.2 data model (RTE 1.2 section 3.4; standards.md 1.3): element names, vocabularies and
+ * the CMIFeedback response formats, with one-character ids for choices.
+ */
+import { toCmiTime, toCmiTimespan, toDecimal, truncate } from './formats.js';
+import type { InteractionRecord, Response } from './interaction-record.js';
+import type { LmsConnection } from './lms-connection.js';
+import { PATTERN_LIMIT, readNumber, setAll, type LaunchData, type ScormModel } from './scorm-model.js';
+
+export type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted';
+
+const ONE_CHAR = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * 1.2 choice, matching and sequencing responses are single characters [0-9a-z] (RTE 3.4.4
+ * CMIFeedback). Ids that already are stay as they are; otherwise every id becomes the character
+ * of its position (at most 36 options, standards.md 1.3).
+ */
+function charMap(ids: readonly string[]): (id: string) => string {
+  const keep = ids.every((id) => /^[0-9a-z]$/.test(id));
+  return (id) => {
+    if (keep || ids.length === 0) return /^[0-9a-z]$/.test(id) ? id : '';
+    return ONE_CHAR[ids.indexOf(id)] ?? '';
+  };
+}
+
+function format12(record: InteractionRecord, response: Response): string {
+  const choice = charMap(record.components.choices);
+  const source = charMap(record.components.source);
+  const target = charMap(record.components.target);
+  switch (response.kind) {
+    case 'boolean':
+      return response.value ? 't' : 'f';
+    case 'ids':
+      return response.ids.map(choice).filter((id) => id !== '').join(',');
+    case 'pairs':
+      return response.pairs.map(([s, t]) => `${source(s)}.${target(t)}`).join(',');
+    case 'number': {
+      const { min, max } = response;
+      // 1.2 numeric is one decimal: a tolerance range is reported by its centre.
+      const value = min !== undefined && max !== undefined ? (min + max) / 2 : (min ?? max ?? 0);
+      return toDecimal(value);
+    }
+    case 'text':
+      return truncate(response.text, 255);
+  }
+}
+
+const STATUS_DONE: readonly string[] = ['passed', 'completed', 'failed'];
+
+export const scorm12Model: ScormModel = {
+  version: '1.2',
+  apiName: 'API',
+  maxParents: 7,
+  suspendDataElement: 'cmi.suspend_data',
+  suspendDataLimit: 4096,
+  locationElement: 'cmi.core.lesson_location',
+  locationLimit: 255,
+
+  read(lms): LaunchData {
+    const status = lms.getValue('cmi.core.lesson_status');
+    const mastery = readNumber(lms, 'cmi.student_data.mastery_score');
+    return {
+      entry: lms.getValue('cmi.core.entry'),
+      suspendData: lms.getValue('cmi.suspend_data'),
+      location: lms.getValue('cmi.core.lesson_location'),
+      completed: STATUS_DONE.includes(status),
+      passed: status === 'passed',
+      started: status !== '' && status !== 'not attempted',
+      mastery: mastery !== undefined && mastery >= 0 && mastery <= 100 ? mastery / 100 : undefined,
+      completionThreshold: undefined,
+      interactionCount: readNumber(lms, 'cmi.interactions._count') ?? 0,
+    };
+  },
+
+  start(lms, launch) {
+    // C1: a first launch moves `not attempted` to `incomplete`; never touch a status already set.
+    if (!launch.started) lms.setValue('cmi.core.lesson_status', 'incomplete');
+    if (!launch.completed) lms.setValue('cmi.core.exit', 'suspend');
+  },
+
+  writeInteraction(lms, index, record) {
+    const base = `cmi.interactions.${index}`;
+    const patterns = record.patterns.slice(0, PATTERN_LIMIT[record.type]);
+    const result = record.correct === undefined ? 'neutral' : record.correct ? 'correct' : 'wrong';
+    return setAll(lms, [
+      [`${base}.id`, record.id],
+      [`${base}.type`, record.type === 'long-fill-in' ? 'fill-in' : record.type],
+      [`${base}.time`, toCmiTime(record.timestamp)],
+      [`${base}.weighting`, record.weighting === undefined ? undefined : toDecimal(Math.min(100, record.weighting), 2)],
+      ...patterns.map((pattern, k) => [`${base}.correct_responses.${k}.pattern`, format12(record, pattern)] as const),
+      [`${base}.student_response`, format12(record, record.response)],
+      [`${base}.result`, result],
+      [`${base}.latency`, record.latencyMs === undefined ? undefined : toCmiTimespan(record.latencyMs)],
+    ]);
+  },
+
+  progress() {
+    return false;
+  },
+
+  passes(scaled, mastery) {
+    // Moodle compares the raw score it stores with the mastery score (C4): compare the same numbers.
+    return Number(toDecimal(scaled * 100, 2)) >= Number(toDecimal(mastery * 100, 2));
+  },
+
+  score(lms, scaled, passed) {
+    setAll(lms, [
+      ['cmi.core.score.min', '0'],
+      ['cmi.core.score.max', '100'],
+      ['cmi.core.score.raw', toDecimal(Math.min(1, Math.max(0, scaled)) * 100, 2)],
+      ['cmi.core.lesson_status', passed ? 'passed' : 'failed'],
+    ]);
+  },
+
+  completed(lms, scored) {
+    // With a score, passed/failed is the final status; `completed` only for courses without one.
+    if (!scored) lms.setValue('cmi.core.lesson_status', 'completed');
+  },
+
+  exit(lms, finished) {
+    lms.setValue('cmi.core.exit', finished ? '' : 'suspend');
+  },
+
+  sessionTime(lms, ms) {
+    lms.setValue('cmi.core.session_time', toCmiTimespan(ms));
+  },
+};
