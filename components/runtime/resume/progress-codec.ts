@@ -9,93 +9,103 @@
  * index, attempt*2+correct, seconds after the base time, response-codec.ts); activities:
  * `!`-separated `ai*text` (text-codec.ts); checksum: FNV-1a of the course's structure and everything
  * before it, 7 base-36 digits, so corruption and a state from another course structure are both
- * rejected. What is lost is listed in normalize-progress.ts.
+ * rejected.
+ *
+ * What is not kept (`normalizeProgress` applies exactly this):
+ * - visited: known page ids only, in course.pages order; location: an integer clamped to the pages;
+ * - answers: known question ids with a response that fits the question (see encodeResponse);
+ *   attempt an integer in 1..9999; `at` in whole seconds, within 1970..4453 and at most ~1.9 years
+ *   after the earliest answer (an unreadable `at` counts as that earliest time);
+ * - activities: known activity ids, reflection cut to 500 UTF-16 units;
+ * - text: a lone surrogate becomes U+FFFD (UTF-8 cannot carry it).
  */
 import type { CourseData, QuestionData } from '../../course-data.js';
 import type { AnswerRecord, ProgressState } from '../../tracker.js';
 import { base36Digits, bitsetLength, CHECKSUM_LENGTH, checksum, decodeBitset, encodeBitset, fromBase36, toBase36 } from './compact.js';
-import { answerTimes, ATTEMPT_MAX, isoSeconds, normalizeProgress, REFLECTION_MAX } from './normalize-progress.js';
 import { decodeResponse, encodeResponse, worstResponseLength } from './response-codec.js';
 import { decodeText, encodeText, truncateText, worstTextLength } from './text-codec.js';
-
-export { normalizeProgress } from './normalize-progress.js';
 
 /** SCORM 1.2 cmi.suspend_data is CMIString4096; 4000 leaves room for 2004 2nd edition LMSs too. */
 export const SCORM12_SUSPEND_BUDGET = 4000;
 /** SCORM 2004 3rd/4th ed. cmi.suspend_data: characterstring SPM 64000 (RTE 4.2.21). */
 export const SCORM2004_SUSPEND_BUDGET = 64000;
-
+/** Reflections are stored up to this many UTF-16 code units. */
+export const REFLECTION_MAX = 500;
+const ATTEMPT_MAX = 9999;
+const BASE_TIME_MAX = 36 ** 7 - 1;
+const OFFSET_MAX = 36 ** 5 - 1;
 const TAG = 'cm1';
 
 export type DecodeResult = { readonly ok: true; readonly state: ProgressState } | { readonly ok: false; readonly reason: string };
 
 /** What the indices mean: a state saved under another structure must not decode. */
 function structure(course: CourseData): string {
-  const q = (x: QuestionData): string => {
-    const size = x.type === 'single-choice' || x.type === 'multiple-response' ? x.choices.length : x.type === 'matching' ? `${x.sources.length}/${x.targets.length}` : x.type === 'sequencing' ? x.steps.length : '';
-    return `${x.id}:${x.type}:${size}`;
-  };
-  return [course.id, course.pages.map((p) => p.id).join(','), course.questions.map(q).join(','), course.activities.map((a) => a.id).join(',')].join('\n');
+  const size = (x: QuestionData): string | number =>
+    x.type === 'single-choice' || x.type === 'multiple-response' ? x.choices.length : x.type === 'matching' ? `${x.sources.length}/${x.targets.length}` : x.type === 'sequencing' ? x.steps.length : '';
+  return [course.id, course.pages.map((p) => p.id), course.questions.map((x) => `${x.id}:${x.type}:${size(x)}`), course.activities.map((a) => a.id)].join('\n');
 }
 
 function seal(body: string, course: CourseData): string {
   return `${body}.${checksum(`${structure(course)}\n${body}`)}`;
 }
 
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
+const clamp = (n: number, min: number, max: number): number => Math.min(Math.max(Math.floor(n), min), max);
+
 export function encodeProgress(state: ProgressState, course: CourseData): string {
-  const s = normalizeProgress(state, course);
-  const entries: { qi: number; record: AnswerRecord }[] = [];
+  const entries: { qi: number; record: AnswerRecord; code: string; secs: number | undefined }[] = [];
   course.questions.forEach((q, qi) => {
-    const record = s.answers[q.id];
-    if (record) entries.push({ qi, record });
+    const record = own(state.answers, q.id);
+    const code = record && encodeResponse(q, record.response);
+    const ms = record ? Date.parse(record.at) : NaN;
+    if (record && code !== undefined) entries.push({ qi, record, code, secs: Number.isFinite(ms) ? clamp(ms / 1000, 0, BASE_TIME_MAX) : undefined });
   });
-  const { base, offsets } = answerTimes(entries.map((e) => e.record));
-  const answers = entries.map(({ qi, record }, i) => {
-    const question = course.questions[qi] as QuestionData;
-    const ac = record.attempt * 2 + (record.correct ? 1 : 0);
-    return [toBase36(qi), toBase36(ac), toBase36(offsets[i] ?? 0), encodeResponse(question, record.response) ?? ''].join('*');
+  const base = Math.min(...entries.map((e) => e.secs ?? Infinity));
+  const answers = entries.map(({ qi, record, code, secs }) => {
+    const attempt = Number.isFinite(record.attempt) ? clamp(record.attempt, 1, ATTEMPT_MAX) : 1;
+    const offset = secs === undefined ? 0 : Math.min(secs - base, OFFSET_MAX);
+    return [toBase36(qi), toBase36(attempt * 2 + (record.correct === true ? 1 : 0)), toBase36(offset), code].join('*');
   });
   const activities: string[] = [];
   course.activities.forEach((a, ai) => {
-    const text = s.activities[a.id];
-    if (text !== undefined) activities.push(`${toBase36(ai)}*${encodeText(text)}`);
+    const text = own(state.activities, a.id);
+    if (typeof text === 'string') activities.push(`${toBase36(ai)}*${encodeText(truncateText(text, REFLECTION_MAX))}`);
   });
-  const visited = encodeBitset(course.pages.map((p) => s.visited.includes(p.id)));
-  const body = [TAG, toBase36(s.location), visited, s.completed ? '1' : '0', entries.length > 0 ? toBase36(base) : '', answers.join('!'), activities.join('!')].join('.');
-  return seal(body, course);
+  const location = Number.isFinite(state.location) ? clamp(state.location, 0, Math.max(course.pages.length - 1, 0)) : 0;
+  const visited = encodeBitset(course.pages.map((p) => state.visited.includes(p.id)));
+  const baseText = entries.length === 0 ? '' : toBase36(Number.isFinite(base) ? base : 0);
+  return seal([TAG, toBase36(location), visited, state.completed === true ? '1' : '0', baseText, answers.join('!'), activities.join('!')].join('.'), course);
+}
+
+/** The state as it comes back after a save and a resume (see the losses above). */
+export function normalizeProgress(state: ProgressState, course: CourseData): ProgressState {
+  const result = decodeProgress(encodeProgress(state, course), course);
+  if (!result.ok) throw new Error(`resume codec: ${result.reason}`); // unreachable: encode output always decodes
+  return result.state;
 }
 
 /** Upper bound of `encodeProgress(state, course).length` over every state of this course. */
 export function worstCaseLength(course: CourseData): number {
-  const sep = (n: number): number => Math.max(n - 1, 0);
-  const qiDigits = base36Digits(course.questions.length - 1);
-  const answers = course.questions.reduce((sum, q) => sum + qiDigits + 1 + base36Digits(ATTEMPT_MAX * 2 + 1) + 1 + 5 + 1 + worstResponseLength(q), 0);
-  const aiDigits = base36Digits(course.activities.length - 1);
-  const activities = course.activities.length * (aiDigits + 1 + worstTextLength(REFLECTION_MAX));
-  return TAG.length + 1 + base36Digits(course.pages.length - 1) + 1 + bitsetLength(course.pages.length) + 2 + 1 + 7 + 1 + answers + sep(course.questions.length) + 1 + activities + sep(course.activities.length) + 1 + CHECKSUM_LENGTH;
+  const { pages, questions, activities } = course;
+  const answer = (q: QuestionData): number => base36Digits(questions.length - 1) + base36Digits(ATTEMPT_MAX * 2 + 1) + base36Digits(OFFSET_MAX) + worstResponseLength(q) + 4; // 3 '*' and a '!'
+  const activity = base36Digits(activities.length - 1) + worstTextLength(REFLECTION_MAX) + 2;
+  const fixed = TAG.length + base36Digits(pages.length - 1) + bitsetLength(pages.length) + 1 + base36Digits(BASE_TIME_MAX) + CHECKSUM_LENGTH + 7; // 7 '.'
+  return fixed + questions.reduce((sum, q) => sum + answer(q), 0) + activities.length * activity;
 }
-
-const fail = (reason: string): DecodeResult => ({ ok: false, reason });
 
 function decodeAnswers(text: string, course: CourseData, base: number | undefined): Record<string, AnswerRecord> | string {
   const answers: Record<string, AnswerRecord> = {};
-  if (text === '') return answers;
-  if (base === undefined) return 'answers without a base time';
+  if (text === '' || base === undefined) return text === '' && base === undefined ? answers : 'answers and base time disagree';
   let last = -1;
   for (const entry of text.split('!')) {
-    const [qiText, acText, dtText, code, extra] = entry.split('*');
-    const qi = fromBase36(qiText ?? '');
-    const ac = fromBase36(acText ?? '');
-    const dt = fromBase36(dtText ?? '');
-    if (qi === undefined || ac === undefined || dt === undefined || code === undefined || extra !== undefined) return 'malformed answer';
-    const question = course.questions[qi];
-    if (!question || qi <= last) return `unknown or repeated question index ${qi}`;
+    const [qi, ac, dt, code, extra] = entry.split('*').map((part, i) => (i < 3 ? fromBase36(part) : part));
+    const question = typeof qi === 'number' ? course.questions[qi] : undefined;
+    if (typeof qi !== 'number' || typeof ac !== 'number' || typeof dt !== 'number' || typeof code !== 'string' || extra !== undefined || !question || qi <= last) return 'malformed answer';
     last = qi;
     const attempt = Math.floor(ac / 2);
-    if (attempt < 1 || attempt > ATTEMPT_MAX || dt > 36 ** 5 - 1) return `answer ${question.id}: attempt or time out of range`;
     const response = decodeResponse(question, code);
-    if (!response) return `answer ${question.id}: response does not fit the question`;
-    answers[question.id] = { response, correct: ac % 2 === 1, attempt, at: isoSeconds(base + dt) };
+    if (attempt < 1 || attempt > ATTEMPT_MAX || dt > OFFSET_MAX || !response) return `answer ${question.id} does not fit the question`;
+    answers[question.id] = { response, correct: ac % 2 === 1, attempt, at: new Date((base + dt) * 1000).toISOString() };
   }
   return answers;
 }
@@ -105,39 +115,36 @@ function decodeActivities(text: string, course: CourseData): Record<string, stri
   if (text === '') return activities;
   let last = -1;
   for (const entry of text.split('!')) {
-    const [aiText, code, extra] = entry.split('*');
-    const ai = fromBase36(aiText ?? '');
+    const [aiText = '', code = '', extra] = entry.split('*');
+    const ai = fromBase36(aiText);
     const activity = ai === undefined ? undefined : course.activities[ai];
-    if (ai === undefined || !activity || ai <= last || code === undefined || extra !== undefined) return 'malformed activity';
-    last = ai;
     const value = decodeText(code);
-    if (value === undefined || truncateText(value, REFLECTION_MAX) !== value) return `activity ${activity.id}: malformed text`;
+    if (ai === undefined || !activity || ai <= last || extra !== undefined || value === undefined || truncateText(value, REFLECTION_MAX) !== value) return 'malformed activity';
+    last = ai;
     activities[activity.id] = value;
   }
   return activities;
 }
 
+const fail = (reason: string): DecodeResult => ({ ok: false, reason });
+
 function decodeChecked(text: string, course: CourseData): DecodeResult {
   if (!/^[\x21-\x7e]*$/.test(text)) return fail('not printable ASCII');
   const parts = text.split('.');
-  if (parts[0] !== TAG) return fail(`unknown format (expected ${TAG}.)`);
-  if (parts.length !== 8) return fail('wrong number of fields');
-  const body = text.slice(0, text.length - CHECKSUM_LENGTH - 1);
-  if (seal(body, course) !== text) return fail('checksum mismatch: corrupted, or saved by a course with other pages or questions');
+  if (parts[0] !== TAG || parts.length !== 8) return fail(`not a ${TAG} resume state`);
+  if (seal(text.slice(0, -CHECKSUM_LENGTH - 1), course) !== text) return fail('checksum mismatch: corrupted, or saved by a course with other pages or questions');
   const [, locText = '', visitedText = '', completedText = '', baseText = '', answersText = '', activitiesText = ''] = parts;
   const location = fromBase36(locText);
   if (location === undefined || location >= Math.max(course.pages.length, 1)) return fail('location out of range');
-  const visitedFlags = decodeBitset(visitedText, course.pages.length);
-  if (!visitedFlags) return fail('malformed visited pages');
-  if (completedText !== '0' && completedText !== '1') return fail('malformed completed flag');
+  const flags = decodeBitset(visitedText, course.pages.length);
+  if (!flags || (completedText !== '0' && completedText !== '1')) return fail('malformed visited pages or completed flag');
   const base = baseText === '' ? undefined : fromBase36(baseText);
-  if (baseText !== '' && (base === undefined || base > 36 ** 7 - 1)) return fail('malformed base time');
+  if (baseText !== '' && (base === undefined || base > BASE_TIME_MAX)) return fail('malformed base time');
   const answers = decodeAnswers(answersText, course, base);
   if (typeof answers === 'string') return fail(answers);
-  if (base !== undefined && Object.keys(answers).length === 0) return fail('base time without answers');
   const activities = decodeActivities(activitiesText, course);
   if (typeof activities === 'string') return fail(activities);
-  const visited = course.pages.filter((_, i) => visitedFlags[i]).map((p) => p.id);
+  const visited = course.pages.filter((_, i) => flags[i]).map((p) => p.id);
   return { ok: true, state: { location, visited, answers, activities, completed: completedText === '1' } };
 }
 
@@ -147,7 +154,7 @@ export function decodeProgress(text: string, course: CourseData): DecodeResult {
   try {
     return decodeChecked(text, course);
   } catch (error) {
-    // Defensive: a course object that breaks the validators above must not break resume.
+    // Defensive: a malformed course object must not break resume; the caller starts fresh.
     return fail(`unreadable: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -13,43 +13,6 @@ export const FILL_IN_MAX = 255;
 /** Longest `String(number)` (e.g. `-0.0000012345678901234567`). */
 const NUMBER_MAX = 25;
 
-/** Canonical form of a response for its question, as decoding will return it; undefined when unrepresentable. */
-export function normalizeResponse(question: QuestionData, response: LearnerResponse): LearnerResponse | undefined {
-  switch (question.type) {
-    case 'single-choice':
-      if (response.type !== 'single-choice') return undefined;
-      return question.choices.some((c) => c.id === response.choice) ? { type: 'single-choice', choice: response.choice } : undefined;
-    case 'multiple-response': {
-      if (response.type !== 'multiple-response') return undefined;
-      if (!response.choices.every((id) => question.choices.some((c) => c.id === id))) return undefined;
-      return { type: 'multiple-response', choices: question.choices.filter((c) => response.choices.includes(c.id)).map((c) => c.id) };
-    }
-    case 'true-false':
-      return response.type === 'true-false' ? { type: 'true-false', value: response.value } : undefined;
-    case 'fill-in':
-      return response.type === 'fill-in' ? { type: 'fill-in', text: truncateText(response.text, FILL_IN_MAX) } : undefined;
-    case 'numeric':
-      return response.type === 'numeric' ? { type: 'numeric', value: response.value } : undefined;
-    case 'matching': {
-      if (response.type !== 'matching') return undefined;
-      const known = response.pairs.every(([s, t]) => question.sources.some((x) => x.id === s) && question.targets.some((x) => x.id === t));
-      if (!known) return undefined;
-      // One target per source (the first pair given wins), in source order.
-      const pairs: (readonly [string, string])[] = [];
-      for (const source of question.sources) {
-        const pair = response.pairs.find(([s]) => s === source.id);
-        if (pair) pairs.push([pair[0], pair[1]]);
-      }
-      return { type: 'matching', pairs };
-    }
-    case 'sequencing': {
-      if (response.type !== 'sequencing') return undefined;
-      if (!response.order.every((id) => question.steps.some((s) => s.id === id))) return undefined;
-      return { type: 'sequencing', order: response.order.filter((id, i) => response.order.indexOf(id) === i) };
-    }
-  }
-}
-
 function encodeNumber(n: number): string {
   // '.' is a separator in the codec and '+' is not in its alphabet; '-0' keeps the sign of zero.
   return Object.is(n, -0) ? '-0' : String(n).replace('.', '_').replace('+', '');
@@ -62,28 +25,39 @@ function decodeNumber(code: string): number | undefined {
   return encodeNumber(n) === code ? n : undefined;
 }
 
-/** Response (already normalized) -> ASCII from [0-9A-Za-z_~-]. */
-export function encodeResponse(question: QuestionData, response: LearnerResponse): string | undefined {
-  const r = normalizeResponse(question, response);
-  if (!r) return undefined;
-  if (question.type === 'single-choice' && r.type === 'single-choice') return toBase36(question.choices.findIndex((c) => c.id === r.choice));
-  if (question.type === 'multiple-response' && r.type === 'multiple-response') return encodeBitset(question.choices.map((c) => r.choices.includes(c.id)));
-  if (r.type === 'true-false') return r.value ? '1' : '0';
-  if (r.type === 'fill-in') return encodeText(r.text);
-  if (r.type === 'numeric') return encodeNumber(r.value);
+/**
+ * Response -> ASCII from [0-9A-Za-z_~-]; undefined when it does not fit the question (other type,
+ * unknown id). What is not kept: choice order (multiple-response), pairs after the first for a
+ * source (matching), repeated steps (sequencing), fill-in text past 255 UTF-16 units.
+ */
+export function encodeResponse(question: QuestionData, r: LearnerResponse): string | undefined {
+  const index = (items: readonly { id: string }[], id: string): number => items.findIndex((x) => x.id === id);
+  const known = (items: readonly { id: string }[], ids: readonly string[]): boolean => ids.every((id) => index(items, id) >= 0);
+  if (question.type === 'single-choice' && r.type === 'single-choice') {
+    const i = index(question.choices, r.choice);
+    return i < 0 ? undefined : toBase36(i);
+  }
+  if (question.type === 'multiple-response' && r.type === 'multiple-response') {
+    return known(question.choices, r.choices) ? encodeBitset(question.choices.map((c) => r.choices.includes(c.id))) : undefined;
+  }
+  if (question.type === 'true-false' && r.type === 'true-false') return r.value ? '1' : '0';
+  if (question.type === 'fill-in' && r.type === 'fill-in') return encodeText(truncateText(r.text, FILL_IN_MAX));
+  if (question.type === 'numeric' && r.type === 'numeric') return encodeNumber(r.value);
   if (question.type === 'matching' && r.type === 'matching') {
+    if (!known(question.sources, r.pairs.map(([s]) => s)) || !known(question.targets, r.pairs.map(([, t]) => t))) return undefined;
     // Per source, in order: 0 = unmatched, else target index + 1, fixed width.
     const width = base36Digits(question.targets.length);
     return question.sources
       .map((s) => {
         const pair = r.pairs.find(([source]) => source === s.id);
-        return toFixedBase36(pair ? question.targets.findIndex((t) => t.id === pair[1]) + 1 : 0, width);
+        return toFixedBase36(pair ? index(question.targets, pair[1]) + 1 : 0, width);
       })
       .join('');
   }
   if (question.type === 'sequencing' && r.type === 'sequencing') {
+    if (!known(question.steps, r.order)) return undefined;
     const width = base36Digits(question.steps.length - 1);
-    return r.order.map((id) => toFixedBase36(question.steps.findIndex((s) => s.id === id), width)).join('');
+    return [...new Set(r.order)].map((id) => toFixedBase36(index(question.steps, id), width)).join('');
   }
   return undefined;
 }

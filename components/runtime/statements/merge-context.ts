@@ -22,14 +22,14 @@ function mergeValue(own: Json, template: Json): Json {
   }
   if (isObject(own) && isObject(template)) {
     const out: Record<string, Json> = { ...own };
-    for (const [key, value] of Object.entries(template)) out[key] = key in own ? mergeValue(own[key], value) : structuredCloneJson(value);
+    for (const [key, value] of Object.entries(template)) out[key] = key in own ? mergeValue(own[key], value) : copyJson(value);
     return out;
   }
-  return template === undefined ? own : structuredCloneJson(template);
+  return template === undefined ? own : copyJson(template);
 }
 
 /** A JSON deep copy, so statements never share (and can never mutate) the template's objects. */
-function structuredCloneJson(v: Json): Json {
+function copyJson(v: Json): Json {
   return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
 }
 

@@ -2,7 +2,7 @@
  * LearnerEvent -> xAPI 1.0.3 statement (see ../README.md and the statement rules of cmi5 9.3-9.7).
  * Pure apart from the injected clock and id source; keeps the session start for durations.
  */
-import type { Activity, Actor, Context, Result, Statement, StatementObject } from '@xapi/xapi';
+import type { Actor, Context, Result, Statement, StatementObject } from '@xapi/xapi';
 import type { CourseData } from '../../course-data.js';
 import type { LearnerEvent } from '../../tracker.js';
 import { ACTIVITY_TYPES, CMI5, VERB_DISPLAY, VERBS, type VerbName } from '../vocabulary.js';
@@ -48,7 +48,6 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
   const now = options.now ?? Date.now;
   const uuid = options.uuid ?? (() => uuidV4());
   const lang = course.language;
-  const root: Activity = { objectType: 'Activity', id: rootId };
   let start = now();
 
   function context(verb: VerbName, object: StatementObject, extensions: Record<string, unknown> | undefined): Context | undefined {
@@ -121,7 +120,8 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
       const at = now();
       const d = draft(event, at);
       if (!d) return undefined;
-      const object = d.object ?? root;
+      // A fresh root object per statement: callers may decorate one statement without touching the next.
+      const object: StatementObject = d.object ?? { objectType: 'Activity', id: rootId };
       const statement: Statement = {
         id: uuid(),
         actor: options.actor,

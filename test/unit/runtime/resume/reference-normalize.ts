@@ -1,6 +1,6 @@
 /**
- * The documented losses of the resume-state codec, as one function: `decodeProgress(encodeProgress(s))`
- * equals `normalizeProgress(s)` for every state `s` of the course.
+ * Test oracle, written independently of the codec: the documented losses of the resume-state codec, as one function: `decodeProgress(encodeProgress(s))`
+ * must equal `referenceNormalize(s)` for every state `s` of the course.
  * - visited: known page ids only, in course.pages order (stored as a bitset);
  * - location: an integer clamped to the course's pages;
  * - answers: known question ids whose response fits the question (compact indices, see
@@ -10,10 +10,11 @@
  * - activities: known activity ids, reflection cut to 500 UTF-16 units;
  * - text: a lone surrogate becomes U+FFFD (UTF-8 cannot carry it).
  */
-import type { CourseData } from '../../course-data.js';
-import type { AnswerRecord, ProgressState } from '../../tracker.js';
-import { normalizeResponse } from './response-codec.js';
-import { truncateText } from './text-codec.js';
+
+import type { CourseData, QuestionData } from '../../../../components/course-data.js';
+import type { AnswerRecord, LearnerResponse, ProgressState } from '../../../../components/tracker.js';
+import { FILL_IN_MAX } from '../../../../components/runtime/resume/response-codec.js';
+import { truncateText } from '../../../../components/runtime/resume/text-codec.js';
 
 /** Reflections are stored up to this many UTF-16 code units. */
 export const REFLECTION_MAX = 500;
@@ -51,7 +52,43 @@ export function normalizeLocation(location: number, course: CourseData): number 
   return Number.isFinite(location) ? Math.min(Math.max(Math.floor(location), 0), last) : 0;
 }
 
-export function normalizeProgress(state: ProgressState, course: CourseData): ProgressState {
+export function normalizeResponse(question: QuestionData, response: LearnerResponse): LearnerResponse | undefined {
+  switch (question.type) {
+    case 'single-choice':
+      if (response.type !== 'single-choice') return undefined;
+      return question.choices.some((c) => c.id === response.choice) ? { type: 'single-choice', choice: response.choice } : undefined;
+    case 'multiple-response': {
+      if (response.type !== 'multiple-response') return undefined;
+      if (!response.choices.every((id) => question.choices.some((c) => c.id === id))) return undefined;
+      return { type: 'multiple-response', choices: question.choices.filter((c) => response.choices.includes(c.id)).map((c) => c.id) };
+    }
+    case 'true-false':
+      return response.type === 'true-false' ? { type: 'true-false', value: response.value } : undefined;
+    case 'fill-in':
+      return response.type === 'fill-in' ? { type: 'fill-in', text: truncateText(response.text, FILL_IN_MAX) } : undefined;
+    case 'numeric':
+      return response.type === 'numeric' ? { type: 'numeric', value: response.value } : undefined;
+    case 'matching': {
+      if (response.type !== 'matching') return undefined;
+      const known = response.pairs.every(([s, t]) => question.sources.some((x) => x.id === s) && question.targets.some((x) => x.id === t));
+      if (!known) return undefined;
+      // One target per source (the first pair given wins), in source order.
+      const pairs: (readonly [string, string])[] = [];
+      for (const source of question.sources) {
+        const pair = response.pairs.find(([s]) => s === source.id);
+        if (pair) pairs.push([pair[0], pair[1]]);
+      }
+      return { type: 'matching', pairs };
+    }
+    case 'sequencing': {
+      if (response.type !== 'sequencing') return undefined;
+      if (!response.order.every((id) => question.steps.some((s) => s.id === id))) return undefined;
+      return { type: 'sequencing', order: response.order.filter((id, i) => response.order.indexOf(id) === i) };
+    }
+  }
+}
+
+export function referenceNormalize(state: ProgressState, course: CourseData): ProgressState {
   const kept: [string, AnswerRecord][] = [];
   for (const q of course.questions) {
     const record = hasOwn(state.answers, q.id) ? state.answers[q.id] : undefined;
