@@ -12,6 +12,8 @@ export interface Call {
   readonly args: readonly string[];
   readonly result: string;
   readonly error: string;
+  /** Date.now() of the call (fake timers make it exact). */
+  readonly at: number;
 }
 
 export interface StrictLmsOptions {
@@ -65,7 +67,7 @@ export class StrictLms {
       (method: string, fn: (...args: string[]) => string) =>
       (...args: string[]): string => {
         const result = fn(...args);
-        if (method !== n.error && method !== n.string && method !== n.diag) this.log.push({ method, args, result, error: this.lastError });
+        if (method !== n.error && method !== n.string && method !== n.diag) this.log.push({ method, args, result, error: this.lastError, at: Date.now() });
         return result;
       };
     return {
