@@ -3,12 +3,21 @@ import type { GlossaryEntry } from '../components/course-data.js';
 import { hasErrors, report } from './diagnostics/report.js';
 import type { CourseSource } from './load/read-course-folder.js';
 import { buildCourseModel } from './model/build-course-model.js';
+import { checkResumeBudget } from './model/check-resume-budget.js';
 import type { CourseModel } from './model/course-model.js';
 import type { SectionDraft } from './model/section-draft.js';
 import { parseSection } from './parse/markdown-processor.js';
 import { analyzeSection } from './validate/analyze-section.js';
 import { readCourseConfig } from './validate/course-config.js';
 import { readGlossary } from './validate/glossary.js';
+
+export interface CheckOptions {
+  /**
+   * Check that the resume state fits SCORM 1.2's suspend_data (needed when building scorm12).
+   * @default true
+   */
+  readonly scorm12?: boolean;
+}
 
 export interface CheckResult {
   /** Every file that was read, each carrying its messages. */
@@ -21,7 +30,7 @@ export interface CheckResult {
  * parse -> validate -> course model, over a course already in memory. Never throws for author
  * mistakes: all of them, across all files, end up as messages on `files`.
  */
-export function checkCourse(source: CourseSource): CheckResult {
+export function checkCourse(source: CourseSource, options: CheckOptions = {}): CheckResult {
   const configFile = source.config ?? new VFile({ cwd: source.root, path: 'course.yaml' });
   if (!source.config) {
     report(configFile, 'config-missing', 'The course folder has no course.yaml. Create one with id, title, language and version (see docs/authoring.md).');
@@ -38,5 +47,6 @@ export function checkCourse(source: CourseSource): CheckResult {
   }
   const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections];
   const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files }) : undefined;
+  if (model && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
   return { files, model: model && !hasErrors(files) ? model : undefined };
 }

@@ -76,7 +76,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const cmi5Aus = parseCmi5Aus(values['cmi5-aus']);
 
   const source = await readCourseFolder(folder);
-  const result = checkCourse(source);
+  const result = checkCourse(source, { scorm12: command === 'check' || targets.includes('scorm12') });
   const cwd = process.cwd();
   if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
   else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));

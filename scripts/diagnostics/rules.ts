@@ -27,6 +27,7 @@ export const rules = {
   'unknown-term': 'error',
   'heading-level': 'warning',
   'support-duplicate': 'error',
+  'resume-budget': 'error',
   'unused-attribute': 'warning',
 } as const satisfies Record<string, Severity>;
 
