@@ -15,8 +15,6 @@ export interface LmsConnection {
   setValue(element: string, value: string): boolean;
   commit(): boolean;
   terminate(): boolean;
-  /** Error code of the last call, "0" when it succeeded. */
-  lastError(): string;
 }
 
 const METHODS = {
@@ -26,7 +24,6 @@ const METHODS = {
     getValue: 'LMSGetValue',
     setValue: 'LMSSetValue',
     commit: 'LMSCommit',
-    lastError: 'LMSGetLastError',
   },
   '2004': {
     initialize: 'Initialize',
@@ -34,7 +31,6 @@ const METHODS = {
     getValue: 'GetValue',
     setValue: 'SetValue',
     commit: 'Commit',
-    lastError: 'GetLastError',
   },
 } as const;
 
@@ -83,9 +79,6 @@ export function createLmsConnection(api: object, version: ScormVersion): LmsConn
       if (!open()) return false;
       state = 'closed';
       return call(api, names.terminate, ['']) === 'true';
-    },
-    lastError() {
-      return open() ? call(api, names.lastError, []) : '0';
     },
   };
 }

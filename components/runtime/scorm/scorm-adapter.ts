@@ -13,10 +13,11 @@ import { discoverApi, type Timers } from './api-discovery.js';
 import { createCommitScheduler, type CommitScheduler } from './commit-scheduler.js';
 import { parseIsoDuration, truncate } from './formats.js';
 import { interactionFromStatement } from './interaction-record.js';
-import { watchLifecycle, type HostWindow } from './lifecycle.js';
+import { watchLifecycle } from './lifecycle.js';
 import { apiMethods, createLmsConnection, type LmsConnection } from './lms-connection.js';
 import { restoreProgress } from './restore-progress.js';
 import type { LaunchData, ScormModel } from './scorm-model.js';
+import { defaultTimers, defaultWindow, isHostWindow, objectId, storageOf } from './scorm-host.js';
 import { createStandaloneStore, type StandaloneStore, type StorageLike } from './standalone-store.js';
 
 export interface ScormAdapterOptions {
@@ -38,14 +39,6 @@ export interface ScormTrackingAdapter extends TrackingAdapter {
   readonly restoreNotice?: 'partial';
   readonly mode: ScormMode;
 }
-
-const defaultTimers: Timers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-};
-
-const isHostWindow = (win: unknown): win is HostWindow =>
-  win !== null && typeof win === 'object' && typeof Reflect.get(win, 'addEventListener') === 'function';
 
 class ScormAdapter implements ScormTrackingAdapter {
   restoreNotice?: 'partial';
@@ -114,7 +107,7 @@ class ScormAdapter implements ScormTrackingAdapter {
   }
 
   private async start(): Promise<ProgressState | undefined> {
-    const win = this.options.window ?? (typeof window === 'undefined' ? undefined : window);
+    const win = this.options.window ?? defaultWindow();
     const api = await discoverApi(win, {
       name: this.model.apiName,
       methods: apiMethods(this.model.version),
@@ -262,21 +255,6 @@ class ScormAdapter implements ScormTrackingAdapter {
   private localId(iri: string): string {
     const item = this.course.questions.find((q) => q.iri === iri) ?? this.course.activities.find((a) => a.iri === iri);
     return item?.id ?? iri.slice(iri.lastIndexOf('/') + 1);
-  }
-}
-
-function objectId(statement: Statement): string | undefined {
-  const object = statement.object;
-  return 'id' in object && typeof object.id === 'string' ? object.id : undefined;
-}
-
-function storageOf(win: unknown): StorageLike | undefined {
-  try {
-    const storage: unknown = win !== null && typeof win === 'object' ? Reflect.get(win, 'localStorage') : undefined;
-    return storage !== null && typeof storage === 'object' ? (storage as StorageLike) : undefined;
-  } catch {
-    // SecurityError: storage disabled (sandboxed frame, privacy mode); the store keeps memory only.
-    return undefined;
   }
 }
 

@@ -125,6 +125,31 @@ describe.each(VERSIONS)('SCORM %s: a whole session', (version) => {
     expect(realErrors(lms)).toEqual([]);
   });
 
+  it('a throwing LMS API never breaks the course', async () => {
+    const { lms, win, adapter, course } = launch(version);
+    const api = lms.api();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    win[version === '1.2' ? 'API' : 'API_1484_11'] = {
+      ...api,
+      [e.set]: () => {
+        throw new Error('LMS bug');
+      },
+    };
+    const session = await playCourse(course, adapter);
+    expect(() => session.leave()).not.toThrow();
+    expect(lms.calls(e.finish)).toHaveLength(1);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('R16: the data model at Terminate stays far below the 64 KiB beacon quota', async () => {
+    const { lms, adapter, course } = launch(version);
+    const session = await playCourse(course, adapter);
+    session.leave();
+    const size = [...(lms.commits.at(-1) ?? [])].reduce((sum, [key, value]) => sum + key.length + value.length, 0);
+    expect(size).toBeLessThan(60 * 1024);
+  });
+
   it('R4: commits within 2 s of an event and never more than once per 2 s', async () => {
     const { lms, adapter, course } = launch(version);
     const session = await playCourse(course, adapter, { stopAfterPage: 0 });
