@@ -89,7 +89,8 @@ export const scorm12Model: ScormModel = {
       [`${base}.time`, toCmiTime(record.timestamp)],
       [`${base}.weighting`, record.weighting === undefined ? undefined : toDecimal(Math.min(100, record.weighting), 2)],
       ...patterns.map((pattern, k) => [`${base}.correct_responses.${k}.pattern`, format12(record, pattern)] as const),
-      [`${base}.student_response`, format12(record, record.response)],
+      // An empty choice set has no 1.2 form (CMIFeedback choice needs one character): leave it unset.
+      [`${base}.student_response`, format12(record, record.response) || undefined],
       [`${base}.result`, result],
       [`${base}.latency`, record.latencyMs === undefined ? undefined : toCmiTimespan(record.latencyMs)],
     ]);
