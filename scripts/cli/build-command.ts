@@ -18,10 +18,10 @@ export type Cmi5Aus = 'single' | 'per-section';
 /** The tracking adapter each target's entry mounts, relative to components/. */
 const ADAPTERS: Readonly<Record<Target, string>> = {
   web: 'trackers/local-tracker.ts',
-  scorm12: 'trackers/local-tracker.ts',
-  scorm2004: 'trackers/local-tracker.ts',
-  cmi5: 'trackers/local-tracker.ts',
-  xapi: 'trackers/local-tracker.ts',
+  scorm12: 'runtime/scorm/scorm12-entry.ts',
+  scorm2004: 'runtime/scorm/scorm2004-entry.ts',
+  cmi5: 'runtime/cmi5/cmi5-entry.ts',
+  xapi: 'runtime/xapi/xapi-entry.ts',
 };
 
 // Stock Moodle's upload limit until an administrator raises PHP's (lms-notes.md).
