@@ -53,12 +53,15 @@ async function closeContent(page: Page, finish: string): Promise<LmsCall[]> {
 
 const names = { '1.2': { init: 'LMSInitialize', finish: 'LMSFinish', set: 'LMSSetValue' }, '2004': { init: 'Initialize', finish: 'Terminate', set: 'SetValue' } } as const;
 
+// Optional 2004 elements the manifest may leave undefined; reading them is how content honours them.
+const OPTIONAL_2004 = new Set(['cmi.completion_threshold', 'cmi.scaled_passing_score']);
+
 /**
- * Calls that set an error code. A 2004 GetValue of an element the LMS has no value for yet answers
- * 403 "not initialized" (SCORM 2004 RTE 4.1.7): a normal answer on a first launch, not a fault.
+ * Calls that set an error code. A 2004 GetValue of an optional element the package does not define
+ * answers 403 "not initialized" (SCORM 2004 RTE 4.1.7): informational, not a fault.
  */
 function faults(log: readonly LmsCall[]): LmsCall[] {
-  return log.filter((call) => call.error !== undefined && call.error !== '0' && !(call.name === 'GetValue' && call.error === '403'));
+  return log.filter((call) => call.error !== undefined && call.error !== '0' && !(call.name === 'GetValue' && call.error === '403' && OPTIONAL_2004.has(call.args[0] ?? '')));
 }
 
 function setValues(log: readonly LmsCall[], set: string): Map<string, string> {

@@ -83,7 +83,7 @@ export function nextAttemptData(version: ScormVersion, stored: Record<string, un
     const core = (cmi.core ?? {}) as Record<string, unknown>;
     return {
       core: {
-        entry: core.exit === 'suspend' ? 'resume' : '',
+        entry: core.exit === 'suspend' ? 'resume' : 'ab-initio',
         lesson_location: core.lesson_location ?? '',
         lesson_status: core.lesson_status ?? 'not attempted',
         score: core.score ?? {},
@@ -93,7 +93,7 @@ export function nextAttemptData(version: ScormVersion, stored: Record<string, un
     };
   }
   return {
-    entry: cmi.exit === 'suspend' ? 'resume' : '',
+    entry: cmi.exit === 'suspend' ? 'resume' : 'ab-initio',
     location: cmi.location ?? '',
     suspend_data: cmi.suspend_data ?? '',
     completion_status: cmi.completion_status ?? 'unknown',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutputFile } from '../../../scripts/bundle/bundle-web.js';
+import type { OutputFile } from '../../../scripts/bundle/bundle-course.js';
 import { checkPackage, findingCode, type FindingCode } from '../../../scripts/package/check-package.js';
 import { cmi5Manifest, writeCmi5Manifest, type Cmi5Au, type Cmi5CourseStructure } from '../../../scripts/package/cmi5-manifest.js';
 import { packageEntries, packageTarget, PACKAGE_TARGETS } from '../../../scripts/package/package-target.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
-import type { OutputFile } from '../../../scripts/bundle/bundle-web.js';
+import type { OutputFile } from '../../../scripts/bundle/bundle-course.js';
 import type { CourseModel } from '../../../scripts/model/course-model.js';
 import { checkCourse } from '../../../scripts/pipeline.js';
 import { baseConfig, courseFromStrings } from '../helpers/course-from-strings.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { OutputFile } from '../../../scripts/bundle/bundle-web.js';
+import type { OutputFile } from '../../../scripts/bundle/bundle-course.js';
 import { packageTarget, PACKAGE_TARGETS } from '../../../scripts/package/package-target.js';
 import { zipPackage } from '../../../scripts/package/zip-package.js';
 import { decode, fakeWebFiles, makeModel, readZip, text } from './package-helpers.js';

@@ -119,6 +119,33 @@ describe('X7: scripted sessions pass the strict cmi5 checker', () => {
   });
 });
 
+describe('X8: hiding the page', () => {
+  it('flushes with keepalive and never terminates; exit while hidden sends terminated last with keepalive', async () => {
+    const launch = lrs.setLaunch({ activityId: AU, masteryScore: 0.75 });
+    const au = loadAu(lrs, browser, launch.search);
+    const learner = new Learner(au.adapter);
+    learner.launch();
+    learner.view(0);
+    await until(au, () => lrs.statements().length === 2);
+    au.adapter.session?.hide();
+    au.adapter.session?.show();
+    expect(verbs(lrs)).not.toContain('terminated');
+    lrs.failNext(1, { type: 'status', status: 503 });
+    learner.answer(0, true);
+    learner.view(1);
+    await until(au, () => au.clock.pending() > 0);
+    // pagehide: the player then reports suspended and exited while the page is going away.
+    au.adapter.session?.hide();
+    learner.leave();
+    await until(au, () => verbs(lrs).includes('terminated'));
+    const keepalive = browser.fetchCalls.filter((c) => c.init?.keepalive === true && c.url.includes('/statements'));
+    expect(keepalive.length).toBeGreaterThan(0);
+    expect(verbs(lrs).at(-1)).toBe('terminated');
+    expect(verbs(lrs).filter((v) => v === 'terminated')).toHaveLength(1);
+    expect(lrs.cmi5Findings()).toEqual([]);
+  });
+});
+
 describe('X9: the one-time fetch URL', () => {
   it('a reload reuses the stored token without a second fetch POST', async () => {
     const launch = lrs.setLaunch({ activityId: AU });
