@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CourseData } from './course-data.js';
-import { courseContext, formatterOf, messagesOf, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
+import { courseContext, EXIT_EVENT, formatterOf, messagesOf, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
 import type { CoursePage } from './course-page.js';
 import { CourseSession } from './course-session.js';
 import type { CmGlossary } from './cm-glossary.js';
@@ -41,6 +41,7 @@ export class CmPlayer extends LitElement {
     pageElement: { state: true },
     loadFailed: { state: true },
     announcement: { state: true },
+    exited: { state: true },
     revision: { state: true },
   };
 
@@ -54,6 +55,8 @@ export class CmPlayer extends LitElement {
   declare pageElement: CoursePage | undefined;
   declare loadFailed: boolean;
   declare announcement: string;
+  /** Set once the learner has ended the session with Exit. */
+  declare exited: boolean;
   /** Bumped on every session change so the view re-renders with the new progress. */
   declare revision: number;
 
@@ -78,8 +81,10 @@ export class CmPlayer extends LitElement {
     this.pageElement = undefined;
     this.loadFailed = false;
     this.announcement = '';
+    this.exited = false;
     this.revision = 0;
     this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
+    this.addEventListener(EXIT_EVENT, () => this.exit());
   }
 
   override connectedCallback(): void {
@@ -152,7 +157,8 @@ export class CmPlayer extends LitElement {
   private async show(route: Route, options: { readonly focus: boolean }): Promise<void> {
     const course = this.course;
     const session = this.session;
-    if (course === undefined || session === undefined) return;
+    // After Exit the session has ended (Terminate / terminated): nothing more may be recorded.
+    if (course === undefined || session === undefined || this.exited) return;
     const ticket = ++this.navigation;
     if (route.kind !== 'page') {
       this.route = route;
@@ -231,13 +237,20 @@ export class CmPlayer extends LitElement {
       ${session?.notSaving === true ? html`<p class="notice">${t.notSaving}</p>` : nothing}
       ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
       <div class="layout">
-        <cm-toc .course=${course} .progress=${session?.state} .route=${this.route}></cm-toc>
+        ${this.exited ? nothing : html`<cm-toc .course=${course} .progress=${session?.state} .route=${this.route}></cm-toc>`}
         <main part="main" id="main">
-          ${this.renderView()} ${this.renderPager()}
+          ${this.renderView()} ${this.exited ? nothing : this.renderPager()}
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
         </main>
       </div>
       <cm-support-dialog .course=${course} .content=${this.support}></cm-support-dialog>`;
+  }
+
+  /** Ends the session on the learner's request; the adapter may then leave for the LMS (cmi5 returnURL). */
+  private exit(): void {
+    this.session?.leave();
+    this.exited = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.exited h1')?.focus());
   }
 
   private renderView(): unknown {
@@ -245,6 +258,12 @@ export class CmPlayer extends LitElement {
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
     const t = messagesOf(course);
+    if (this.exited) {
+      return html`<section class="exited" aria-labelledby="exited-title">
+        <h1 id="exited-title" tabindex="-1">${t.exitedTitle}</h1>
+        <p>${t.exitedText}</p>
+      </section>`;
+    }
     if (route.kind === 'glossary') return html`<cm-glossary .course=${course}></cm-glossary>`;
     if (route.kind === 'results') return html`<cm-results .course=${course} .progress=${this.session?.state}></cm-results>`;
     if (this.loadFailed) {

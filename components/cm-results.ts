@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData } from './course-data.js';
-import { formatterOf, messagesOf } from './course-context.js';
+import { formatterOf, messagesOf, EXIT_EVENT } from './course-context.js';
 import { courseScore } from './scoring.js';
 import { hrefFor } from './router.js';
 import { base, tokens } from './styles/index.js';
@@ -25,6 +25,9 @@ export class CmResults extends LitElement {
     base,
     viewStyles,
     css`
+      .exit {
+        margin-block-start: 1.5rem;
+      }
       .outcome {
         padding: 1rem 1.25rem;
         border: 1px solid var(--cm-border);
@@ -70,8 +73,16 @@ export class CmResults extends LitElement {
     return html`<section class="view" aria-labelledby="title">
       <h1 id="title" part="title" tabindex="-1">${t.resultsTitle}</h1>
       ${this.renderScore(course, progress)} ${this.renderCompletion(course, progress)}
+      <div class="exit">
+        <button type="button" class="button secondary" @click=${this.requestExit}>${t.exitCourse}</button>
+      </div>
     </section>`;
   }
+
+  /** Asks the player to end the session (LMSFinish / Terminate / cmi5 terminated, then returnURL). */
+  private readonly requestExit = (): void => {
+    this.dispatchEvent(new CustomEvent(EXIT_EVENT, { bubbles: true, composed: true }));
+  };
 
   private renderScore(course: CourseData, progress: ProgressState): unknown {
     const t = messagesOf(course);

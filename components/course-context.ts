@@ -41,6 +41,9 @@ export function findTerm(course: CourseData | undefined, key: string): GlossaryE
 /** Name of the event components dispatch to open the help-and-support panel. */
 export const OPEN_SUPPORT_EVENT = 'cm-open-support';
 
+/** Fired (bubbling, composed) by the results view when the learner asks to leave the course. */
+export const EXIT_EVENT = 'cm-exit';
+
 export function openSupportEvent(): Event {
   return new Event(OPEN_SUPPORT_EVENT, { bubbles: true, composed: true });
 }

@@ -28,6 +28,10 @@ export interface Messages {
   readonly loadFailed: string;
   readonly retry: string;
   readonly notSaving: string;
+  /** The results view's button that ends the session. */
+  readonly exitCourse: string;
+  readonly exitedTitle: string;
+  readonly exitedText: string;
   /** Shown when saved progress could be restored only in part. */
   readonly partialRestore: string;
   readonly close: string;

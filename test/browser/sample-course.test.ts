@@ -184,3 +184,19 @@ async function answerCorrectly(page: Page, question: QuestionData): Promise<void
     }
   }
 }
+
+describe('leaving the course', () => {
+  it('Exit on the results view ends the session once and records nothing after it', async () => {
+    const page = await openPlayer(harness, { hash: '#/:results' });
+    await page.getByRole('button', { name: 'Exit course' }).click();
+    await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h1', text: 'You have left the course' });
+    const saved = () => page.evaluate((key) => localStorage.getItem(key), `coursemark:${course.id}@${course.version}`);
+    const before = await saved();
+    expect(before).not.toBeNull();
+    await page.goto(`${harness.url}#/${course.pages[1]?.id ?? ''}`);
+    await expect.poll(() => page.locator('cm-player h1').first().textContent()).toBe('You have left the course');
+    expect(await page.locator('cm-toc').count()).toBe(0);
+    expect(await saved()).toBe(before);
+    await page.context().close();
+  });
+});
