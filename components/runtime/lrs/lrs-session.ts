@@ -56,12 +56,13 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
     markExited = resolve;
   });
 
-  const within = (promise: Promise<void>): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const handle = timers.setTimeout(resolve, exitWaitMs);
+  /** Resolves true when `promise` settles within the exit wait, false when the wait ran out. */
+  const within = (promise: Promise<void>): Promise<boolean> =>
+    new Promise<boolean>((resolve) => {
+      const handle = timers.setTimeout(() => resolve(false), exitWaitMs);
       void promise.then(() => {
         timers.clearTimeout(handle);
-        resolve();
+        resolve(true);
       });
     });
 
@@ -80,7 +81,9 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
     if (options.terminateAfterDrain) await within(queue.drain());
     queue.enqueue(statement, { solo: true });
     bookmark.flush();
-    await within(queue.drain());
+    // X11: not acknowledged in time (slow LRS): hand what is left to a keepalive request, which
+    // outlives the navigation, rather than keep the learner waiting.
+    if (!(await within(queue.drain()))) queue.flush();
     // cmi5 10.2.6.0-1: the current window, not top, once terminated is stored (X11).
     if (options.returnUrl !== undefined) options.navigate?.(options.returnUrl);
     markExited();

@@ -183,9 +183,24 @@ describe('X11: returnURL', () => {
     const launch = lrs.setLaunch({ activityId: AU, returnURL: 'https://lms.example/return' });
     const au = loadAu(lrs, browser, launch.search);
     new Learner(au.adapter).happy();
-    await until(au, () => browser.navigations.length > 0);
+    // Timers up to 2 s only: the 3 s exit bound never runs out here.
+    await until(au, () => browser.navigations.length > 0, 2000);
     expect(browser.navigations).toEqual([{ url: 'https://lms.example/return', statementsStored: lrs.statements().length }]);
     expect(verbs(lrs).at(-1)).toBe('terminated');
+  });
+
+  it('with an LRS too slow to answer in time, terminated leaves with keepalive before navigation', async () => {
+    const launch = lrs.setLaunch({ activityId: AU, returnURL: 'https://lms.example/return' });
+    const au = loadAu(lrs, browser, launch.search);
+    const learner = new Learner(au.adapter);
+    learner.launch();
+    await until(au, () => lrs.statements().length === 1);
+    lrs.failNext(50, { type: 'status', status: 503 });
+    learner.leave();
+    await until(au, () => browser.navigations.length > 0);
+    const navigatedAt = browser.fetchCalls.length;
+    const keepalive = browser.fetchCalls.slice(0, navigatedAt).filter((c) => c.init?.keepalive === true && String(c.init.body).includes('/terminated'));
+    expect(keepalive.length).toBeGreaterThan(0);
   });
 });
 

@@ -75,12 +75,12 @@ export function loadAu(
   return { adapter: createLrsTracker(open(deps), {}), clock };
 }
 
-/** Runs real-time requests and due timers until `done` holds. */
-export async function until(au: LoadedAu, done: () => boolean, rounds = 400): Promise<void> {
+/** Runs real-time requests and timers (those due within `maxWait` ms) until `done` holds. */
+export async function until(au: LoadedAu, done: () => boolean, maxWait = Number.POSITIVE_INFINITY, rounds = 400): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     await settle(10);
     if (done()) return;
-    if (au.clock.pending() > 0) au.clock.fireNext();
+    if (au.clock.pending() > 0) au.clock.fireNext(maxWait);
   }
   throw new Error('until: not done');
 }

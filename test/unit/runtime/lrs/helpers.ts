@@ -15,7 +15,7 @@ export interface ManualTimers {
   readonly delays: number[];
   pending(): number;
   /** Runs the earliest task, moving the clock to its time; returns the ms waited, or undefined. */
-  fireNext(): number | undefined;
+  fireNext(maxWait?: number): number | undefined;
   advance(ms: number): void;
 }
 
@@ -24,9 +24,9 @@ export function manualTimers(start = Date.UTC(2026, 0, 5, 9, 0, 0)): ManualTimer
   let next = 1;
   const tasks = new Map<number, { at: number; callback: () => void }>();
   const delays: number[] = [];
-  function fireNext(): number | undefined {
+  function fireNext(maxWait = Number.POSITIVE_INFINITY): number | undefined {
     const first = [...tasks.entries()].sort((a, b) => a[1].at - b[1].at)[0];
-    if (first === undefined) return undefined;
+    if (first === undefined || first[1].at - clock > maxWait) return undefined;
     const [id, task] = first;
     tasks.delete(id);
     const waited = Math.max(0, task.at - clock);
