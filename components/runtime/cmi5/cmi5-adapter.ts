@@ -19,6 +19,7 @@ import { openQueueStore } from '../lrs/queue-store.js';
 import { createStateDocument } from '../lrs/state-document.js';
 import { decodeProgress, encodeProgress } from '../resume/progress-codec.js';
 import { createStatementEmitter } from '../statements/index.js';
+import { CMI5 } from '../vocabulary.js';
 import { obtainToken, parseCmi5Launch, sessionStorageKey, writeSessionState } from './cmi5-launch.js';
 import { createCmi5Rules } from './cmi5-rules.js';
 import { LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID, parseLaunchData, type LaunchData } from './launch-data.js';
@@ -65,7 +66,10 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
     online: deps.online,
     ...(deps.baseDelayMs === undefined ? {} : { baseDelayMs: deps.baseDelayMs }),
   });
-  await queue.start();
+  // X10: statements another session left in this browser would be refused (or break ordering) in
+  // this one; they are dead-lettered, never replayed under the new session id.
+  const sessionId = launchData.contextTemplate.extensions?.[CMI5.sessionId];
+  await queue.start((statement) => statement.context?.extensions?.[CMI5.sessionId] === sessionId);
 
   // LaunchData's masteryScore and moveOn win over cmi5.xml's (cmi5 10.2.1).
   const masteryScore = launchData.masteryScore ?? course.mastery;

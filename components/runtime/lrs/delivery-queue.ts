@@ -43,8 +43,11 @@ export interface DeliveryQueueOptions {
 }
 
 export interface DeliveryQueue {
-  /** Loads what an earlier page left in the store, then starts sending. */
-  start(): Promise<void>;
+  /**
+   * Loads what an earlier page left in the store, then starts sending. Restored statements that
+   * `belongs` refuses (another cmi5 session's, X10) are dead-lettered, never replayed.
+   */
+  start(belongs?: (statement: Statement) => boolean): Promise<void>;
   /** Queues a statement (it must carry its `id`). `solo` items wait for every earlier ack (X7). */
   enqueue(statement: Statement & { id: string }, options?: { solo?: boolean }): void;
   /**
@@ -210,7 +213,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   }
 
   return {
-    async start() {
+    async start(belongs = () => true) {
       let stored: QueuedItem[] = [];
       try {
         stored = await store.load();
@@ -218,7 +221,10 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
         setSaving(false);
       }
       const known = new Set(items.map((item) => item.id));
-      const restored = stored.filter((item) => !known.has(item.id));
+      const foreign = stored.filter((item) => !belongs(item.statement));
+      for (const item of foreign) deadLetters.push({ id: item.id, status: 0, reason: 'queued by an earlier session', statement: item.statement });
+      if (foreign.length > 0) forget(foreign);
+      const restored = stored.filter((item) => !known.has(item.id) && belongs(item.statement));
       seq = Math.max(seq, ...restored.map((item) => item.seq + 1));
       // Statements queued while loading get numbers after the restored ones (X6: timestamp order).
       const early = items.map((item) => ({ ...item, seq: seq++ }));

@@ -146,6 +146,28 @@ describe('X8: hiding the page', () => {
   });
 });
 
+describe('X10: statements left by an earlier session', () => {
+  it('are dead-lettered, never replayed into a new session', async () => {
+    const first = lrs.setLaunch({ activityId: AU });
+    const one = loadAu(lrs, browser, first.search);
+    const learner = new Learner(one.adapter);
+    learner.launch();
+    await until(one, () => lrs.statements().length === 1);
+    lrs.failNext(100, { type: 'status', status: 503 });
+    learner.view(0);
+    learner.view(1);
+    await until(one, () => one.clock.pending() > 0);
+    // The tab dies; the LMS launches a new session of the same registration in this browser.
+    const second = lrs.setLaunch({ activityId: AU, registration: first.registration });
+    const fresh = newBrowser();
+    for (const [key, value] of browser.queues) fresh.queues.set(key, value);
+    const two = loadAu(lrs, fresh, second.search);
+    await two.adapter.ready;
+    expect(two.adapter.session).toBeDefined();
+    expect(fresh.queues.get([...fresh.queues.keys()][0] ?? '')).toEqual([]);
+  });
+});
+
 describe('X9: the one-time fetch URL', () => {
   it('a reload reuses the stored token without a second fetch POST', async () => {
     const launch = lrs.setLaunch({ activityId: AU });
