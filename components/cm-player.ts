@@ -68,7 +68,7 @@ export class CmPlayer extends LitElement {
   private readonly onHashChange = (): void => void this.followHash();
   // A persisted pagehide (back-forward cache) may come back: it is not an exit (reliability R10).
   private readonly onPageHide = (event: PageTransitionEvent): void => {
-    if (!event.persisted) this.session?.leave();
+    if (!event.persisted) this.session?.leave('unload');
   };
 
   constructor() {
@@ -248,7 +248,7 @@ export class CmPlayer extends LitElement {
 
   /** Ends the session on the learner's request; the adapter may then leave for the LMS (cmi5 returnURL). */
   private exit(): void {
-    this.session?.leave();
+    this.session?.leave('learner');
     this.exited = true;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.exited h1')?.focus());
   }

@@ -129,11 +129,11 @@ export class CourseSession implements LearnerTracker {
    * learner expects to resume (SCORM exit=suspend, xAPI "suspended"); every session then ends with
    * `exited` (LMSFinish / Terminate / cmi5 "terminated"), exactly once.
    */
-  leave(): void {
+  leave(reason: 'learner' | 'unload' = 'learner'): void {
     if (this.ended) return;
     this.ended = true;
     if (!this.current.completed) this.record({ kind: 'suspended' });
-    this.record({ kind: 'exited' });
+    this.record({ kind: 'exited', reason });
   }
 
   private afterChange(answered: boolean): void {

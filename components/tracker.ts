@@ -79,7 +79,13 @@ export type LearnerEvent =
   | { readonly kind: 'completed'; readonly score: CourseScore | undefined }
   | { readonly kind: 'scored'; readonly score: CourseScore }
   | { readonly kind: 'suspended' }
-  | { readonly kind: 'exited' };
+  /**
+   * The session ends. `learner`: the learner chose Exit; every target ends the session (LMSFinish,
+   * Terminate, cmi5 "terminated"). `unload`: the page is going away (pagehide), which may be a reload:
+   * SCORM still finishes (the LMS keeps the attempt), while LRS targets only flush, so a reloaded cmi5
+   * AU can go on with the same session (cmi5 best practice 17; a closed tab is the LMS's "abandoned").
+   */
+  | { readonly kind: 'exited'; readonly reason: 'learner' | 'unload' };
 
 /**
  * The target-specific store behind the player: localStorage for the web build, and (in LMS

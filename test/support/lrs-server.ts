@@ -228,6 +228,18 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   }
 
   const server = createServer((request, response) => {
+    // An LRS serves content from other origins (CORS, xAPI Communication 1.3): answer preflights.
+    response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+    response.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': request.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match',
+        'Access-Control-Max-Age': '600',
+      });
+      response.end();
+      return;
+    }
     handle(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();

@@ -99,7 +99,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
   });
 
   const emit = (event: LearnerEvent): ReturnType<typeof emitter.statementFor> => {
-    if (event.kind === 'exited') saveSession({ ...sessionState, terminated: true });
+    if (event.kind === 'exited' && event.reason === 'learner') saveSession({ ...sessionState, terminated: true });
     // cmi5 9.3.4: passed is judged against the mastery score in force, which may be the LMS's.
     if (event.kind === 'scored') {
       return emitter.statementFor({ ...event, score: { ...event.score, passed: event.score.scaled >= masteryScore } });

@@ -97,6 +97,12 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
       } catch {
         // An unencodable state keeps the previous bookmark; statements still go out.
       }
+      if (event.kind === 'exited' && event.reason === 'unload') {
+        // A page going away may be a reload: flush, keep the session open (see LearnerEvent 'exited').
+        queue.flush();
+        bookmark.flush();
+        return;
+      }
       const statement = emit(event);
       if (statement === undefined || !hasId(statement)) return;
       if (event.kind === 'exited') {

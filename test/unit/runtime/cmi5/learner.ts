@@ -61,7 +61,7 @@ export class Learner {
 
   leave(): void {
     if (!this.state.completed) this.send({ kind: 'suspended' });
-    this.send({ kind: 'exited' });
+    this.send({ kind: 'exited', reason: 'learner' });
   }
 
   /** The full happy path: every page, both questions right, pass, complete, exit. */

@@ -33,7 +33,7 @@ describe.each(VERSIONS)('SCORM %s: R9 lifecycle idempotency', (version) => {
     for (const name of order) EVENTS[name]?.(win);
     // the player's own pagehide handler (session.leave) and a double click on an exit button
     session.leave();
-    adapter.record({ kind: 'exited' }, session.state);
+    adapter.record({ kind: 'exited', reason: 'learner' }, session.state);
     adapter.record({ kind: 'suspended' }, session.state);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(lms.calls(e.init)).toHaveLength(1);

@@ -101,7 +101,7 @@ describe('statement emitter', () => {
     const { emit } = setup();
     emit({ kind: 'launched', resumed: true }, 0);
     expect(emit({ kind: 'completed', score: undefined }, 90_000).result).toEqual({ completion: true, duration: 'PT1M30S' });
-    const end = emit({ kind: 'exited' }, 125_500);
+    const end = emit({ kind: 'exited', reason: 'learner' }, 125_500);
     expect(end.verb.id).toBe(VERBS.terminated);
     expect(end.result).toEqual({ duration: 'PT2M5.5S' });
     expect(end.object).toEqual({ objectType: 'Activity', id: COURSE_ID });
@@ -137,7 +137,7 @@ describe('statement emitter in a cmi5 AU', () => {
       },
       extensions: { [CMI5.sessionId]: 'session-1' },
     });
-    for (const [event, moveOn] of [[{ kind: 'completed', score: undefined }, true], [{ kind: 'scored', score: score({ passed: true }) }, true], [{ kind: 'scored', score: score() }, true], [{ kind: 'exited' }, false]] as const) {
+    for (const [event, moveOn] of [[{ kind: 'completed', score: undefined }, true], [{ kind: 'scored', score: score({ passed: true }) }, true], [{ kind: 'scored', score: score() }, true], [{ kind: 'exited', reason: 'learner' }, false]] as const) {
       const ids = emit(event).context?.contextActivities?.category?.map((c) => c.id);
       expect(ids).toContain(CMI5.categoryCmi5);
       expect(ids?.includes(CMI5.categoryMoveOn)).toBe(moveOn);
