@@ -114,6 +114,16 @@ for (const version of ['1.2', '2004'] as const) {
       await page.context().close();
     });
 
+    it('shows a "not saving" notice while the LMS refuses every commit', async () => {
+      const page = await lms.launch(browser, { cmi: nextAttemptData(version, {}), refuseCommits: 1000 });
+      const frame = await content(page);
+      await walkCourse(frame, course, { stopAfterPage: 2 });
+      await expect.poll(() => frame.locator('cm-player p.notice').allTextContents(), { timeout: 10_000 }).toContain(
+        'Your progress is not being saved on this device. You can keep going, but you may need to start again next time.',
+      );
+      await page.context().close();
+    });
+
     it('resumes on the same page with the same answers after the learner closes mid-course', async () => {
       const first = await lms.launch(browser, { cmi: nextAttemptData(version, {}) });
       await walkCourse(await content(first), course, { stopAfterPage: 3 });

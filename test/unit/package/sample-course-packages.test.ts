@@ -85,6 +85,8 @@ describe('sample course packages', () => {
         expect(content.includes(secret), `${name}:${entry.path}`).toBe(false);
         expect(content.includes(repo), `${name}:${entry.path}`).toBe(false);
         expect(content.includes(tmpdir()), `${name}:${entry.path}`).toBe(false);
+        // Reliability S5: no HTTP Basic credential literal anywhere in a package.
+        expect(/Basic [A-Za-z0-9+/]{8,}={0,2}/.test(content), `${name}:${entry.path}`).toBe(false);
       }
     }
   });
