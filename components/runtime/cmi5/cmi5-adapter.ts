@@ -11,11 +11,10 @@
 import type { LearnerEvent } from '../../tracker.js';
 import type { LrsAdapterDependencies } from '../lrs/adapter-dependencies.js';
 import { createBookmark, parseProgressDocument, PROGRESS_STATE_ID } from '../lrs/bookmark.js';
-import { createDeliveryQueue } from '../lrs/delivery-queue.js';
 import { createLrsClient } from '../lrs/lrs-client.js';
+import { openDeliveryQueue } from '../lrs/open-delivery-queue.js';
 import { createLrsSession } from '../lrs/lrs-session.js';
 import type { LaunchProblem, OpenedSession } from '../lrs/lrs-tracker.js';
-import { openQueueStore } from '../lrs/queue-store.js';
 import { createStateDocument } from '../lrs/state-document.js';
 import { decodeProgress, encodeProgress } from '../resume/progress-codec.js';
 import { createStatementEmitter } from '../statements/index.js';
@@ -55,17 +54,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
 
   // One queue per endpoint, registration and AU; the key holds no credential.
   const storeKey = `${client.endpoint}|${launch.registration}|${launch.activityId}`;
-  const store = await (deps.openStore?.(storeKey) ??
-    openQueueStore({ indexedDB: deps.indexedDB, localStorage: deps.localStorage }, storeKey));
-  const queue = createDeliveryQueue({
-    client,
-    store,
-    timers: deps.timers,
-    now: deps.now,
-    random: deps.random,
-    online: deps.online,
-    ...(deps.baseDelayMs === undefined ? {} : { baseDelayMs: deps.baseDelayMs }),
-  });
+  const queue = await openDeliveryQueue(deps, client, storeKey);
   // X10: statements another session left in this browser would be refused (or break ordering) in
   // this one; they are dead-lettered, never replayed under the new session id.
   const sessionId = launchData.contextTemplate.extensions?.[CMI5.sessionId];

@@ -4,11 +4,10 @@
  */
 import type { LrsAdapterDependencies } from '../lrs/adapter-dependencies.js';
 import { createBookmark, parseProgressDocument, PROGRESS_STATE_ID } from '../lrs/bookmark.js';
-import { createDeliveryQueue } from '../lrs/delivery-queue.js';
 import { createLrsClient } from '../lrs/lrs-client.js';
+import { openDeliveryQueue } from '../lrs/open-delivery-queue.js';
 import { createLrsSession } from '../lrs/lrs-session.js';
 import type { LaunchProblem, OpenedSession } from '../lrs/lrs-tracker.js';
-import { openQueueStore } from '../lrs/queue-store.js';
 import { createStateDocument } from '../lrs/state-document.js';
 import { decodeProgress, encodeProgress } from '../resume/progress-codec.js';
 import { createStatementEmitter } from '../statements/index.js';
@@ -35,17 +34,7 @@ export async function openXapiSession(deps: LrsAdapterDependencies): Promise<Ope
   const decoded = saved?.progress === undefined ? undefined : decodeProgress(saved.progress, course);
 
   const storeKey = `${client.endpoint}|${launch.registration ?? ''}|${rootId}`;
-  const store = await (deps.openStore?.(storeKey) ??
-    openQueueStore({ indexedDB: deps.indexedDB, localStorage: deps.localStorage }, storeKey));
-  const queue = createDeliveryQueue({
-    client,
-    store,
-    timers: deps.timers,
-    now: deps.now,
-    random: deps.random,
-    online: deps.online,
-    ...(deps.baseDelayMs === undefined ? {} : { baseDelayMs: deps.baseDelayMs }),
-  });
+  const queue = await openDeliveryQueue(deps, client, storeKey);
   await queue.start();
 
   const emitter = createStatementEmitter({
