@@ -236,6 +236,7 @@ export class CmPlayer extends LitElement {
       </header>
       ${session?.notSaving === true ? html`<p class="notice">${t.notSaving}</p>` : nothing}
       ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
+      ${session?.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}
       <div class="layout">
         ${this.exited ? nothing : html`<cm-toc .course=${course} .progress=${session?.state} .route=${this.route}></cm-toc>`}
         <main part="main" id="main">

@@ -18,6 +18,7 @@ import { courseScore, isCorrect } from './scoring.js';
 import type {
   AnswerRecord,
   CourseScore,
+  LaunchProblem,
   LearnerEvent,
   LearnerResponse,
   LearnerTracker,
@@ -58,6 +59,11 @@ export class CourseSession implements LearnerTracker {
 
   get resumed(): boolean {
     return this.wasResumed;
+  }
+
+  /** Why the launch cannot be tracked, if it cannot (shown to the learner). */
+  get launchProblem(): LaunchProblem | undefined {
+    return this.adapter.launchProblem;
   }
 
   /** True when the adapter could restore only part of the saved progress. */

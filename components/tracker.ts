@@ -104,7 +104,15 @@ export interface TrackingAdapter {
    * player says so.
    */
   readonly restoreNotice?: 'partial';
+  /** Set when the launch itself cannot be tracked (the player explains it to the learner). */
+  readonly launchProblem?: LaunchProblem | undefined;
 }
+
+/**
+ * Why an LMS launch cannot be tracked: no launch parameters (the package was opened directly), a
+ * spent one-time cmi5 fetch URL with no session to continue (relaunch from the LMS), or no LRS.
+ */
+export type LaunchProblem = 'missing-launch-parameters' | 'relaunch-required' | 'lrs-unavailable';
 
 /**
  * What components see: the tracker the player provides through `trackerContext`. Components report

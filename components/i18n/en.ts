@@ -26,6 +26,11 @@ export const en: Messages = {
   exitCourse: 'Exit course',
   exitedTitle: 'You have left the course',
   exitedText: 'Your progress has been saved. You can close this window now.',
+  launchProblem: {
+    'missing-launch-parameters': 'This course was not opened from a learning system, so your progress cannot be recorded. Open it from your LMS.',
+    'relaunch-required': 'This session has ended. Close this window and open the course again from your LMS.',
+    'lrs-unavailable': 'Your learning system cannot be reached, so your progress is not being recorded right now.',
+  },
   notSaving: 'Your progress is not being saved on this device. You can keep going, but you may need to start again next time.',
   close: 'Close',
   objectives: 'Learning objectives',

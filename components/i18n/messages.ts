@@ -1,3 +1,4 @@
+import type { LaunchProblem } from '../tracker.js';
 /**
  * Every string the player shows. Author text never goes through this table; only the player's
  * own interface does. Functions take already formatted numbers (see `format.ts`) so that each
@@ -28,6 +29,8 @@ export interface Messages {
   readonly loadFailed: string;
   readonly retry: string;
   readonly notSaving: string;
+  /** Why an LMS launch cannot be tracked (tracker.ts LaunchProblem). */
+  readonly launchProblem: Readonly<Record<LaunchProblem, string>>;
   /** The results view's button that ends the session. */
   readonly exitCourse: string;
   readonly exitedTitle: string;

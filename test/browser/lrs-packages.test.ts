@@ -111,6 +111,22 @@ describe('cmi5 package', () => {
   });
 });
 
+describe('launch problems are explained to the learner', () => {
+  it('opened without launch parameters, or with a spent fetch URL in another browser', async () => {
+    const direct = await open(`${content.url}cmi5/index.html`);
+    await expect.poll(() => direct.locator('cm-player p[role="alert"]').textContent()).toContain('not opened from a learning system');
+    await direct.context().close();
+
+    const launch = lrs.setLaunch({ activityId: `${course.id}/au` });
+    const first = await open(`${content.url}cmi5/index.html${launch.search}`);
+    await first.context().close();
+    // A new browser context has no session storage: the spent one-time fetch URL cannot be reused.
+    const other = await open(`${content.url}cmi5/index.html${launch.search}`);
+    await expect.poll(() => other.locator('cm-player p[role="alert"]').textContent()).toContain('open the course again from your LMS');
+    await other.context().close();
+  });
+});
+
 describe('xAPI (TinCan launch) package', () => {
   it('sends initialized, answers, passed, completed and terminated to the LRS', async () => {
     const auth = `Basic ${Buffer.from('tincan:launch-secret').toString('base64')}`;

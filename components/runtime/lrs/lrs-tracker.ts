@@ -6,15 +6,9 @@
 import type { LearnerEvent, ProgressState, TrackingAdapter } from '../../tracker.js';
 import type { LrsSession } from './lrs-session.js';
 
-/** Why an LRS adapter cannot track; the player shows `LAUNCH_PROBLEM_TEXT[problem]`. */
-export type LaunchProblem = 'missing-launch-parameters' | 'relaunch-required' | 'lrs-unavailable';
+import type { LaunchProblem } from '../../tracker.js';
 
-export const LAUNCH_PROBLEM_TEXT: Readonly<Record<LaunchProblem, string>> = {
-  'missing-launch-parameters':
-    'This course was not launched by a learning system, so your progress cannot be recorded. Open it from your LMS.',
-  'relaunch-required': 'This session has expired. Close this window and relaunch the course from your LMS.',
-  'lrs-unavailable': 'Your learning system could not be reached, so your progress is not being recorded right now.',
-};
+export type { LaunchProblem };
 
 export interface OpenedSession {
   readonly session: LrsSession;
@@ -30,7 +24,7 @@ export interface PageEvents {
 
 export interface LrsTrackingAdapter extends TrackingAdapter {
   /** Set when the launch cannot be tracked (missing parameters, a used fetch URL...). */
-  readonly problem: LaunchProblem | undefined;
+  readonly launchProblem: LaunchProblem | undefined;
   /** Resolves once the session is open or known to have failed. */
   readonly ready: Promise<void>;
   /** The open session, for tests and for the exit sequence. */
@@ -81,7 +75,7 @@ export function createLrsTracker(open: Promise<OpenedSession | LaunchProblem>, p
     get saving() {
       return problem === undefined && (session?.saving ?? true);
     },
-    get problem() {
+    get launchProblem() {
       return problem;
     },
     get session() {

@@ -176,7 +176,7 @@ describe('X9: the one-time fetch URL', () => {
     const second = loadAu(lrs, browser, launch.search);
     await second.adapter.ready;
     expect(fetchPosts()).toBe(1);
-    expect(second.adapter.problem).toBeUndefined();
+    expect(second.adapter.launchProblem).toBeUndefined();
   });
 
   it('an error-code body (HTTP 200) is never taken as a token: relaunch from the LMS', async () => {
@@ -185,7 +185,7 @@ describe('X9: the one-time fetch URL', () => {
     const other = loadAu(lrs, newBrowser(), launch.search);
     await other.adapter.ready;
     expect(fetchPosts()).toBe(2);
-    expect(other.adapter.problem).toBe('relaunch-required');
+    expect(other.adapter.launchProblem).toBe('relaunch-required');
     expect(other.adapter.saving).toBe(false);
     expect(lrs.requests().filter((r) => r.path.startsWith('/xapi/') && r.headers['authorization']?.includes('error'))).toHaveLength(0);
     expect(lrs.requests().filter((r) => r.path.startsWith('/xapi/'))).toHaveLength(3); // only the first load's reads
@@ -194,7 +194,7 @@ describe('X9: the one-time fetch URL', () => {
   it('missing launch parameters give a clear problem and no requests', async () => {
     const au = loadAu(lrs, browser, '?endpoint=https%3A%2F%2Flrs.example%2F');
     await au.adapter.ready;
-    expect(au.adapter.problem).toBe('missing-launch-parameters');
+    expect(au.adapter.launchProblem).toBe('missing-launch-parameters');
     expect(await au.adapter.resume()).toBeUndefined();
     expect(lrs.requests()).toHaveLength(0);
   });

@@ -83,7 +83,7 @@ describe('xAPI adapter', () => {
   it('without launch parameters reports the problem', async () => {
     const au = loadAu(lrs, browser, '', openXapiSession);
     await au.adapter.ready;
-    expect(au.adapter.problem).toBe('missing-launch-parameters');
+    expect(au.adapter.launchProblem).toBe('missing-launch-parameters');
     expect(au.adapter.saving).toBe(false);
   });
 });
