@@ -9,6 +9,7 @@ import type { CourseModel } from '../model/course-model.js';
 import { PACKAGE_TARGETS, packageTarget, type PackageResult, type PackageTarget } from '../package/index.js';
 import { messagesFor } from '../../components/i18n/index.js';
 import { renderModules } from '../render/render-modules.js';
+import { endStage } from './stage-timer.js';
 import { UsageError } from './usage.js';
 
 export type Target = 'web' | PackageTarget;
@@ -56,16 +57,19 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   const started = performance.now();
   const messages = messagesFor(model.data.language);
   const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: messages.footnotes });
+  endStage('render');
   const bundles = await bundleCourse(model, modules, {
     adapters: new Map(options.targets.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
     noScriptMessage: messages.noScript,
     readCourseFile: (path: string) => readFile(join(source.root, ...path.split('/'))),
   });
+  endStage('bundle');
   const filesOf = (target: Target): OutputFile[] => bundles.get(target) ?? [];
   const packages: PackageResult[] = [];
   for (const target of options.targets) {
     if (target !== 'web') packages.push(await packageTarget(target, model, filesOf(target), { cmi5Layout: options.cmi5Aus }));
   }
+  endStage('package');
   const rows: [target: string, path: string, files: number, bytes: number][] = [];
   if (options.targets.includes('web')) {
     const folder = join(options.out, 'web');
@@ -77,6 +81,7 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
     await writeFileAtomically(path, result.bytes);
     rows.push([result.target, display(path), result.fileCount, result.bytes.byteLength]);
   }
+  endStage('write');
   const width = Math.max(...rows.map(([, path]) => path.length));
   const lines = rows.map(([target, path, files, bytes]) => `${target.padEnd(10)}${path.padEnd(width)}  ${String(files).padStart(3)} files ${kib(bytes).padStart(10)}`);
   const warnings = packages.filter((result) => result.bytes.byteLength > MOODLE_UPLOAD_LIMIT).map((result) => sizeWarning(result, filesOf(result.target)));

@@ -5,6 +5,7 @@ import { hasErrors } from '../diagnostics/report.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
 import { checkCourse } from '../pipeline.js';
 import { buildTargets, parseCmi5Aus, parseTargets } from './build-command.js';
+import { endStage, writeStats } from './stage-timer.js';
 import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
 import { EXIT, UsageError, usage } from './usage.js';
 
@@ -22,6 +23,14 @@ const defaultStreams: Streams = {
 
 /** Runs the CLI and returns its exit code; the only place that decides what is printed where. */
 export async function main(argv: readonly string[], streams: Streams = defaultStreams): Promise<number> {
+  try {
+    return await runGuarded(argv, streams);
+  } finally {
+    writeStats();
+  }
+}
+
+async function runGuarded(argv: readonly string[], streams: Streams): Promise<number> {
   try {
     return await run(argv, streams);
   } catch (error) {
@@ -75,8 +84,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const targets = parseTargets(values.target);
   const cmi5Aus = parseCmi5Aus(values['cmi5-aus']);
 
+  endStage('startup');
   const source = await readCourseFolder(folder);
+  endStage('load');
   const result = checkCourse(source, { scorm12: command === 'check' || targets.includes('scorm12') });
+  endStage('check');
   const cwd = process.cwd();
   if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
   else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
