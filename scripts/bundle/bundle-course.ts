@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import type { Rollup } from 'vite';
 import type { CourseModel } from '../model/course-model.js';
+import { fromRoot } from '../project-root.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { coursePlugin, entrySpecifier } from './course-plugin.js';
 import { indexHtml } from './index-html.js';
@@ -12,7 +12,7 @@ export interface OutputFile {
   readonly contents: Uint8Array;
 }
 
-export const componentsDir = fileURLToPath(new URL('../../components/', import.meta.url));
+export const componentsDir = `${fromRoot('components')}/`;
 
 export interface BundleOptions {
   /** Target name -> absolute path of the module exporting its `createTrackingAdapter`. */

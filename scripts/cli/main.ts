@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { hasErrors } from '../diagnostics/report.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
 import { checkCourse } from '../pipeline.js';
+import { fromRoot } from '../project-root.js';
 import { buildTargets, parseCmi5Aus, parseTargets } from './build-command.js';
 import { endStage, writeStats } from './stage-timer.js';
 import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
@@ -56,6 +57,9 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         target: { type: 'string' },
         format: { type: 'string' },
         'cmi5-aus': { type: 'string' },
+        answers: { type: 'string' },
+        resume: { type: 'boolean' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -66,7 +70,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const { values, positionals } = parsed;
   const [command, folder = '.', ...extra] = positionals;
   if (values.version === true) {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(await readFile(fromRoot('package.json'), 'utf8')) as { version: string };
     streams.out(`${pkg.version}\n`);
     return EXIT.ok;
   }
@@ -74,7 +78,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     streams.out(`${usage}\n`);
     return command === undefined && values.help !== true ? EXIT.usage : EXIT.ok;
   }
+  if (command === 'verify') return verify(positionals.slice(1), values, streams);
   if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}".`);
+  if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined) {
+    throw new UsageError('--answers, --resume and --json belong to "verify".');
+  }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
@@ -100,6 +108,18 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus });
   streams.out(summary);
   return EXIT.ok;
+}
+
+/** `coursemark verify <package.zip>`: loaded on demand, as it drives a browser. */
+async function verify(args: readonly string[], values: { answers?: string; resume?: boolean; json?: boolean }, streams: Streams): Promise<number> {
+  const [zip, ...rest] = args;
+  if (zip === undefined) throw new UsageError('verify needs the package to check, e.g. "coursemark verify dist/course-scorm12.zip".');
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}".`);
+  const { answerMode, runVerify } = await import('../verify/verify-command.js');
+  const answers = answerMode(values.answers);
+  if (answers !== 'correct' && answers !== 'wrong' && answers !== 'first') throw new UsageError(answers);
+  if (!(await stat(zip).then((info) => info.isFile(), () => false))) throw new UsageError(`no package file at "${zip}".`);
+  return runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true }, answers, streams.out);
 }
 
 const colorStyle: TextStyle = {

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { fromRoot } from '../project-root.js';
 import type { OutputFile } from '../bundle/bundle-course.js';
 
 /**
@@ -33,7 +35,7 @@ export const SCORM2004_SCHEMA_FILES = [
 export type ScormVersion = 'scorm12' | 'scorm2004';
 
 /** Folder of the vendored schemas inside the project. */
-export const schemasDir = new URL('../../schemas/', import.meta.url);
+export const schemasDir = pathToFileURL(`${fromRoot('schemas')}/`);
 
 const folderOf = (version: ScormVersion): string => (version === 'scorm12' ? 'scorm12/' : 'scorm2004-4th/');
 
