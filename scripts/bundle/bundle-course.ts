@@ -49,7 +49,8 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
       sourcemap: false,
       minify: true,
       reportCompressedSize: false,
-      modulePreload: { polyfill: false },
+      // index.html preloads the entry's static imports itself; pages load on demand without a preload helper.
+      modulePreload: false,
       assetsDir: 'assets',
       rollupOptions: {
         input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),
