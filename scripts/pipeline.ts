@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import type { GlossaryEntry } from '../components/course-data.js';
 import { hasErrors, report } from './diagnostics/report.js';
+import { defaultLimits, withinLimits, type InputLimits } from './limits/input-limits.js';
 import type { CourseSource } from './load/read-course-folder.js';
 import { buildCourseModel } from './model/build-course-model.js';
 import { checkResumeBudget } from './model/check-resume-budget.js';
@@ -17,6 +18,8 @@ export interface CheckOptions {
    * @default true
    */
   readonly scorm12?: boolean;
+  /** Page size and nesting limits (docs/authoring.md, "Limits and exit codes"). */
+  readonly limits?: InputLimits;
 }
 
 export interface CheckResult {
@@ -39,13 +42,14 @@ export function checkCourse(source: CourseSource, options: CheckOptions = {}): C
   const glossary: GlossaryEntry[] = source.glossary ? readGlossary(source.glossary) : [];
   const sections: SectionDraft[] = [];
   for (const file of source.sections) {
+    if (!withinLimits(file, options.limits ?? defaultLimits)) continue;
     const draft = analyzeSection(parseSection(file), file);
     if (draft) sections.push(draft);
   }
   if (source.sections.length === 0) {
     report(configFile, 'no-sections', 'The course has no pages: add Markdown files to the sections/ folder (01-introduction.md, ...).', { line: 1, column: 1 });
   }
-  const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections];
+  const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections, ...(source.problems ?? [])];
   const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files }) : undefined;
   if (model && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
   return { files, model: model && !hasErrors(files) ? model : undefined };

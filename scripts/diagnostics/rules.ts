@@ -29,6 +29,10 @@ export const rules = {
   'support-duplicate': 'error',
   'resume-budget': 'error',
   'unused-attribute': 'warning',
+  'file-encoding': 'error',
+  'file-link': 'error',
+  'file-name': 'warning',
+  'input-limit': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

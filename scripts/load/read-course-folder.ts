@@ -1,7 +1,11 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import * as nodeFs from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
 import type { CourseFileIndex } from '../model/course-model.js';
+import { decodeCourseText } from './decode-text.js';
+import { caseCollisions, fileNameProblem, printableName } from './file-names.js';
 
 /** A course folder read into memory: the text files as VFiles, and an index of every other file. */
 export interface CourseSource {
@@ -13,59 +17,133 @@ export interface CourseSource {
   /** sections/*.md in course order (file names compared with numeric awareness: 2 before 10). */
   readonly sections: readonly VFile[];
   readonly files: CourseFileIndex;
+  /**
+   * Files that could not be used as they are (not UTF-8 text, links leading outside the folder,
+   * link loops), each carrying its message. They are left out of `sections`, `config` and `files`.
+   */
+  readonly problems?: readonly VFile[];
 }
 
 export class CourseFolderError extends Error {}
+
+/** The file-system calls the loader makes; injectable so a test can trace every read. */
+export interface CourseFs {
+  readFile(path: string): Promise<Uint8Array>;
+  readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
+  realpath(path: string): Promise<string>;
+  stat(path: string): Promise<Stats>;
+}
+
+const defaultFs: CourseFs = {
+  readFile: (path) => nodeFs.readFile(path),
+  readdir: (path, options) => nodeFs.readdir(path, options),
+  realpath: (path) => nodeFs.realpath(path),
+  stat: (path) => nodeFs.stat(path),
+};
 
 // Folders that are never course content.
 const SKIPPED = new Set(['node_modules', '.git', 'dist']);
 
 /**
  * Reads a course folder. VFile paths are relative to the course folder (`sections/01-intro.md`),
- * with `cwd` set to the folder, so every stage after this one is independent of the disk.
+ * with `cwd` set to the folder, so every stage after this one is independent of the disk. Nothing
+ * outside the folder is read: symbolic links are followed only when they resolve inside it (S8).
  */
-export async function readCourseFolder(folder: string): Promise<CourseSource> {
-  const root = await realpath(folder).catch(() => {
+export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs): Promise<CourseSource> {
+  const root = await fs.realpath(folder).catch(() => {
     throw new CourseFolderError(`The course folder "${folder}" does not exist.`);
   });
-  if (!(await stat(root)).isDirectory()) throw new CourseFolderError(`"${folder}" is not a folder.`);
-  const paths = await listFiles(root);
-  const read = async (path: string): Promise<VFile> => new VFile({ cwd: root, path, value: await readFile(join(root, ...path.split('/')), 'utf8') });
+  if (!(await fs.stat(root)).isDirectory()) throw new CourseFolderError(`"${folder}" is not a folder.`);
+  const problems: VFile[] = [];
+  const paths = await listFiles(root, fs, (path, reason) => {
+    const file = new VFile({ cwd: root, path });
+    report(file, 'file-link', reason);
+    problems.push(file);
+  });
+  const nameWarnings = new Map<string, string>();
+  for (const path of paths) {
+    const problem = fileNameProblem(path);
+    if (problem) nameWarnings.set(path, `The file name "${printableName(path)}" will cause trouble: ${problem}. Rename it.`);
+  }
+  for (const group of caseCollisions(paths)) {
+    for (const path of group) nameWarnings.set(path, `"${group.map(printableName).join('" and "')}" differ only by letter case or accents: they are the same file on Windows and macOS. Rename one of them.`);
+  }
+  const read = async (path: string): Promise<VFile | undefined> => {
+    const { file, ok } = decodeCourseText(await fs.readFile(join(root, ...path.split('/'))), path, root);
+    if (!ok) problems.push(file);
+    return ok ? file : undefined;
+  };
   const sectionPaths = paths
     .filter((path) => /^sections\/[^/]+\.md$/i.test(path))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' }));
   const known = new Set(paths);
   const lowerCase = new Map(paths.map((path) => [path.toLowerCase(), path]));
+  const sections = (await Promise.all(sectionPaths.map(read))).filter((file): file is VFile => file !== undefined);
+  const config = known.has('course.yaml') ? await read('course.yaml') : undefined;
+  const glossary = known.has('glossary.yaml') ? await read('glossary.yaml') : undefined;
+  // Name warnings go on the file itself when it is a text file, else on a file of their own.
+  const texts = new Map([...sections, ...(config ? [config] : []), ...(glossary ? [glossary] : [])].map((file) => [file.path, file]));
+  for (const [path, reason] of nameWarnings) {
+    const file = texts.get(path) ?? new VFile({ cwd: root, path });
+    report(file, 'file-name', reason);
+    if (!texts.has(path)) problems.push(file);
+  }
   return {
     root,
-    config: known.has('course.yaml') ? await read('course.yaml') : undefined,
-    glossary: known.has('glossary.yaml') ? await read('glossary.yaml') : undefined,
-    sections: await Promise.all(sectionPaths.map(read)),
+    // An unreadable course.yaml is reported in `problems`; an empty one stands in so it is not also called missing.
+    config: known.has('course.yaml') && !config ? new VFile({ cwd: root, path: 'course.yaml', value: '' }) : config,
+    glossary,
+    sections,
     files: {
       has: (path) => known.has(path),
       caseVariant: (path) => lowerCase.get(path.toLowerCase()),
     },
+    // Reads finish in any order; messages are listed by file.
+    problems: problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
 }
 
-/** Every regular file under `root`, as `/`-separated relative paths. Links leading outside are left out. */
-async function listFiles(root: string): Promise<string[]> {
+const inside = (root: string, path: string): boolean => path === root || path.startsWith(root + sep);
+const toCoursePath = (root: string, path: string): string => relative(root, path).split(sep).join('/');
+
+/**
+ * Every regular file under `root`, as `/`-separated relative paths. A link that resolves outside
+ * the folder, dangles or loops is passed to `refuse` (S8), never followed.
+ */
+async function listFiles(root: string, fs: CourseFs, refuse: (path: string, reason: string) => void): Promise<string[]> {
   const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+  const walk = async (dir: string, realDir: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
       const path = join(dir, entry.name);
-      if (entry.isSymbolicLink()) {
-        const target = await realpath(path).catch(() => undefined);
-        if (target === undefined || !(target === root || target.startsWith(root + sep))) continue;
-        const info = await stat(target);
-        if (info.isFile()) found.push(relative(root, path).split(sep).join('/'));
+      const coursePath = toCoursePath(root, path);
+      if (!entry.isSymbolicLink()) {
+        if (entry.isDirectory()) await walk(path, join(realDir, entry.name));
+        else if (entry.isFile()) found.push(coursePath);
         continue;
       }
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) found.push(relative(root, path).split(sep).join('/'));
+      let target: string;
+      try {
+        target = await fs.realpath(path);
+      } catch (error) {
+        const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+        refuse(coursePath, loop ? `"${coursePath}" is a symbolic link that loops back on itself.` : `"${coursePath}" is a symbolic link to a file that does not exist.`);
+        continue;
+      }
+      if (!inside(root, target)) {
+        refuse(coursePath, `"${coursePath}" is a symbolic link to something outside the course folder; it is refused so that the package only contains the course. Copy the file into the course folder instead.`);
+        continue;
+      }
+      const info = await fs.stat(target);
+      if (info.isFile()) found.push(coursePath);
+      else if (info.isDirectory()) {
+        // A link to the folder it sits in (or one above it) would be walked forever.
+        if (inside(target, realDir) || inside(target, dirname(join(realDir, entry.name)))) {
+          refuse(coursePath, `"${coursePath}" is a symbolic link to a folder that contains it: a loop.`);
+        } else await walk(path, target);
+      }
     }
   };
-  await walk(root);
+  await walk(root, root);
   return found;
 }
