@@ -8,12 +8,17 @@ Commands:
       --cmi5-aus <how>  single (default): one AU for the course; per-section: one AU per page
   check [courseDir]   Check the course and report every problem, without building
       --format <fmt>    text (default) or json
+  verify <package.zip> Launch a built package in an emulated LMS, take it as a learner,
+                      and report what the LMS recorded and every tracking problem
+      --answers <how>   correct (default), wrong or first (the first option each time)
+      --resume          Also leave mid-course, relaunch, and check the learner lands there
+      --json            Print the report as JSON (for CI)
 
 Options:
   -h, --help          Show this help
   -v, --version       Show the version
 
-Exit codes: 0 success (warnings allowed), 1 problems in the course,
+Exit codes: 0 success (warnings allowed), 1 problems in the course or package,
 2 wrong command or options, 3 internal error (please report it).`;
 
 /** A mistake in how the command was called: exit code 2. */

@@ -1,15 +1,15 @@
 /**
- * A loopback LRS for unit and browser tests: xAPI 1.0.3 statements, State and Agent Profile
- * resources with ETags, a cmi5 fetch endpoint, a request log, fault injection (reliability X1-X5)
- * and a strict cmi5 checker over what it stored (X7, after CATAPULT's lrs.js rules).
+ * A loopback LRS for `coursemark verify` and the tests: xAPI 1.0.3 statements, State and Agent
+ * Profile resources with ETags, a cmi5 fetch endpoint, a request log, fault injection (reliability
+ * X1-X5) and a strict cmi5 checker over what it stored (X7, after CATAPULT's lrs.js rules).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Statement } from '@xapi/xapi';
-import { checkCmi5, type StoredStatement } from '../unit/runtime/cmi5/cmi5-checker.js';
+import { checkCmi5, type StoredStatement } from './cmi5-checker.js';
 
-export type { StoredStatement } from '../unit/runtime/cmi5/cmi5-checker.js';
+export type { StoredStatement } from './cmi5-checker.js';
 
 export interface LoggedRequest {
   readonly method: string;

@@ -3,11 +3,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { unzip } from '../unit/package/package-helpers.js';
-import { serveDirectory, type StaticServer } from '../browser/helpers/server.js';
+import { fromRoot } from '../project-root.js';
+import { readZip } from '../verify/read-zip.js';
+import { serveDirectory, type StaticServer } from './static-server.js';
 
 const require = createRequire(import.meta.url);
-const HOST = join(import.meta.dirname, 'lms-host');
+
+// From the installation root, so the same when the CLI runs from its sources or from lib/.
+const HOST = fromRoot('scripts/lms/lms-host');
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -23,7 +26,7 @@ export interface LmsCall {
 export interface ScormLms {
   readonly url: string;
   /** Launches the package inside the emulated LMS page, optionally continuing a saved attempt. */
-  launch(browser: Browser, options?: { cmi?: Record<string, unknown>; refuseCommits?: number; width?: number }): Promise<Page>;
+  launch(browser: Browser, options?: { cmi?: Record<string, unknown>; refuseCommits?: number; width?: number; launch?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,7 @@ export interface ScormLms {
  */
 export async function startScormLms(zip: Uint8Array, version: ScormVersion): Promise<ScormLms> {
   const root = await mkdtemp(join(tmpdir(), 'coursemark-lms-'));
-  for (const entry of unzip(zip)) {
+  for (const entry of readZip(zip)) {
     const path = join(root, 'pkg', ...entry.path.split('/'));
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, entry.contents);
@@ -54,7 +57,7 @@ export async function startScormLms(zip: Uint8Array, version: ScormVersion): Pro
       const page = await context.newPage();
       await page.addInitScript((init) => {
         (window as unknown as { __lmsInit: unknown }).__lmsInit = init;
-      }, { version, launch: '../pkg/index.html', cmi: options.cmi ?? {}, refuseCommits: options.refuseCommits ?? 0 });
+      }, { version, launch: `../pkg/${options.launch ?? 'index.html'}`, cmi: options.cmi ?? {}, refuseCommits: options.refuseCommits ?? 0 });
       await page.goto(`${server.url}lms/index.html`);
       return page;
     },

@@ -1,0 +1,67 @@
+// A static file server for the emulated LMS: content and host page from one loopback origin.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+};
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Extra response headers, e.g. a Content-Security-Policy for HTML documents. */
+  readonly htmlHeaders?: Readonly<Record<string, string>>;
+}
+
+/** Serves `root` on 127.0.0.1 at a free port; paths outside `root` are refused. */
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    stat(file).then(
+      (info) => {
+        if (!info.isFile()) {
+          response.writeHead(404).end();
+          return;
+        }
+        const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+        response.writeHead(200, {
+          'content-type': type,
+          'cache-control': 'no-store',
+          ...(type.startsWith('text/html') ? options.htmlHeaders : {}),
+        });
+        createReadStream(file).pipe(response);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

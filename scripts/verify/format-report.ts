@@ -1,0 +1,60 @@
+import { KIND_NAMES, problemCount, type Recorded, type VerifyReport } from './verify-report.js';
+
+const ANSWERED: Readonly<Record<string, string>> = { correct: 'correctly', wrong: 'wrongly', first: 'with the first option each time' };
+
+function counts(results: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(results).map(([result, count]) => `${count} ${result}`);
+  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+/** Verbs in order, runs of the same verb shortened: "answered, progressed ×2". */
+function verbRuns(verbs: readonly string[]): string {
+  const runs: { verb: string; count: number }[] = [];
+  for (const verb of verbs) {
+    const last = runs.at(-1);
+    if (last?.verb === verb) last.count += 1;
+    else runs.push({ verb, count: 1 });
+  }
+  return runs.map(({ verb, count }) => (count === 1 ? verb : `${verb} ×${count}`)).join(', ');
+}
+
+const row = (label: string, value: string): string => `  ${`${label}:`.padEnd(16)}${value}`;
+
+function recordedLines(recorded: Recorded): string[] {
+  const lines = [
+    row('Completion', recorded.completion),
+    row('Success', recorded.success),
+    row('Score', recorded.score ?? 'not reported'),
+    row('Interactions', `${recorded.interactions.count} recorded${counts(recorded.interactions.results)}`),
+  ];
+  if (recorded.suspendData !== undefined) {
+    const { size, limit } = recorded.suspendData;
+    lines.push(row('Saved progress', `${size} of ${limit} characters of suspend_data (${Math.round((size / limit) * 100)}%)`));
+  }
+  lines.push(row('Session time', recorded.sessionTime ?? 'not reported'));
+  if (recorded.statements !== undefined) lines.push(row('Statements', `${recorded.statements.length}, in order: ${verbRuns(recorded.statements)}`));
+  return lines;
+}
+
+/** The report as plain sections a course author can read without knowing SCORM. */
+export function formatReport(report: VerifyReport): string {
+  const lines = [`coursemark verify: ${report.package}`, ''];
+  lines.push(`Package:  ${report.kind === undefined ? 'unknown kind' : KIND_NAMES[report.kind]}`);
+  lines.push(`Files and manifest: ${report.manifest.length === 0 ? 'no problems found' : `${report.manifest.length} problem(s), listed below`}`);
+  if (report.walked !== undefined) {
+    lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}, then pressed "Exit course"`);
+  }
+  if (report.recorded !== undefined) lines.push('', 'What the LMS recorded', ...recordedLines(report.recorded));
+  if (report.resume !== undefined) {
+    const same = report.resume.leftOn === report.resume.landedOn;
+    lines.push('', 'Resume', `  Left on "${report.resume.leftOn}", came back to "${report.resume.landedOn}": ${same ? 'same page' : 'a different page'}`);
+  }
+  const problems = [...report.manifest, ...report.findings];
+  lines.push('', problems.length === 0 ? 'Problems: none' : `Problems (${problems.length})`);
+  for (const problem of problems) lines.push(`  - ${problem}`);
+  lines.push(
+    '',
+    problemCount(report) === 0 ? 'Result: OK. The LMS will record this package as shown above.' : `Result: ${problemCount(report)} problem(s). Fix them before uploading.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,122 @@
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { CourseData, QuestionData } from '../../components/course-data.js';
+
+/** Where the player runs: the top page (cmi5, xAPI) or the LMS's content frame (SCORM). */
+export type PlayerScope = Page | Frame;
+
+/** How the scripted learner answers: from the course's answer key, against it, or the first option. */
+export type AnswerMode = 'correct' | 'wrong' | 'first';
+
+/** The course data the player holds (its answer key included), read from the running page. */
+export async function readCourse(scope: PlayerScope): Promise<CourseData> {
+  const course = await scope.evaluate(() => (document.querySelector('cm-player') as (Element & { course?: unknown }) | null)?.course);
+  if (course === undefined || course === null) throw new Error('the page has no coursemark player (cm-player) with course data');
+  return course as CourseData;
+}
+
+/** Answers one question through the player's own controls, as a learner would. */
+export async function answerQuestion(scope: PlayerScope, question: QuestionData, mode: AnswerMode): Promise<void> {
+  const host = await questionHost(scope, question.id);
+  const correct = mode === 'correct';
+  switch (question.type) {
+    case 'single-choice': {
+      const choice = mode === 'first' ? question.choices[0] : (question.choices.find((option) => option.correct === correct) ?? question.choices[0]);
+      await host.locator(`input[value="${choice?.id ?? 'a'}"]`).check();
+      break;
+    }
+    case 'multiple-response': {
+      const chosen =
+        mode === 'first'
+          ? question.choices.slice(0, 1)
+          : correct
+            ? question.choices.filter((option) => option.correct)
+            : question.choices.filter((option) => !option.correct).slice(0, 1);
+      for (const option of chosen) await host.locator(`input[value="${option.id}"]`).check();
+      break;
+    }
+    case 'true-false':
+      await host.locator(`input[value="${mode === 'first' ? 'true' : String(correct ? question.answer : !question.answer)}"]`).check();
+      break;
+    case 'fill-in':
+      await host.locator('input#answer').fill(correct ? (question.answers[0] ?? '') : 'not the answer');
+      break;
+    case 'numeric':
+      await host.locator('input#answer').fill(String(correct ? question.answer : question.answer + question.tolerance + 1000));
+      break;
+    case 'matching':
+      for (const [index, [source, target]] of question.pairs.entries()) {
+        const wrong = question.targets[(question.targets.findIndex((item) => item.id === target) + 1) % question.targets.length]?.id ?? target;
+        const first = question.targets[0]?.id ?? target;
+        await host.locator(`select#match-${source}`).selectOption(mode === 'first' ? first : correct || index > 0 ? target : wrong);
+      }
+      break;
+    case 'sequencing':
+      // The player never starts in the correct order, so leaving it as shown is a wrong answer.
+      if (correct) await orderSteps(host, question.steps.map((step) => step.id));
+      break;
+  }
+  await host.getByRole('button', { name: 'Check answer' }).click();
+}
+
+async function orderSteps(host: Locator, wanted: readonly string[]): Promise<void> {
+  const order = async (): Promise<string[]> => host.locator('.step button[id^="up-"]').evaluateAll((buttons) => buttons.map((button) => button.id.slice(3)));
+  for (const [index, id] of wanted.entries()) {
+    while ((await order()).indexOf(id) > index) await host.locator(`button#up-${id}`).click();
+  }
+}
+
+async function questionHost(scope: PlayerScope, id: string): Promise<Locator> {
+  const hosts = scope.locator('cm-question');
+  const ids = await hosts.evaluateAll((elements) => elements.map((element) => (element as HTMLElement & { question?: { id: string } }).question?.id ?? ''));
+  const index = ids.indexOf(id);
+  if (index < 0) throw new Error(`question ${id} is not on the current page`);
+  return hosts.nth(index);
+}
+
+export async function currentTitle(scope: PlayerScope): Promise<string> {
+  return ((await scope.locator('article h1').first().textContent()) ?? '').trim();
+}
+
+/** Waits for the player's first page (a fresh start or a resumed one). */
+export async function waitForPlayer(scope: PlayerScope, timeout = 20_000): Promise<void> {
+  await scope.locator('article h1').first().waitFor({ timeout });
+}
+
+export interface WalkOptions {
+  readonly answers: AnswerMode;
+  /** Stop after answering on this page index (0-based), leaving the learner there. */
+  readonly stopAfterPage?: number;
+}
+
+/** Walks the course from its first page, answering every question and writing every reflection. */
+export async function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions): Promise<void> {
+  const last = options.stopAfterPage ?? course.pages.length - 1;
+  for (let index = 0; index <= last; index += 1) {
+    const page = course.pages[index];
+    if (!page) break;
+    if (index > 0) {
+      await scope.getByRole('button', { name: /^Next/ }).click();
+      await scope.locator('article h1', { hasText: page.title }).first().waitFor();
+    }
+    for (const id of page.questions) {
+      const question = course.questions.find((candidate) => candidate.id === id);
+      if (question) await answerQuestion(scope, question, options.answers);
+    }
+    for (const id of page.activities) {
+      const activity = scope.locator('cm-activity');
+      await activity.locator('textarea').fill(`Reflection for ${id}, written by coursemark verify.`);
+      await activity.getByRole('button', { name: /^Save/ }).click();
+    }
+  }
+}
+
+/** Opens the results view and presses its "Exit course" button, as a learner ends the course. */
+export async function exitCourse(scope: PlayerScope): Promise<void> {
+  await scope.getByRole('button', { name: /^See your results/ }).click();
+  await scope.getByRole('button', { name: 'Exit course' }).click();
+}
+
+/** The page to stop on for a resume check: mid-course, never the first or the last page. */
+export function resumePage(course: CourseData): number {
+  return Math.max(1, Math.min(3, course.pages.length - 2));
+}

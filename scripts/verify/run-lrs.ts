@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { CourseData } from '../../components/course-data.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
+import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
+import { serveDirectory, type StaticServer } from '../lms/static-server.js';
+import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
+import type { LaunchInfo } from './launch-info.js';
+import { message, type RunResult } from './run-scorm.js';
+import type { Recorded } from './verify-report.js';
+
+const VERB_PREFIX = 'http://adlnet.gov/expapi/verbs/';
+const verbOf = (statement: StoredStatement): string => statement.verb.id.replace(VERB_PREFIX, '');
+
+interface Session {
+  /** Opens a launch of the same registration (a new cmi5 session and fetch URL each time). */
+  open(browser: Browser): Promise<Page>;
+  readonly registration: string;
+}
+
+function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Session {
+  const registration = randomUUID();
+  const base = `${content.url}pkg/${info.href}`;
+  const join = base.includes('?') ? '&' : '?';
+  const url = (): string => {
+    if (info.kind === 'cmi5') {
+      const launch = lrs.setLaunch({
+        activityId: info.activityId,
+        registration,
+        returnURL: `${content.url}returned.html`,
+        ...(info.mastery === undefined ? {} : { masteryScore: info.mastery }),
+        ...(info.moveOn === undefined ? {} : { moveOn: info.moveOn }),
+      });
+      return `${base}${join}${launch.search.slice(1)}`;
+    }
+    // TinCan launch (Rustici "Launching Content"): endpoint, auth, actor, registration, activity_id.
+    const auth = `Basic ${Buffer.from('coursemark:verify').toString('base64')}`;
+    lrs.allowAuth(auth);
+    const actor = JSON.stringify({ objectType: 'Agent', name: 'Verify Learner', mbox: 'mailto:learner@example.org' });
+    return `${base}${join}${new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: info.activityId }).toString()}`;
+  };
+  return {
+    registration,
+    async open(browser) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(url());
+      await waitForPlayer(page);
+      return page;
+    },
+  };
+}
+
+async function settle(check: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+function recorded(statements: readonly StoredStatement[]): Recorded {
+  const verbs = statements.map(verbOf);
+  const outcome = statements.find((statement) => ['passed', 'failed'].includes(verbOf(statement)));
+  const answered = statements.filter((statement) => verbOf(statement) === 'answered');
+  const results: Record<string, number> = {};
+  for (const statement of answered) {
+    const success = statement.result?.success;
+    const key = success === undefined ? 'no result' : success ? 'correct' : 'incorrect';
+    results[key] = (results[key] ?? 0) + 1;
+  }
+  const scaled = outcome?.result?.score?.scaled;
+  return {
+    completion: verbs.includes('completed') ? 'completed' : 'not completed',
+    success: outcome === undefined ? 'unknown' : verbOf(outcome),
+    score: scaled === undefined ? undefined : `${scaled} scaled`,
+    interactions: { count: answered.length, results },
+    suspendData: undefined,
+    sessionTime: statements.find((statement) => verbOf(statement) === 'terminated')?.result?.duration,
+    statements: verbs,
+  };
+}
+
+/** xAPI ordering for a TinCan launch: initialized first, terminated last (cmi5 9.3 checks cmi5). */
+function xapiFindings(verbs: readonly string[]): string[] {
+  const findings: string[] = [];
+  if (verbs.length > 0 && verbs[0] !== 'initialized') findings.push(`The first statement is "${verbs[0] ?? ''}", not "initialized".`);
+  const end = verbs.indexOf('terminated');
+  if (end >= 0 && end < verbs.length - 1) findings.push(`${verbs.length - 1 - end} statement(s) were sent after "terminated".`);
+  return findings;
+}
+
+/** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
+export async function runLrs(browser: Browser, entries: readonly OutputFile[], info: LaunchInfo, answers: AnswerMode, resume: boolean): Promise<RunResult> {
+  const root = await mkdtemp(join(tmpdir(), 'coursemark-verify-'));
+  for (const entry of entries) {
+    const path = join(root, 'pkg', ...entry.path.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, entry.contents);
+  }
+  await writeFile(join(root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
+  const content = await serveDirectory(root);
+  const lrs = await startLrs();
+  try {
+    const launch = session(lrs, content, info);
+    const ofRegistration = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.registration === launch.registration);
+    let page: Page;
+    let course: CourseData;
+    try {
+      page = await launch.open(browser);
+      course = await readCourse(page);
+    } catch (error) {
+      return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start: ${message(error)}`] };
+    }
+    await walkCourse(page, course, { answers });
+    await exitCourse(page);
+    await settle(() => ofRegistration().some((statement) => verbOf(statement) === 'terminated'), 5_000);
+    await page.context().close();
+    const statements = ofRegistration();
+    const verbs = statements.map(verbOf);
+    const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
+    if (!verbs.includes('terminated')) findings.push('No "terminated" statement was sent when the learner pressed Exit course.');
+    const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings };
+    if (!resume) return result;
+    // A fresh registration: the resume check starts a new attempt and leaves it mid-course.
+    const again = session(lrs, content, info);
+    const stop = resumePage(course);
+    const first = await again.open(browser);
+    await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop });
+    await first.context().close();
+    const second = await again.open(browser);
+    const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };
+    await second.context().close();
+    if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
+    return { ...result, resume: check };
+  } finally {
+    await lrs.close();
+    await content.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}

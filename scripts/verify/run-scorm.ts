@@ -1,0 +1,140 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { CourseData } from '../../components/course-data.js';
+import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion } from '../lms/scorm-lms.js';
+import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
+import type { LaunchInfo } from './launch-info.js';
+import { lastValues, scormFindings } from './scorm-findings.js';
+import type { Recorded, ResumeCheck } from './verify-report.js';
+
+export interface RunResult {
+  readonly walked: { readonly pages: number; readonly questions: number } | undefined;
+  readonly recorded: Recorded | undefined;
+  readonly resume: ResumeCheck | undefined;
+  readonly findings: readonly string[];
+}
+
+const FINISH = { '1.2': 'LMSFinish', '2004': 'Terminate' } as const;
+// SCORM 1.2 RTE 3.4.2.4.3 (4096 characters), SCORM 2004 RTE 4.2.23 (64000 characters).
+const SUSPEND_LIMIT = { '1.2': 4096, '2004': 64000 } as const;
+
+async function contentFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
+    if (frame) {
+      await waitForPlayer(frame);
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the LMS page has no content frame');
+    await page.waitForTimeout(100);
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return check();
+}
+
+/** Ends the launch the way a learner's LMS sees it: Exit course, else the content window closing. */
+async function closeLaunch(page: Page, version: ScormVersion, viaExit: Frame | undefined): Promise<void> {
+  const finished = async (): Promise<boolean> => (await lmsLog(page)).some((call) => call.name === FINISH[version]);
+  if (viaExit !== undefined) {
+    await exitCourse(viaExit);
+    if (await waitFor(finished, 3_000)) return;
+  }
+  await page.evaluate(() => (window as unknown as { __lmsClose: () => void }).__lmsClose());
+  await waitFor(finished, 3_000);
+}
+
+function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): Recorded {
+  const results: Record<string, number> = {};
+  const resultKeys = [...values.keys()].filter((key) => /^cmi\.interactions\.\d+\.result$/.test(key));
+  for (const key of resultKeys) {
+    const result = values.get(key) ?? '';
+    results[result] = (results[result] ?? 0) + 1;
+  }
+  const interactionIds = new Set([...values.keys()].map((key) => /^cmi\.interactions\.(\d+)\./.exec(key)?.[1]).filter((id) => id !== undefined));
+  const suspend = values.get('cmi.suspend_data');
+  const common = {
+    interactions: { count: interactionIds.size, results },
+    suspendData: suspend === undefined ? undefined : { size: suspend.length, limit: SUSPEND_LIMIT[version] },
+    statements: undefined,
+  };
+  if (version === '1.2') {
+    const status = values.get('cmi.core.lesson_status') ?? 'not attempted';
+    const raw = values.get('cmi.core.score.raw');
+    return {
+      ...common,
+      completion: status,
+      success: status === 'passed' || status === 'failed' ? status : 'unknown',
+      score: raw === undefined ? undefined : `${raw} (range ${values.get('cmi.core.score.min') ?? '?'}-${values.get('cmi.core.score.max') ?? '?'})`,
+      sessionTime: values.get('cmi.core.session_time'),
+    };
+  }
+  const scaled = values.get('cmi.score.scaled');
+  return {
+    ...common,
+    completion: values.get('cmi.completion_status') ?? 'unknown',
+    success: values.get('cmi.success_status') ?? 'unknown',
+    score: scaled === undefined ? undefined : `${scaled} scaled (raw ${values.get('cmi.score.raw') ?? '?'} of ${values.get('cmi.score.max') ?? '?'})`,
+    sessionTime: values.get('cmi.session_time'),
+  };
+}
+
+/** Launches a SCORM package in the emulated LMS (scorm-again), walks it and reads what the LMS kept. */
+export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchInfo, answers: AnswerMode, resume: boolean): Promise<RunResult> {
+  const version: ScormVersion = info.kind === 'scorm12' ? '1.2' : '2004';
+  const lms: ScormLms = await startScormLms(zip, version);
+  const findings: string[] = [];
+  try {
+    const page = await lms.launch(browser, { cmi: nextAttemptData(version, {}, info.mastery), launch: info.href });
+    let course: CourseData;
+    let frame: Frame;
+    try {
+      frame = await contentFrame(page);
+      course = await readCourse(frame);
+    } catch (error) {
+      await page.context().close();
+      return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start in the LMS: ${message(error)}`] };
+    }
+    await walkCourse(frame, course, { answers });
+    await closeLaunch(page, version, frame);
+    const log = await lmsLog(page);
+    await page.context().close();
+    findings.push(...scormFindings(version, log));
+    const result: RunResult = {
+      walked: { pages: course.pages.length, questions: course.questions.length },
+      recorded: recorded(version, lastValues(version, log)),
+      resume: undefined,
+      findings,
+    };
+    return resume ? { ...result, ...(await checkResume(browser, lms, version, info, course, findings)) } : result;
+  } finally {
+    await lms.close();
+  }
+}
+
+async function checkResume(browser: Browser, lms: ScormLms, version: ScormVersion, info: LaunchInfo, course: CourseData, findings: string[]): Promise<{ resume: ResumeCheck }> {
+  const stop = resumePage(course);
+  const first = await lms.launch(browser, { cmi: nextAttemptData(version, {}, info.mastery), launch: info.href });
+  await walkCourse(await contentFrame(first), course, { answers: 'correct', stopAfterPage: stop });
+  await closeLaunch(first, version, undefined);
+  const log = await lmsLog(first);
+  const exit = lastValues(version, log).get(version === '1.2' ? 'cmi.core.exit' : 'cmi.exit');
+  if (exit !== 'suspend') findings.push(`Leaving mid-course set the exit to "${exit ?? '(nothing)'}", not "suspend": the LMS starts a new attempt next time.`);
+  const stored = await lmsData(first);
+  await first.context().close();
+  const second = await lms.launch(browser, { cmi: nextAttemptData(version, stored, info.mastery), launch: info.href });
+  const frame = await contentFrame(second);
+  const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(frame) };
+  await closeLaunch(second, version, undefined);
+  await second.context().close();
+  if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
+  return { resume: check };
+}
+
+export const message = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
