@@ -79,6 +79,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     return command === undefined && values.help !== true ? EXIT.usage : EXIT.ok;
   }
   if (command === 'verify') return verify(positionals.slice(1), values, streams);
+  if (command === 'preview') return preview(folder, extra, streams);
   if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}".`);
   if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined) {
     throw new UsageError('--answers, --resume and --json belong to "verify".');
@@ -120,6 +121,17 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   if (answers !== 'correct' && answers !== 'wrong' && answers !== 'first') throw new UsageError(answers);
   if (!(await stat(zip).then((info) => info.isFile(), () => false))) throw new UsageError(`no package file at "${zip}".`);
   return runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true }, answers, streams.out);
+}
+
+/** `coursemark preview [courseDir]`: serves until the process is stopped (Ctrl+C). */
+async function preview(folder: string, extra: readonly string[], streams: Streams): Promise<number> {
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
+  const { startPreview } = await import('../preview/preview-server.js');
+  const server = await startPreview(folder, { port: 5173, report: streams.err });
+  streams.out(`Preview of ${resolve(folder)} at ${server.url}\nEditing a Markdown file updates the page. Press Ctrl+C to stop.\n`);
+  await new Promise<void>((done) => process.once('SIGINT', done));
+  await server.close();
+  return EXIT.ok;
 }
 
 const colorStyle: TextStyle = {

@@ -1,0 +1,57 @@
+import type { VFile } from 'vfile';
+import { messagesFor } from '../../components/i18n/index.js';
+import { componentsDir } from '../bundle/bundle-course.js';
+import { pageSpecifier } from '../bundle/course-plugin.js';
+import { formatText, plainStyle } from '../cli/format-messages.js';
+import { hasErrors } from '../diagnostics/report.js';
+import { readCourseFolder } from '../load/read-course-folder.js';
+import type { CourseModel } from '../model/course-model.js';
+import { checkCourse } from '../pipeline.js';
+import { renderModules, type RenderedModules } from '../render/render-modules.js';
+
+/** The first error of a failed check, where Vite's overlay shows it (file:line:column and a frame). */
+export interface PreviewError {
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly frame: string;
+}
+
+export type PreviewCourse =
+  | { readonly ok: true; readonly model: CourseModel; readonly modules: RenderedModules; readonly report: string }
+  | { readonly ok: false; readonly error: PreviewError; readonly report: string };
+
+function codeFrame(file: VFile, line: number, column: number): string {
+  const lines = String(file.value).split('\n');
+  const out: string[] = [];
+  for (let number = Math.max(1, line - 2); number <= Math.min(lines.length, line + 2); number++) {
+    out.push(`${number === line ? '>' : ' '} ${String(number).padStart(4)} | ${lines[number - 1] ?? ''}`);
+    if (number === line) out.push(`       | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}
+
+/** The pipeline up to the rendered modules (the same as `build`), or the first error with the check report. */
+export async function loadPreviewCourse(folder: string, cwd: string): Promise<PreviewCourse> {
+  const source = await readCourseFolder(folder);
+  const result = checkCourse(source, { scorm12: false });
+  const report = formatText(result.files, cwd, plainStyle);
+  if (hasErrors(result.files) || result.model === undefined) {
+    const file = result.files.find((candidate) => candidate.messages.some((message) => message.fatal === true)) ?? result.files[0];
+    const message = file?.messages.find((candidate) => candidate.fatal === true);
+    const line = message?.line ?? 1;
+    const column = message?.column ?? 1;
+    const error: PreviewError = {
+      message: `${message?.reason ?? 'The course has errors'}${message?.ruleId === undefined ? '' : ` (${message.ruleId})`}`,
+      file: file?.path ?? folder,
+      line,
+      column,
+      frame: file === undefined ? '' : codeFrame(file, line, column),
+    };
+    return { ok: false, error, report };
+  }
+  const messages = messagesFor(result.model.data.language);
+  const modules = renderModules(result.model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: messages.footnotes });
+  return { ok: true, model: result.model, modules, report };
+}

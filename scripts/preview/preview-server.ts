@@ -1,0 +1,162 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { componentsDir } from '../bundle/bundle-course.js';
+import { coursePlugin } from '../bundle/course-plugin.js';
+import { fromRoot } from '../project-root.js';
+import { startLrs, type RunningLrs } from '../lms/lrs-server.js';
+import type { RenderedModules } from '../render/render-modules.js';
+import { hostPage, playerPage } from './host-page.js';
+import { loadPreviewCourse, type PreviewCourse } from './preview-course.js';
+
+const require = createRequire(import.meta.url);
+const TARGETS = ['web', 'scorm12', 'scorm2004', 'cmi5', 'xapi'] as const;
+const ADAPTERS: Readonly<Record<(typeof TARGETS)[number], string>> = {
+  web: 'trackers/local-tracker.ts',
+  scorm12: 'runtime/scorm/scorm12-entry.ts',
+  scorm2004: 'runtime/scorm/scorm2004-entry.ts',
+  cmi5: 'runtime/cmi5/cmi5-entry.ts',
+  xapi: 'runtime/xapi/xapi-entry.ts',
+};
+const RESOLVED = '\0coursemark:';
+
+export interface PreviewServer {
+  readonly url: string;
+  readonly lrs: RunningLrs;
+  close(): Promise<void>;
+}
+
+export interface PreviewOptions {
+  readonly port?: number;
+  /** Where the check report goes when a Markdown edit has errors (the terminal). */
+  readonly report: (text: string) => void;
+}
+
+/**
+ * The preview: Vite's dev server over the player's sources, with the build's virtual modules kept
+ * up to date from the course folder, a host page playing the LMS, and a loopback LRS.
+ */
+export async function startPreview(folder: string, options: PreviewOptions): Promise<PreviewServer> {
+  const root = resolve(folder);
+  let current: PreviewCourse = await loadPreviewCourse(root, process.cwd());
+  if (current.report !== '') options.report(current.report);
+  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', pages: new Map() };
+  const live: RenderedModules = {
+    get course() {
+      return modules.course;
+    },
+    get pages() {
+      return modules.pages;
+    },
+  };
+  const lrs = await startLrs();
+  const adapters = new Map(TARGETS.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))]));
+  const { createServer } = await import('vite');
+  let server: ViteDevServer | undefined;
+
+  const refresh = async (): Promise<void> => {
+    current = await loadPreviewCourse(root, process.cwd());
+    if (current.report !== '') options.report(current.report);
+    if (!current.ok) {
+      const { error } = current;
+      server?.ws.send({ type: 'error', err: { message: error.message, stack: '', id: error.file, frame: error.frame, plugin: 'coursemark', loc: { file: error.file, line: error.line, column: error.column } } });
+      return;
+    }
+    modules = current.modules;
+    for (const [id, module] of server?.moduleGraph.idToModuleMap ?? []) if (id.startsWith(RESOLVED)) server?.moduleGraph.invalidateModule(module);
+    server?.ws.send({ type: 'custom', event: 'coursemark:update' });
+  };
+
+  const preview: Plugin = {
+    name: 'coursemark:preview',
+    configureServer(dev) {
+      dev.watcher.add(root);
+      // Editors save by writing in place or by renaming a new file over the old one: watch both.
+      for (const event of ['change', 'add', 'unlink'] as const) {
+        dev.watcher.on(event, (path: string) => {
+          if (path.startsWith(root)) refresh().catch((error: unknown) => options.report(`coursemark: ${error instanceof Error ? error.message : String(error)}\n`));
+        });
+      }
+      dev.middlewares.use((request, response, next) => {
+        const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        const send = (type: string, body: string): void => {
+          response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+          response.end(body);
+        };
+        if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html; charset=utf-8', hostPage(current.ok ? current.model.data.title : 'course with errors'));
+        if (url.pathname === '/__preview/host.js') {
+          void readFile(fromRoot('scripts/preview/preview-host.js'), 'utf8').then((text) => send('text/javascript', text));
+          return;
+        }
+        const lms = /^\/__preview\/lms\/(scorm12|scorm2004)\.js$/.exec(url.pathname)?.[1];
+        if (lms !== undefined) {
+          response.writeHead(200, { 'content-type': 'text/javascript' });
+          createReadStream(join(dirname(require.resolve('scorm-again')), `${lms}.min.js`)).pipe(response);
+          return;
+        }
+        const player = /^\/__preview\/player\/(\w+)\.html$/.exec(url.pathname)?.[1];
+        if (player !== undefined && adapters.has(player as (typeof TARGETS)[number])) {
+          void dev.transformIndexHtml(url.pathname, playerPage(current.ok ? current.model.data.language : 'en', player)).then((html) => send('text/html; charset=utf-8', html));
+          return;
+        }
+        if (url.pathname === '/__preview/launch' && current.ok) {
+          const target = url.searchParams.get('target');
+          const registration = url.searchParams.get('registration') ?? crypto.randomUUID();
+          if (target === 'cmi5') {
+            const mode = url.searchParams.get('mode');
+            const launch = lrs.setLaunch({ activityId: `${current.model.data.id}/au`, registration, launchMode: mode === 'Browse' || mode === 'Review' ? mode : 'Normal', masteryScore: current.model.data.mastery });
+            return send('application/json', JSON.stringify({ search: launch.search, registration }));
+          }
+          const auth = `Basic ${Buffer.from('preview:preview').toString('base64')}`;
+          lrs.allowAuth(auth);
+          const actor = JSON.stringify({ objectType: 'Agent', name: 'Preview', mbox: 'mailto:preview@example.org' });
+          const search = new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: current.model.data.id });
+          return send('application/json', JSON.stringify({ search: `?${search.toString()}`, registration }));
+        }
+        if (url.pathname === '/__preview/lrs/statements') {
+          const registration = url.searchParams.get('registration') ?? '';
+          const statements = lrs.statements().filter((statement) => statement.context?.registration === registration);
+          const state = lrs.requests().filter((entry) => entry.path.endsWith('/activities/state') && entry.method === 'PUT').length;
+          return send('application/json', JSON.stringify({ statements, state }));
+        }
+        if (url.pathname === '/__preview/lrs/fail') {
+          lrs.failNext(url.searchParams.get('on') === 'true' ? 1000 : 0, { type: 'status', status: 503 });
+          return send('application/json', '{}');
+        }
+        if (url.pathname.startsWith('/media/') && current.ok) {
+          const file = [...current.model.media.values()].find((media) => `/${media.output}` === url.pathname);
+          if (file !== undefined) {
+            createReadStream(join(root, ...file.source.split('/'))).pipe(response);
+            return;
+          }
+        }
+        next();
+      });
+    },
+  };
+
+  server = await createServer({
+    configFile: false,
+    envDir: false,
+    root: componentsDir,
+    logLevel: 'warn',
+    publicDir: false,
+    envPrefix: '__COURSEMARK_NO_ENV__',
+    appType: 'custom',
+    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined, hmr: { overlay: true } },
+    plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    lrs,
+    async close() {
+      await server?.close();
+      await lrs.close();
+    },
+  };
+}
