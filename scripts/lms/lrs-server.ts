@@ -64,6 +64,8 @@ export interface RunningLrs {
   setLaunch(setup: LaunchSetup): Launch;
   /** The next `count` statement requests meet `fault`. */
   failNext(count: number, fault: Fault): void;
+  /** Drops the faults still queued: the LRS answers normally again. */
+  clearFaults(): void;
   /** 413 for statement POSTs holding more than `size` statements. */
   limitBatch(size: number | undefined): void;
   /** 400 for any statement request that holds one of these ids (the whole batch is refused). */
@@ -294,6 +296,9 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
     },
     failNext(count, fault) {
       for (let i = 0; i < count; i++) faults.push(fault);
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     limitBatch(size) {
       maxBatch = size;

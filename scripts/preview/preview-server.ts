@@ -122,7 +122,8 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
           return send('application/json', JSON.stringify({ statements, state }));
         }
         if (url.pathname === '/__preview/lrs/fail') {
-          lrs.failNext(url.searchParams.get('on') === 'true' ? 1000 : 0, { type: 'status', status: 503 });
+          lrs.clearFaults();
+          if (url.searchParams.get('on') === 'true') lrs.failNext(100_000, { type: 'status', status: 503 });
           return send('application/json', '{}');
         }
         if (url.pathname.startsWith('/media/') && current.ok) {
