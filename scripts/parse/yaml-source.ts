@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { report } from '../diagnostics/report.js';
 
 /** A parsed YAML document together with where its text starts in the file it came from. */
@@ -23,7 +23,18 @@ export function parseYaml(file: VFile, text: string, offset: number): YamlSource
       endOffset: offset + Math.max(end, start),
     });
   }
-  return document.errors.length > 0 ? undefined : { file, document, offset };
+  if (document.errors.length > 0) return undefined;
+  // Aliases (*name) make toJS() throw when unresolved, and expand exponentially when nested (the
+  // "billion laughs" attack, yaml's maxAliasCount). Course files never need them: refuse them all.
+  let alias = false;
+  visit(document, (_key, node) => {
+    if (!isAlias(node)) return undefined;
+    alias = true;
+    const [start = 0, end = start] = node.range ?? [];
+    report(file, 'yaml-syntax', `YAML aliases such as "*${node.source}" are not supported in course files. Write the value out in full.`, { offset: offset + start, endOffset: offset + end });
+    return visit.BREAK;
+  });
+  return alias ? undefined : { file, document, offset };
 }
 
 function firstLine(text: string): string {
