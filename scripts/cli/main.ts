@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { hasErrors } from '../diagnostics/report.js';
+import { limitsFromOptions } from '../limits/input-limits.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
 import { checkCourse } from '../pipeline.js';
 import { fromRoot } from '../project-root.js';
@@ -57,6 +58,8 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         target: { type: 'string' },
         format: { type: 'string' },
         'cmi5-aus': { type: 'string' },
+        'max-page-kb': { type: 'string' },
+        'max-nesting': { type: 'string' },
         answers: { type: 'string' },
         resume: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -92,11 +95,13 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   }
   const targets = parseTargets(values.target);
   const cmi5Aus = parseCmi5Aus(values['cmi5-aus']);
+  const limits = limitsFromOptions(values['max-page-kb'], values['max-nesting']);
+  if (typeof limits === 'string') throw new UsageError(limits);
 
   endStage('startup');
   const source = await readCourseFolder(folder);
   endStage('load');
-  const result = checkCourse(source, { scorm12: command === 'check' || targets.includes('scorm12') });
+  const result = checkCourse(source, { scorm12: command === 'check' || targets.includes('scorm12'), limits });
   endStage('check');
   const cwd = process.cwd();
   if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);

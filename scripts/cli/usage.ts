@@ -8,6 +8,8 @@ Commands:
       --cmi5-aus <how>  single (default): one AU for the course; per-section: one AU per page
   check [courseDir]   Check the course and report every problem, without building
       --format <fmt>    text (default) or json
+      --max-page-kb <n> (build and check) largest page, in KB (default: 512)
+      --max-nesting <n> (build and check) deepest nesting of lists, quotes and directives (default: 32)
   preview [courseDir] Serve the course at http://127.0.0.1:5173 inside an emulated LMS, with a
                       panel showing what each target records; Markdown edits update the page
   verify <package.zip> Launch a built package in an emulated LMS, take it as a learner,

@@ -30,7 +30,22 @@ export function withinLimits(file: VFile, limits: InputLimits = defaultLimits): 
   }
   let offset = 0;
   let directives = 0;
-  for (const line of text.split('\n')) {
+  // Frontmatter (YAML) and fenced code are not Markdown blocks: their indentation nests nothing.
+  const lines = text.split('\n');
+  let skipUntil: RegExp | undefined = /^---[ \t]*\r?$/.test(lines[0] ?? '') ? /^---[ \t]*\r?$/ : undefined;
+  for (const [index, line] of lines.entries()) {
+    const start = offset;
+    offset += line.length + 1;
+    if (index === 0 && skipUntil) continue;
+    if (skipUntil) {
+      if (skipUntil.test(line)) skipUntil = undefined;
+      continue;
+    }
+    const fence = /^[ \t]*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      skipUntil = new RegExp(`^[ \\t]*${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`);
+      continue;
+    }
     const prefix = PREFIX.exec(line)?.[0] ?? '';
     const markers = (prefix.match(/>|[-*+](?=[ \t]|$)|\d{1,9}[.)]/g) ?? []).length;
     // Indentation before a list marker nests it further: count two columns per level (a tab is four).
@@ -39,10 +54,22 @@ export function withinLimits(file: VFile, limits: InputLimits = defaultLimits): 
     else if (CLOSE_DIRECTIVE.test(line)) directives = Math.max(0, directives - 1);
     const depth = markers + (markers > 0 ? Math.floor(indent / 2) : 0) + directives;
     if (depth > limits.maxNesting) {
-      report(file, 'input-limit', `Blocks are nested ${depth} levels deep here, over the limit of ${limits.maxNesting}. Flatten the lists, quotes or directives (or raise --max-nesting).`, { offset });
+      report(file, 'input-limit', `Blocks are nested ${depth} levels deep here, over the limit of ${limits.maxNesting}. Flatten the lists, quotes or directives (or raise --max-nesting).`, { offset: start });
       return false;
     }
-    offset += line.length + 1;
   }
   return true;
+}
+
+/** Limits from the CLI's --max-page-kb and --max-nesting; a message when a value is not a positive whole number. */
+export function limitsFromOptions(pageKb: string | undefined, nesting: string | undefined): InputLimits | string {
+  const parse = (value: string | undefined, fallback: number, name: string): number | string => {
+    if (value === undefined) return fallback;
+    return /^[1-9]\d{0,6}$/.test(value) ? Number(value) : `${name} must be a whole number of 1 or more, not "${value}".`;
+  };
+  const kb = parse(pageKb, defaultLimits.maxPageSize / 1024, '--max-page-kb');
+  const depth = parse(nesting, defaultLimits.maxNesting, '--max-nesting');
+  if (typeof kb === 'string') return kb;
+  if (typeof depth === 'string') return depth;
+  return { maxPageSize: kb * 1024, maxNesting: depth };
 }
