@@ -16,7 +16,9 @@ import { classifyUrl, resolveInCourse, splitRelative } from './url-check.js';
 
 /** Page id from a section file name: `02-sexting.md` -> `sexting`. */
 export function pageIdFromFileName(fileName: string): string {
-  const stem = fileName.replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
+  // NFKC first: "café" typed on Windows (NFC), saved by macOS (NFD) or in full-width letters is one
+  // id, so two such files are reported as duplicates instead of becoming look-alike pages.
+  const stem = fileName.normalize('NFKC').replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
   return new GithubSlugger().slug(stem) || 'page';
 }
 
