@@ -118,6 +118,19 @@ describe('hostile content and a hostile host', () => {
     expect(result.addedGlobals.filter((name) => !/^(litHtmlVersions|litElementVersions|reactiveElementVersions|litPropertyMetadata|cspViolations)$/.test(name))).toEqual([]);
   });
 
+  it('the DOM scan itself finds event handlers, script URLs and payload elements, in shadow roots too', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<a href=" JaVa&#x09;script:x">a</a><div id=host></div>');
+    await page.evaluate(() => {
+      const root = document.getElementById('host')?.attachShadow({ mode: 'open' });
+      root?.append(Object.assign(document.createElement('img'), { src: 'x' }));
+      root?.firstElementChild?.setAttribute('onerror', 'void 0');
+    });
+    const { unsafe } = await page.evaluate(scanDom);
+    expect(unsafe).toEqual(expect.arrayContaining(['a[href=JaVascript:x]', 'a.href=javascript:x', 'img[onerror]', '<img> from a payload']));
+    await page.close();
+  });
+
   it('runs no payload without any CSP either (escaping, not the policy, stops them)', async () => {
     const result = await walk(open);
     expect(result.pwned).toBeUndefined();
