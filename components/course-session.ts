@@ -45,6 +45,8 @@ export class CourseSession implements LearnerTracker {
   private lastSaveFailed = false;
   private ended = false;
   private reportedProgress = -1;
+  /** raw/max/passed of the last `scored` event, so an unchanged score is not reported twice. */
+  private reportedScore: string | undefined = undefined;
 
   constructor(options: CourseSessionOptions) {
     this.course = options.course;
@@ -151,8 +153,14 @@ export class CourseSession implements LearnerTracker {
         this.record({ kind: 'progressed', progress });
       }
       if (this.course.questions.length > 0 && allQuestionsAnswered(this.course, this.current)) {
-        // Sent after every answer once all are in, so a retry updates the LMS's score as well.
-        this.record({ kind: 'scored', score: this.score });
+        // Once all answers are in, report the score whenever it changes (a retry can change it); an
+        // answer that leaves it as it was (a reflection, an equal retry) sends no second passed/failed.
+        const score = this.score;
+        const key = `${score.raw}/${score.max}/${String(score.passed)}`;
+        if (key !== this.reportedScore) {
+          this.reportedScore = key;
+          this.record({ kind: 'scored', score });
+        }
       }
     }
     let completedNow = false;

@@ -281,6 +281,21 @@ describe('CourseSession events', () => {
     session.leave();
     expect(adapter.events).toHaveLength(4);
   });
+
+  test('a reflection or an equal retry after the last answer sends no second scored event', async () => {
+    const adapter = fakeAdapter();
+    const session = new CourseSession({ course, adapter, onChange: () => undefined });
+    await session.start();
+    const [q1, q2] = course.questions as [QuestionData, QuestionData];
+    session.questionAnswered(q1, { type: 'single-choice', choice: 'b' }, 100);
+    session.questionAnswered(q2, { type: 'true-false', value: false }, 100);
+    session.questionAnswered(q1, { type: 'single-choice', choice: 'b' }, 100);
+    const reflection = { id: 'r', iri: 'https://example.org/c/activities/r', pageId: 'p', title: 'R', promptText: 'Reflect.', hasDiscussion: false };
+    session.activitySubmitted(reflection, 'A reflection.');
+    expect(adapter.events.filter((event) => event.kind === 'scored')).toHaveLength(1);
+    session.questionAnswered(q1, { type: 'single-choice', choice: 'a' }, 100);
+    expect(adapter.events.filter((event) => event.kind === 'scored')).toHaveLength(2);
+  });
 });
 
 describe('accentPalette', () => {
@@ -293,3 +308,4 @@ describe('accentPalette', () => {
     expect(contrastRatio(palette.onAccent, palette.accent)).toBeGreaterThanOrEqual(4.5);
   });
 });
+

@@ -44,6 +44,8 @@ export function newBrowser(): Browser {
 export interface LoadedAu {
   readonly adapter: LrsTrackingAdapter;
   readonly clock: ManualTimers;
+  /** Requests to the LRS still waiting for their response. */
+  readonly inFlight: () => number;
 }
 
 /** One page load of the AU at `search`. */
@@ -72,7 +74,7 @@ export function loadAu(
     navigate: (url) => browser.navigations.push({ url, statementsStored: lrs.statements().length }),
     baseDelayMs: 200,
   };
-  return { adapter: createLrsTracker(open(deps), {}), clock };
+  return { adapter: createLrsTracker(open(deps), {}), clock, inFlight: recorder.inFlight };
 }
 
 /** Runs real-time requests and timers (those due within `maxWait` ms) until `done` holds. */
@@ -80,7 +82,7 @@ export async function until(au: LoadedAu, done: () => boolean, maxWait = Number.
   for (let i = 0; i < rounds; i++) {
     await settle(10);
     if (done()) return;
-    if (au.clock.pending() > 0) au.clock.fireNext(maxWait);
+    if (au.clock.pending() > 0 && au.inFlight() === 0) au.clock.fireNext(maxWait);
   }
   throw new Error('until: not done');
 }

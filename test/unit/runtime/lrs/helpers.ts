@@ -89,13 +89,22 @@ export function statement(extra: Partial<Statement> = {}): Statement & { id: str
 }
 
 /** The global fetch, recording every call (URL and init) for hygiene checks. */
-export function recordingFetch(): { fetch: FetchLike; calls: { url: string; init: RequestInit | undefined }[] } {
+export function recordingFetch(): { fetch: FetchLike; calls: { url: string; init: RequestInit | undefined }[]; inFlight: () => number } {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
+  let open = 0;
   return {
     calls,
-    fetch: (url, init) => {
+    // Requests still waiting for their response: tests driving a manual clock only move time on
+    // when none is open, as real time passes while a request travels (slow test machines included).
+    inFlight: () => open,
+    fetch: async (url, init) => {
       calls.push({ url, init });
-      return globalThis.fetch(url, init);
+      open += 1;
+      try {
+        return await globalThis.fetch(url, init);
+      } finally {
+        open -= 1;
+      }
     },
   };
 }
