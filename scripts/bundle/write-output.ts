@@ -1,15 +1,17 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from './bundle-course.js';
 
 /**
  * Writes `files` into `target` atomically: everything goes to a fresh sibling folder first, which
  * then replaces `target` with two renames. A build that fails or is interrupted half-way leaves the
- * previous output untouched (at worst a stale `.tmp-*` sibling, removed by the next build).
+ * previous output untouched; what an interrupted build left behind is tidied by the next one
+ * (recoverOutputFolder).
  */
 export async function writeOutputFolder(target: string, files: readonly OutputFile[]): Promise<void> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
+  await recoverOutputFolder(target);
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = `${target}.tmp-${stamp}`;
   const previous = `${target}.old-${stamp}`;
@@ -34,4 +36,39 @@ export async function writeOutputFolder(target: string, files: readonly OutputFi
     if (previousSaved) await rename(previous, target);
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Tidies what a killed build left beside `target`: its staging folder (`.tmp-<pid>-<time>`) is
+ * removed, and a previous output set aside for the swap (`.old-<pid>-<time>`) is put back when the
+ * swap never completed. Folders of a build still running (its process alive) are left alone.
+ */
+export async function recoverOutputFolder(target: string): Promise<void> {
+  const parent = dirname(target);
+  const base = basename(target);
+  const leftovers = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`));
+  for (const name of leftovers.sort()) {
+    const pid = Number(name.slice(base.length + 5).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+    const path = join(parent, name);
+    if (name.startsWith(`${base}.old-`) && !(await exists(target))) await rename(path, target);
+    else await rm(path, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else; ESRCH: it is gone.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -40,8 +40,11 @@ async function runGuarded(argv: readonly string[], streams: Streams): Promise<nu
       streams.err(`coursemark: ${error.message}\n${error instanceof UsageError ? 'Run "coursemark --help" for usage.\n' : ''}`);
       return EXIT.usage;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n\n${detail}\n`);
+    // The stack (local paths, internals) only on request: it is for the bug report, not the author.
+    const debug = process.env.COURSEMARK_DEBUG !== undefined && process.env.COURSEMARK_DEBUG !== '';
+    const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+    const more = debug ? '' : 'Run the same command with COURSEMARK_DEBUG=1 to include the details in your report.\n';
+    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n${more}\n${detail}\n`);
     return EXIT.internal;
   }
 }

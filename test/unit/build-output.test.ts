@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeOutputFolder } from '../../scripts/bundle/write-output.js';
+import { recoverOutputFolder, writeOutputFolder } from '../../scripts/bundle/write-output.js';
 import { main } from '../../scripts/cli/main.js';
 
 let out: string;
@@ -52,4 +52,17 @@ describe('output writing', () => {
     expect(code).toBe(1);
     expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('previous build');
   });
+
+  it('tidies what a killed build left: its staging folder goes, a set-aside previous output comes back', async () => {
+    const target = join(out, 'web');
+    // A process id that cannot be running: the build that left these is gone.
+    const dead = 2 ** 22 + 12345;
+    await mkdir(join(out, `web.tmp-${dead}-1`), { recursive: true });
+    await mkdir(join(out, `web.old-${dead}-1`), { recursive: true });
+    await writeFile(join(out, `web.old-${dead}-1`, 'index.html'), 'previous build');
+    await recoverOutputFolder(target);
+    expect((await readdir(out)).sort()).toEqual(['web']);
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('previous build');
+  });
 });
+

@@ -19,4 +19,7 @@ it('an internal failure exits 3 and asks for a bug report', async () => {
   expect(err).toContain('This is a bug in coursemark, not in your course');
   expect(err).toContain('Please report it');
   expect(err).toContain('injected failure');
+  // The stack (with local paths) is printed only when asked for with COURSEMARK_DEBUG.
+  expect(err).not.toMatch(/\n\s+at /);
+  expect(err).toContain('COURSEMARK_DEBUG=1');
 });
