@@ -9,7 +9,7 @@ import type { CourseModel } from './model/course-model.js';
 import type { SectionDraft } from './model/section-draft.js';
 import { parseSection } from './parse/markdown-processor.js';
 import { analyzeSection } from './validate/analyze-section.js';
-import { readCourseConfig } from './validate/course-config.js';
+import { readCourseConfig, type ResolvedCourseConfig } from './validate/course-config.js';
 import { readGlossary } from './validate/glossary.js';
 
 export interface CheckOptions {
@@ -51,6 +51,17 @@ export function checkCourse(source: CourseSource, options: CheckOptions = {}): C
   }
   const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections, ...(source.problems ?? [])];
   const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files }) : undefined;
+  if (config) applySeverities(files, config.rules);
   if (model && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
   return { files, model: model && !hasErrors(files) ? model : undefined };
+}
+
+/** Applies course.yaml's `rules` severities (an author's choice for drafts) to the messages found. */
+function applySeverities(files: readonly VFile[], overrides: ResolvedCourseConfig['rules']): void {
+  for (const file of files) {
+    for (const message of file.messages) {
+      const severity = overrides[message.ruleId as keyof typeof overrides];
+      if (severity !== undefined) message.fatal = severity === 'error';
+    }
+  }
 }

@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import { z } from 'zod';
 import type { CourseData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
+import type { Severity } from '../diagnostics/rules.js';
 import { isScalar, visit as visitYaml } from 'yaml';
 import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
 import { reportSchemaIssues } from './schema-messages.js';
@@ -11,7 +12,14 @@ import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
 export type ResolvedCourseConfig = Pick<
   CourseData,
   'id' | 'title' | 'description' | 'language' | 'dir' | 'version' | 'authors' | 'license' | 'mastery' | 'completion' | 'theme'
->;
+> & {
+  /** Severity overrides for the rules an author may relax or tighten (build-time only). */
+  readonly rules: Readonly<Partial<Record<AdjustableRule, Severity>>>;
+};
+
+/** Rules whose severity course.yaml may change: drafts often link to pages and images still to come. */
+export const ADJUSTABLE_RULES = ['missing-asset', 'broken-link'] as const;
+export type AdjustableRule = (typeof ADJUSTABLE_RULES)[number];
 
 const text = (what: string) =>
   z.string({ error: `must be text${what ? `, ${what}` : ''} (put it in quotes if YAML reads it as a number or date)` }).trim().min(1, { error: 'must not be empty' });
@@ -36,6 +44,11 @@ const courseConfigSchema = z.strictObject({
       error: 'must be one of all-pages, all-questions, all-pages-and-questions',
     })
     .default('all-pages-and-questions'),
+  rules: z
+    .partialRecord(z.enum(ADJUSTABLE_RULES, { error: `must be one of ${ADJUSTABLE_RULES.join(', ')}` }), z.enum(['error', 'warning'], { error: 'must be error or warning' }), {
+      error: 'must map rule ids to error or warning, such as "broken-link: warning"',
+    })
+    .default({}),
   theme: z
     .strictObject({
       accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written #rrggbb, such as "#3b5ba9" (in quotes)' }).default('#3b5ba9'),

@@ -44,3 +44,24 @@ describe('course model', () => {
     expect([...(model?.urls.values() ?? [])].sort()).toEqual(['#/introduction/why-it-matters', 'media/assets/chart-1.svg', 'media/assets/chart-1.svg']);
   });
 });
+
+describe('rule severities from course.yaml', () => {
+  const page = '---\ntitle: Draft\n---\n\nSee [a page to come](09-later.md) and ![A chart](../assets/later.svg).\n';
+  it('turns broken links and missing images into warnings when the author asks, and builds', () => {
+    const config = `${baseConfig}rules:\n  broken-link: warning\n  missing-asset: warning\n`;
+    const result = checkCourse(courseFromStrings({ 'course.yaml': config, 'sections/01-draft.md': page }));
+    const messages = result.files.flatMap((file) => file.messages).map((message) => [message.ruleId, message.fatal]);
+    expect(messages).toEqual([
+      ['broken-link', false],
+      ['missing-asset', false],
+    ]);
+    expect(result.model).toBeDefined();
+  });
+
+  it('keeps them errors by default, and refuses rules that cannot be adjusted', () => {
+    expect(checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-draft.md': page })).model).toBeUndefined();
+    const result = checkCourse(courseFromStrings({ 'course.yaml': `${baseConfig}rules:\n  raw-html: warning\n`, 'sections/01-draft.md': page }));
+    const messages = result.files.flatMap((file) => file.messages);
+    expect(messages.find((message) => message.ruleId === 'config-invalid')).toMatchObject({ line: 6 });
+  });
+});
