@@ -87,3 +87,18 @@ function everyQuestion(id: string): string[] {
     `:::question{#${id}-order type=sequencing}\nPut them in order.\n\n1. First\n2. Second\n3. Third\n:::\n`,
   ];
 }
+
+/** A course of one page of about `kib` KiB of ordinary Markdown, for the parser's scaling. */
+export async function generateLargePage(folder: string, kib: number, seed: number): Promise<void> {
+  await generateCourse(folder, { sections: 1, seed, images: false });
+  const random = prng(seed);
+  const line = (): string => Array.from({ length: 14 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+  const blocks: string[] = ['---\ntitle: One large page\n---\n'];
+  let size = 0;
+  for (let index = 0; size < kib * 1024; index += 1) {
+    const block = index % 6 === 0 ? `## Part ${index}\n` : index % 6 === 3 ? `- ${line()}\n- *${line()}*\n- [${line()}](https://example.org/${index})\n` : `${line()} **${line()}** ${line()}.\n`;
+    blocks.push(block);
+    size += block.length + 1;
+  }
+  await writeFile(join(folder, 'sections', 's1-section.md'), blocks.join('\n'));
+}

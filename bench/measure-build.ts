@@ -14,17 +14,26 @@ const cli = join(import.meta.dirname, '..', 'bin', 'coursemark.js');
 
 /** One whole-process `coursemark build`, timed from spawn to exit, with the CLI's own stage report. */
 export async function buildOnce(courseDir: string, out: string, args: readonly string[] = []): Promise<BuildRun> {
+  return runCli(['build', courseDir, '--out', out, ...args]);
+}
+
+/** One whole-process `coursemark check`. */
+export async function checkOnce(courseDir: string): Promise<BuildRun> {
+  return runCli(['check', courseDir]);
+}
+
+async function runCli(args: readonly string[]): Promise<BuildRun> {
   const statsFile = join(await mkdtemp(join(tmpdir(), 'coursemark-stats-')), 'stats.json');
   const started = performance.now();
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build', courseDir, '--out', out, ...args], {
+    const child = spawn(process.execPath, [cli, ...args], {
       env: { ...process.env, COURSEMARK_STATS: statsFile },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (status) => (status === 0 ? resolve(0) : reject(new Error(`build of ${courseDir} failed (${String(status)}):\n${errors}`))));
+    child.on('exit', (status) => (status === 0 ? resolve(0) : reject(new Error(`coursemark ${args.join(' ')} failed (${String(status)}):\n${errors}`))));
   });
   const wallMs = performance.now() - started;
   const stats = JSON.parse(await readFile(statsFile, 'utf8')) as { stagesMs: Record<string, number>; userCpuMs: number; systemCpuMs: number; maxRssKiB: number };

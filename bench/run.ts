@@ -9,8 +9,8 @@ import { launchBrowser } from '../test/browser/helpers/browser.js';
 import { serveDirectory } from '../test/browser/helpers/server.js';
 import { startScormLms } from '../test/support/scorm-lms.js';
 import { unzip } from '../test/unit/package/package-helpers.js';
-import { generateCourse } from './generate-course.js';
-import { buildOnce, summarize, type BuildRun, type Summary } from './measure-build.js';
+import { generateCourse, generateLargePage } from './generate-course.js';
+import { buildOnce, checkOnce, summarize, type BuildRun, type Summary } from './measure-build.js';
 import { paintInFrame, paintTopLevel, type Paint } from './measure-paint.js';
 import { measureWeight, type Weight } from './measure-weight.js';
 
@@ -83,6 +83,17 @@ async function main(): Promise<void> {
   }
   await writeFile(edited, original);
 
+  process.stdout.write('checking large pages...\n');
+  // Parser scaling on one document (issue "Hardening" B2): check time per page size; linear = 8x.
+  const scaling: Record<string, number> = {};
+  for (const kib of [60, 120, 240, 480]) {
+    const folder = join(work, `large-${kib}`);
+    await generateLargePage(folder, kib, kib);
+    const times: number[] = [];
+    for (let index = 0; index < runs(3); index += 1) times.push((await checkOnce(folder)).stagesMs.check ?? 0);
+    scaling[`${kib} KiB`] = summarize(times).median;
+  }
+
   const wall = (all: readonly BuildRun[]) => summarize(all.map((run) => run.wallMs));
   const rss = (all: readonly BuildRun[]) => summarize(all.map((run) => run.maxRssKiB / 1024));
   const zipOf = async (name: string, target: string) => (await readdir(out(name))).find((file) => file.endsWith(`-${target}.zip`)) ?? '';
@@ -146,6 +157,12 @@ async function main(): Promise<void> {
         : [{ name: `FCP / LCP ${name}`, limit: '(reference)', figure: `${range(paint.fcp, ms)} / ${range(paint.lcp, ms)}`, pass: undefined }],
     ),
     ...targets.map((target): Budget => ({ name: `zip, sample ${target}`, limit: `<= 150 KiB + media (${(sampleMedia / KiB).toFixed(1)} KiB)`, figure: `${((zips[`sample ${target}`] ?? 0) / KiB).toFixed(1)} KiB`, pass: (zips[`sample ${target}`] ?? Infinity) <= 150 * KiB + sampleMedia })),
+    {
+      name: 'check time of one page, 480 KiB / 60 KiB',
+      limit: '(near-linear: 8)',
+      figure: `${((scaling['480 KiB'] ?? 0) / (scaling['60 KiB'] || 1)).toFixed(1)} (${Object.entries(scaling).map(([size, value]) => `${size} ${Math.round(value)} ms`).join(', ')})`,
+      pass: undefined,
+    },
     ...targets.map((target): Budget => ({ name: `zip, 500 text-only ${target}`, limit: '<= 1843 KiB', figure: `${((zips[`500 text ${target}`] ?? 0) / KiB).toFixed(1)} KiB`, pass: (zips[`500 text ${target}`] ?? Infinity) <= 1.8 * 1024 * KiB })),
   ];
 
@@ -162,6 +179,7 @@ async function main(): Promise<void> {
     builds: { sample: sampleRuns, one: oneRuns, fifty: fiftyRuns, big: bigRuns, edit: editRuns },
     stages: stageTable,
     zips,
+    parserScalingMs: scaling,
     sampleMediaBytes: sampleMedia,
     weights,
     paints,
