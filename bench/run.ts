@@ -3,6 +3,7 @@
  * JavaScript weight and paint times, prints each budget with its figure, and writes results.json.
  * Figures on a shared 2-core machine are noisy: medians and min-max over several runs.
  */
+import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { launchBrowser } from '../test/browser/helpers/browser.js';
@@ -55,6 +56,8 @@ async function folderBytes(folder: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // Measure the CLI as installed (compiled), not the TypeScript fallback a stale lib/ would trigger.
+  execFileSync(process.execPath, [join(root, 'bin', 'compile-cli.mjs')], { cwd: root, stdio: 'inherit' });
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   const courses = { one: join(work, 'course-1'), fifty: join(work, 'course-50'), big: join(work, 'course-500'), text: join(work, 'course-500-text') };
