@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mulberry32 as prng } from '../components/hash.js';
 
 /**
  * A seeded generator of synthetic courses for the benchmark: N sections of about 10 KB each, using
@@ -11,18 +12,6 @@ export interface GeneratorOptions {
   readonly seed: number;
   /** Include figures and images (default true); `false` gives a text-only course. */
   readonly images?: boolean;
-}
-
-// mulberry32: a tiny, well-known 32-bit PRNG; enough for reproducible filler text.
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (

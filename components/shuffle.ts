@@ -3,28 +3,7 @@
  * question id, so a reload (or a resumed attempt) shows the same order and a learner's spatial
  * memory of the question stays valid.
  */
-
-/** 32-bit FNV-1a hash of a string: a small, well-spread seed. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fnv1a32 as hash, mulberry32 as random } from './hash.js';
 
 /** Fisher-Yates with a seed: the same `seed` and items always give the same order. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {

@@ -2,6 +2,7 @@
  * Small ASCII building blocks of the resume-state codec: canonical base-36 integers, base-32
  * bitsets and a 32-bit FNV-1a checksum. Everything here is pure and never throws.
  */
+import { fnv1a32 } from '../../hash.js';
 
 /** Canonical base-36 text of a non-negative safe integer (lowercase, no leading zeros). */
 export function toBase36(n: number): string {
@@ -70,16 +71,7 @@ export function decodeBitset(text: string, size: number): boolean[] | undefined 
 /** Width of the checksum field: 2^32 - 1 in base 36 is 7 digits. */
 export const CHECKSUM_LENGTH = 7;
 
-/**
- * 32-bit FNV-1a over UTF-16 code units, as 7 base-36 digits. Each step (xor, multiply by an odd
- * prime mod 2^32) is a bijection of the running hash, so any single substituted character always
- * changes the result.
- */
+/** FNV-1a of `text` as 7 base-36 digits (any single substituted character changes it). */
 export function checksum(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return toFixedBase36(h >>> 0, CHECKSUM_LENGTH);
+  return toFixedBase36(fnv1a32(text), CHECKSUM_LENGTH);
 }

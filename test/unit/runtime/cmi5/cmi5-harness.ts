@@ -4,29 +4,7 @@ import type { LrsAdapterDependencies } from '../../../../components/runtime/lrs/
 import { createLrsTracker, type LrsTrackingAdapter } from '../../../../components/runtime/lrs/lrs-tracker.js';
 import { createMemoryQueueStore, type QueuedItem } from '../../../../components/runtime/lrs/queue-store.js';
 import type { RunningLrs } from '../../../support/lrs-server.js';
-import { COURSE, manualTimers, recordingFetch, settle, type ManualTimers } from '../lrs/helpers.js';
-
-export class MapStorage implements Storage {
-  readonly data = new Map<string, string>();
-  get length(): number {
-    return this.data.size;
-  }
-  clear(): void {
-    this.data.clear();
-  }
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.data.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.data.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.data.set(key, value);
-  }
-}
+import { COURSE, manualTimers, MapStorage, recordingFetch, settle, type ManualTimers } from '../lrs/helpers.js';
 
 /** What outlives one page load: sessionStorage, localStorage and the queue's store. */
 export interface Browser {

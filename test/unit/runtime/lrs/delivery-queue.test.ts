@@ -6,7 +6,7 @@ import { createDeliveryQueue, type DeliveryQueue } from '../../../../components/
 import { createLrsClient, type FetchLike } from '../../../../components/runtime/lrs/lrs-client.js';
 import { createLocalStorageQueueStore, createMemoryQueueStore, type QueuedItem, type QueueStore } from '../../../../components/runtime/lrs/queue-store.js';
 import { startLrs, type RunningLrs } from '../../../support/lrs-server.js';
-import { manualTimers, recordingFetch, settle, statement, type ManualTimers } from './helpers.js';
+import { manualTimers, MapStorage, recordingFetch, settle, statement, type ManualTimers } from './helpers.js';
 
 const AUTH = 'Basic dGVzdDp0ZXN0';
 let lrs: RunningLrs;
@@ -244,13 +244,13 @@ describe('X6: offline, reload while offline, then online', () => {
   });
 
   it('drains the persisted queue in timestamp order (localStorage fallback)', async () => {
-    const storage = new FakeStorage();
+    const storage = new MapStorage();
     await offlineReload(() => createLocalStorageQueueStore(storage, 'k'));
     expect(storage.length).toBe(0);
   });
 
   it('keeps going in memory and reports saving=false when storage is full', async () => {
-    const storage = new FakeStorage(10);
+    const storage = new MapStorage(10);
     const queue = queueOver(createLocalStorageQueueStore(storage, 'k'));
     await queue.start();
     queue.enqueue(statement());
@@ -297,28 +297,3 @@ describe('drain and flush', () => {
     expect(queue.pending).toBe(60 - ids.length);
   });
 });
-
-/** A Storage whose quota is a number of characters. */
-class FakeStorage implements Storage {
-  private readonly data = new Map<string, string>();
-  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
-  get length(): number {
-    return this.data.size;
-  }
-  clear(): void {
-    this.data.clear();
-  }
-  getItem(key: string): string | null {
-    return this.data.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.data.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.data.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.data.set(key, value);
-  }
-}

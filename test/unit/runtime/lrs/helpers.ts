@@ -140,3 +140,28 @@ export const COURSE: CourseData = {
   activities: [],
   glossary: [],
 };
+
+/** An in-memory Storage (localStorage, sessionStorage); `quota` in characters makes writes fail when full. */
+export class MapStorage implements Storage {
+  readonly data = new Map<string, string>();
+  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
+  get length(): number {
+    return this.data.size;
+  }
+  clear(): void {
+    this.data.clear();
+  }
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.data.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.data.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.data.set(key, value);
+  }
+}
