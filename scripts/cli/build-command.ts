@@ -6,15 +6,11 @@ import { pageSpecifier } from '../bundle/course-plugin.js';
 import { writeOutputFolder } from '../bundle/write-output.js';
 import type { CourseSource } from '../load/read-course-folder.js';
 import type { CourseModel } from '../model/course-model.js';
-import { PACKAGE_TARGETS, packageTarget, type PackageResult, type PackageTarget } from '../package/index.js';
+import { packageTarget, type PackageResult } from '../package/index.js';
 import { messagesFor } from '../../components/i18n/index.js';
 import { renderModules } from '../render/render-modules.js';
 import { endStage } from './stage-timer.js';
-import { UsageError } from './usage.js';
-
-export type Target = 'web' | PackageTarget;
-export const TARGETS: readonly Target[] = [...PACKAGE_TARGETS, 'web'];
-export type Cmi5Aus = 'single' | 'per-section';
+import type { Cmi5Aus, Target } from './build-options.js';
 
 /** The tracking adapter each target's entry mounts, relative to components/. */
 const ADAPTERS: Readonly<Record<Target, string>> = {
@@ -27,21 +23,6 @@ const ADAPTERS: Readonly<Record<Target, string>> = {
 
 // Stock Moodle's upload limit until an administrator raises PHP's (lms-notes.md).
 const MOODLE_UPLOAD_LIMIT = 2 * 1024 * 1024;
-
-export function parseTargets(option: string | undefined): readonly Target[] {
-  if (option === undefined) return TARGETS;
-  const names = option.split(',').map((name) => name.trim()).filter(Boolean);
-  for (const name of names) {
-    if (!TARGETS.includes(name as Target)) throw new UsageError(`unknown target "${name}". Available: ${TARGETS.join(', ')}.`);
-  }
-  if (names.length === 0) throw new UsageError('--target needs at least one target.');
-  return TARGETS.filter((target) => names.includes(target));
-}
-
-export function parseCmi5Aus(option: string | undefined): Cmi5Aus {
-  if (option === undefined || option === 'single' || option === 'per-section') return option ?? 'single';
-  throw new UsageError(`--cmi5-aus must be single or per-section, not "${option}".`);
-}
 
 export interface BuildOptions {
   readonly out: string;

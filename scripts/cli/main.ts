@@ -6,7 +6,7 @@ import { limitsFromOptions } from '../limits/input-limits.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
 import { checkCourse } from '../pipeline.js';
 import { fromRoot } from '../project-root.js';
-import { buildTargets, parseCmi5Aus, parseTargets } from './build-command.js';
+import { parseCmi5Aus, parseTargets } from './build-options.js';
 import { endStage, writeStats } from './stage-timer.js';
 import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
 import { EXIT, UsageError, usage } from './usage.js';
@@ -114,6 +114,8 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
     return EXIT.ok;
   }
+  // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
+  const { buildTargets } = await import('./build-command.js');
   const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus });
   streams.out(summary);
   return EXIT.ok;

@@ -8,10 +8,9 @@ import { scorm2004Manifest, writeScorm2004Manifest } from './scorm2004-manifest.
 import { tincanManifest, writeTincanManifest } from './tincan-manifest.js';
 import { zipPackage } from './zip-package.js';
 
-/** The package formats coursemark produces. `xapi` is a TinCan package (tincan.xml). */
-export type PackageTarget = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi';
+import type { PackageTarget } from './targets.js';
 
-export const PACKAGE_TARGETS: readonly PackageTarget[] = ['scorm12', 'scorm2004', 'cmi5', 'xapi'];
+export { PACKAGE_TARGETS, type PackageTarget } from './targets.js';
 
 export interface PackageOptions {
   /**

@@ -1,0 +1,24 @@
+import { PACKAGE_TARGETS, type PackageTarget } from '../package/targets.js';
+import { UsageError } from './usage.js';
+
+// Option parsing for `build`, kept apart from the build itself so that `check` and usage errors
+// never load the bundler, the XML builder or the zip writer.
+
+export type Target = 'web' | PackageTarget;
+export const TARGETS: readonly Target[] = [...PACKAGE_TARGETS, 'web'];
+export type Cmi5Aus = 'single' | 'per-section';
+
+export function parseTargets(option: string | undefined): readonly Target[] {
+  if (option === undefined) return TARGETS;
+  const names = option.split(',').map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!TARGETS.includes(name as Target)) throw new UsageError(`unknown target "${name}". Available: ${TARGETS.join(', ')}.`);
+  }
+  if (names.length === 0) throw new UsageError('--target needs at least one target.');
+  return TARGETS.filter((target) => names.includes(target));
+}
+
+export function parseCmi5Aus(option: string | undefined): Cmi5Aus {
+  if (option === undefined || option === 'single' || option === 'per-section') return option ?? 'single';
+  throw new UsageError(`--cmi5-aus must be single or per-section, not "${option}".`);
+}
