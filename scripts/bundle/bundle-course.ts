@@ -33,41 +33,36 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
   // Vite is the heaviest import of the build: load it only when a bundle is actually made.
   const { build } = await import('vite');
   const targets = [...options.adapters.keys()];
-  // Packages always carry production code: Vite picks Lit's development build (extra warnings and a
-  // debug global) when NODE_ENV is anything else, as it is under a test runner or a dev shell.
-  const environment = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  let result: Awaited<ReturnType<typeof build>>;
-  try {
-    result = await build({
-      configFile: false,
-      envFile: false,
-      root: componentsDir,
-      base: './',
-      logLevel: 'silent',
-      publicDir: false,
-      // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
-      envPrefix: '__COURSEMARK_NO_ENV__',
-      plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters: options.adapters })],
-      build: {
-        write: false,
-        target: 'es2022',
-        sourcemap: false,
-        minify: true,
-        reportCompressedSize: false,
-        // index.html preloads the entry's static imports itself; pages load on demand without a preload helper.
-        modulePreload: false,
-        assetsDir: 'assets',
-        rollupOptions: {
-          input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),
-          output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' },
-        },
+  const result = await build({
+    configFile: false,
+    envFile: false,
+    root: componentsDir,
+    base: './',
+    logLevel: 'silent',
+    publicDir: false,
+    // Packages always carry production code. Vite would otherwise pick export conditions from
+    // NODE_ENV, and take Lit's development build (warnings, a debug global) under a test runner.
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
+    envPrefix: '__COURSEMARK_NO_ENV__',
+    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters: options.adapters })],
+    build: {
+      write: false,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+      reportCompressedSize: false,
+      // index.html preloads the entry's static imports itself; pages load on demand without a preload helper.
+      modulePreload: false,
+      assetsDir: 'assets',
+      rollupOptions: {
+        input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),
+        output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' },
       },
-    });
-  } finally {
-    if (environment === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = environment;
-  }
+    },
+  });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
   const byName = new Map(outputs.flatMap((output) => output.output.map((item) => [item.fileName, item] as const)));
   const encoder = new TextEncoder();
