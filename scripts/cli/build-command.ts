@@ -28,6 +28,8 @@ export interface BuildOptions {
   readonly out: string;
   readonly targets: readonly Target[];
   readonly cmi5Aus: Cmi5Aus;
+  /** Cache folder for rebuilds, or undefined to build without one (`--no-cache`). */
+  readonly cacheDir?: string | undefined;
 }
 
 /**

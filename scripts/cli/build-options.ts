@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { PACKAGE_TARGETS, type PackageTarget } from '../package/targets.js';
 import { UsageError } from './usage.js';
 
@@ -21,4 +22,20 @@ export function parseTargets(option: string | undefined): readonly Target[] {
 export function parseCmi5Aus(option: string | undefined): Cmi5Aus {
   if (option === undefined || option === 'single' || option === 'per-section') return option ?? 'single';
   throw new UsageError(`--cmi5-aus must be single or per-section, not "${option}".`);
+}
+
+/** Where rebuilds keep parsed sections and compressed files (`--cache-dir`, `--no-cache`). */
+export const CACHE_FOLDER = '.coursemark-cache';
+
+/**
+ * The cache folder for `build` and `check`: `--cache-dir`, else `.coursemark-cache` inside the output
+ * folder (which is already git-ignored and never packaged); undefined with `--no-cache`.
+ */
+export function parseCacheDir(options: { readonly out?: string | undefined; readonly 'cache-dir'?: string | undefined; readonly 'no-cache'?: boolean | undefined }): string | undefined {
+  if (options['no-cache'] === true) {
+    if (options['cache-dir'] !== undefined) throw new UsageError('--cache-dir and --no-cache cannot be used together.');
+    return undefined;
+  }
+  if (options['cache-dir'] === '') throw new UsageError('--cache-dir needs a folder.');
+  return resolve(options['cache-dir'] ?? join(options.out ?? 'dist', CACHE_FOLDER));
 }

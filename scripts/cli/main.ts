@@ -6,7 +6,7 @@ import { limitsFromOptions } from '../limits/input-limits.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
 import { checkCourse } from '../pipeline.js';
 import { fromRoot } from '../project-root.js';
-import { parseCmi5Aus, parseTargets } from './build-options.js';
+import { parseCacheDir, parseCmi5Aus, parseTargets } from './build-options.js';
 import { endStage, writeStats } from './stage-timer.js';
 import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
 import { EXIT, UsageError, usage } from './usage.js';
@@ -63,6 +63,8 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         'cmi5-aus': { type: 'string' },
         'max-page-kb': { type: 'string' },
         'max-nesting': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         answers: { type: 'string' },
         resume: { type: 'boolean' },
         json: { type: 'boolean' },
@@ -98,6 +100,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   }
   const targets = parseTargets(values.target);
   const cmi5Aus = parseCmi5Aus(values['cmi5-aus']);
+  const cacheDir = parseCacheDir(values);
   const limits = limitsFromOptions(values['max-page-kb'], values['max-nesting']);
   if (typeof limits === 'string') throw new UsageError(limits);
 
@@ -116,7 +119,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   }
   // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
   const { buildTargets } = await import('./build-command.js');
-  const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus });
+  const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus, cacheDir });
   streams.out(summary);
   return EXIT.ok;
 }

@@ -10,6 +10,8 @@ Commands:
       --format <fmt>    text (default) or json
       --max-page-kb <n> (build and check) largest page, in KB (default: 512)
       --max-nesting <n> (build and check) deepest nesting of lists, quotes and directives (default: 32)
+      --cache-dir <dir> (build and check) cache for fast rebuilds (default: <out>/.coursemark-cache)
+      --no-cache        (build and check) build everything afresh, without reading or writing a cache
   preview [courseDir] Serve the course at http://127.0.0.1:5173 inside an emulated LMS, with a
                       panel showing what each target records; Markdown edits update the page
   verify <package.zip> Launch a built package in an emulated LMS, take it as a learner,

@@ -51,7 +51,7 @@ describe('coursemark check', () => {
   });
 
   it('exits 2 for usage mistakes and missing folders, without a stack trace', async () => {
-    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['build', '--target', 'scorm99'], ['check', join(fixtures, 'nowhere')], ['check', '--bogus']]) {
+    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['build', '--target', 'scorm99'], ['check', join(fixtures, 'nowhere')], ['check', '--bogus'], ['build', '--no-cache', '--cache-dir', 'x'], ['check', '--cache-dir', '']]) {
       const { code, err } = await run(...args);
       expect(code, args.join(' ')).toBe(2);
       expect(err).toMatch(/^coursemark: /);
