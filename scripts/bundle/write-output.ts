@@ -17,11 +17,9 @@ export async function writeOutputFolder(target: string, files: readonly OutputFi
   const previous = `${target}.old-${stamp}`;
   let previousSaved = false;
   try {
-    for (const file of files) {
-      const path = join(staging, ...file.path.split('/'));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.contents);
-    }
+    const paths = files.map((file) => join(staging, ...file.path.split('/')));
+    for (const folder of new Set([staging, ...paths.map((path) => dirname(path))])) await mkdir(folder, { recursive: true });
+    await inParallel(files.length, WRITES_AT_ONCE, (index) => writeFile(paths[index]!, files[index]!.contents));
     try {
       await rename(target, previous);
       previousSaved = true;
@@ -36,6 +34,26 @@ export async function writeOutputFolder(target: string, files: readonly OutputFi
     if (previousSaved) await rename(previous, target);
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Files written at once: enough to keep the file system's thread pool busy, few enough that a
+ * course with thousands of media files stays far from the open-file limit.
+ */
+const WRITES_AT_ONCE = 16;
+
+/** Runs `task(0 .. count - 1)`, at most `limit` at a time; rejects with the first failure, after all have settled. */
+async function inParallel(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async (): Promise<void> => {
+    while (next < count && failures.length === 0) {
+      const index = next++;
+      await task(index).catch((error: unknown) => failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  if (failures.length > 0) throw failures[0];
 }
 
 /**

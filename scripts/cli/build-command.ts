@@ -1,12 +1,13 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { bundleCourse, componentsDir, type OutputFile } from '../bundle/bundle-course.js';
 import { pageSpecifier } from '../bundle/course-plugin.js';
 import { writeOutputFolder } from '../bundle/write-output.js';
 import type { CourseSource } from '../load/read-course-folder.js';
 import type { CourseModel } from '../model/course-model.js';
+import type { FileCompressor } from '../package/compressed-file.js';
 import { packageTarget, type PackageResult } from '../package/index.js';
+import { ZipEntryCache } from '../package/zip-entry-cache.js';
 import { messagesFor } from '../../components/i18n/index.js';
 import { renderModules } from '../render/render-modules.js';
 import { endStage } from './stage-timer.js';
@@ -48,28 +49,32 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   });
   endStage('bundle');
   const filesOf = (target: Target): OutputFile[] => bundles.get(target) ?? [];
+  // One compressor for every package: the web build they share is deflated once, or reused from the cache.
+  const cache = await ZipEntryCache.open(options.cacheDir);
   const packages: PackageResult[] = [];
   for (const target of options.targets) {
-    if (target !== 'web') packages.push(await packageTarget(target, model, filesOf(target), { cmi5Layout: options.cmi5Aus }));
+    if (target !== 'web') packages.push(await packageTarget(target, model, filesOf(target), { cmi5Layout: options.cmi5Aus, compressor: cache.compressor }));
   }
+  const runtime = options.targets.map((target) => runtimeLine(target, filesOf(target), cache.compressor));
   endStage('package');
   const rows: [target: string, path: string, files: number, bytes: number][] = [];
+  const writes: Promise<void>[] = [cache.save()];
   if (options.targets.includes('web')) {
     const folder = join(options.out, 'web');
-    await writeOutputFolder(folder, filesOf('web'));
+    writes.push(writeOutputFolder(folder, filesOf('web')));
     rows.push(['web', `${display(folder)}/`, filesOf('web').length, total(filesOf('web'))]);
   }
   for (const result of packages) {
     const path = join(options.out, result.fileName);
-    await writeFileAtomically(path, result.bytes);
+    writes.push(writeFileAtomically(path, result.bytes));
     rows.push([result.target, display(path), result.fileCount, result.bytes.byteLength]);
   }
+  await Promise.all(writes);
   endStage('write');
   const width = Math.max(...rows.map(([, path]) => path.length));
   const lines = rows.map(([target, path, files, bytes]) => `${target.padEnd(10)}${path.padEnd(width)}  ${String(files).padStart(3)} files ${kib(bytes).padStart(10)}`);
   const warnings = packages.filter((result) => result.bytes.byteLength > MOODLE_UPLOAD_LIMIT).map((result) => sizeWarning(result, filesOf(result.target)));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const runtime = options.targets.map((target) => runtimeLine(target, filesOf(target)));
   return `${lines.join('\n')}\n${runtime.join('\n')}\n${warnings.join('')}Built ${options.targets.length} target${options.targets.length === 1 ? '' : 's'} in ${seconds} s.\n`;
 }
 
@@ -84,9 +89,15 @@ async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<voi
   }
 }
 
-function runtimeLine(target: Target, files: readonly OutputFile[]): string {
+/**
+ * A gzip member is a deflate stream with a 10-byte header and an 8-byte trailer (RFC 1952 §2.3),
+ * so the gzip size of each file follows from its deflated zip entry, deflated once for the build.
+ */
+const GZIP_FRAMING = 18;
+
+function runtimeLine(target: Target, files: readonly OutputFile[], compressor: FileCompressor): string {
   const js = files.filter((file) => file.path.endsWith('.js'));
-  const gzip = js.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
+  const gzip = js.reduce((sum, file) => sum + compressor.compress(file.path, file.contents).data.byteLength + GZIP_FRAMING, 0);
   return `${target.padEnd(10)}JavaScript ${kib(total(js))} (${kib(gzip)} gzip) in ${js.length} files`;
 }
 

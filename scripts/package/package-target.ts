@@ -1,5 +1,6 @@
 import type { OutputFile } from '../bundle/bundle-course.js';
 import type { CourseModel } from '../model/course-model.js';
+import type { FileCompressor } from './compressed-file.js';
 import { cmi5Manifest, writeCmi5Manifest, type Cmi5Layout } from './cmi5-manifest.js';
 import { MANIFEST_FILES } from './package-files.js';
 import { loadSchemaFiles } from './schema-files.js';
@@ -23,6 +24,11 @@ export interface PackageOptions {
    * @default the project's schemas/ folder
    */
   readonly schemasDir?: URL;
+  /**
+   * Compresses the files: one shared by the packages of a build deflates each file once.
+   * @default a compressor for this package alone
+   */
+  readonly compressor?: FileCompressor;
 }
 
 export interface PackageResult {
@@ -78,6 +84,6 @@ export async function packageEntries(target: PackageTarget, model: CourseModel, 
  */
 export async function packageTarget(target: PackageTarget, model: CourseModel, webFiles: readonly OutputFile[], options: PackageOptions = {}): Promise<PackageResult> {
   const entries = await packageEntries(target, model, webFiles, options);
-  const bytes = await zipPackage(entries);
+  const bytes = await zipPackage(entries, options.compressor);
   return { target, fileName: packageFileName(model, target), bytes, fileCount: entries.length };
 }

@@ -1,13 +1,7 @@
-import { ZipArchive } from 'archiver';
 import type { OutputFile } from '../bundle/bundle-course.js';
-import { comparePaths, isPrecompressed, junkReason, pathProblem } from './package-files.js';
-
-/**
- * Fixed entry time: DOS dates cannot predate 1980, and a fixed time makes archives byte-identical
- * (standards Z9). Written as UTC fields (archiver's default, forceLocalTime false), so the time
- * zone of the build machine does not matter.
- */
-export const ZIP_ENTRY_DATE = new Date('1980-01-01T00:00:00Z');
+import { FileCompressor } from './compressed-file.js';
+import { comparePaths, junkReason, pathProblem } from './package-files.js';
+import { writeZip } from './zip-writer.js';
 
 /** Regular file, rw-r--r-- (reliability S9). */
 export const ZIP_FILE_MODE = 0o644;
@@ -39,31 +33,15 @@ export function assertPackable(entries: readonly OutputFile[]): void {
 /**
  * Zips package entries deterministically: sorted by path (code-unit order), fixed date, mode
  * 0644, no directory entries, `/` separators; already-compressed media stored (method 0),
- * everything else deflated (method 8) at level 9. No Zip64 unless archiver needs it for size
- * (standards Z1). The same entries give the same bytes, build after build.
+ * everything else deflated (method 8) at level 9, no Zip64 (standards Z1). The same entries give
+ * the same bytes, build after build. `compressor` shares deflated files between the packages of
+ * a build (and with the cache of earlier builds); each call deflates on its own without one.
  */
-export async function zipPackage(entries: readonly OutputFile[]): Promise<Uint8Array> {
+export async function zipPackage(entries: readonly OutputFile[], compressor: FileCompressor = new FileCompressor()): Promise<Uint8Array> {
   assertPackable(entries);
   const sorted = [...entries].sort((a, b) => comparePaths(a.path, b.path));
-  const archive = new ZipArchive({ zlib: { level: 9 }, forceLocalTime: false, forceZip64: false });
-  const chunks: Buffer[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    archive.on('data', (chunk: Buffer) => chunks.push(chunk));
-    archive.on('end', () => resolve());
-    archive.on('error', (error) => reject(new Error(`Zipping the package failed: ${error.message}`, { cause: error })));
-    archive.on('warning', (error) => reject(new Error(`Zipping the package failed: ${error.message}`, { cause: error })));
-  });
-  for (const entry of sorted) {
-    archive.append(Buffer.from(entry.contents.buffer, entry.contents.byteOffset, entry.contents.byteLength), {
-      name: entry.path,
-      type: 'file',
-      date: ZIP_ENTRY_DATE,
-      mode: ZIP_FILE_MODE,
-      store: isPrecompressed(entry.path),
-    });
-  }
-  await archive.finalize();
-  await done;
-  const zip = Buffer.concat(chunks);
-  return new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength);
+  return writeZip(
+    sorted.map((entry) => ({ name: entry.path, file: compressor.compress(entry.path, entry.contents) })),
+    ZIP_FILE_MODE,
+  );
 }
