@@ -6,7 +6,7 @@ import { writeOutputFolder } from '../bundle/write-output.js';
 import type { CourseSource } from '../load/read-course-folder.js';
 import type { CourseModel } from '../model/course-model.js';
 import type { FileCompressor } from '../package/compressed-file.js';
-import { packageTarget, type PackageResult } from '../package/index.js';
+import { packageTarget, type PackageResult } from '../package/package-target.js';
 import { ZipEntryCache } from '../package/zip-entry-cache.js';
 import { messagesFor } from '../../components/i18n/index.js';
 import { renderModules } from '../render/render-modules.js';

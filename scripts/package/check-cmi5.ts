@@ -2,7 +2,7 @@ import { CMI5_LAUNCH_PARAMETERS, CMI5_NS } from './cmi5-manifest.js';
 import { finding, isAbsoluteIri, type Finding } from './findings.js';
 import { MANIFEST_FILES } from './package-files.js';
 import { hrefToPath, isExternalHref, queryNames, type PackageIndex } from './package-paths.js';
-import { childText, descendants } from './xml.js';
+import { childText, descendants } from './xml-dom.js';
 
 const C = MANIFEST_FILES.cmi5;
 

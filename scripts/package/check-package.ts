@@ -5,7 +5,7 @@ import { checkTincanManifest } from './check-tincan.js';
 import { finding, type Finding } from './findings.js';
 import { junkReason, MANIFEST_FILES, pathProblem } from './package-files.js';
 import { packageIndex, type PackageIndex } from './package-paths.js';
-import { parseXml } from './xml.js';
+import { parseXml } from './xml-dom.js';
 
 export { findingCode, type Finding, type FindingCode } from './findings.js';
 

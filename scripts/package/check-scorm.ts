@@ -4,7 +4,7 @@ import { hrefToPath, isExternalHref, type PackageIndex } from './package-paths.j
 import { SCORM12_SCHEMA_FILES, SCORM2004_SCHEMA_FILES } from './schema-files.js';
 import { SCORM12_NS } from './scorm12-manifest.js';
 import { SCORM2004_NS } from './scorm2004-manifest.js';
-import { allChildElements, childElements, childText, descendants } from './xml.js';
+import { allChildElements, childElements, childText, descendants } from './xml-dom.js';
 import { isNcName } from './xml-id.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';

@@ -2,7 +2,7 @@ import { finding, isAbsoluteIri, type Finding } from './findings.js';
 import { MANIFEST_FILES } from './package-files.js';
 import { hrefToPath, isExternalHref, type PackageIndex } from './package-paths.js';
 import { TINCAN_NS } from './tincan-manifest.js';
-import { descendants } from './xml.js';
+import { descendants } from './xml-dom.js';
 
 const T = MANIFEST_FILES.tincan;
 

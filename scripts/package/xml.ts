@@ -1,10 +1,7 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-
 /**
  * A namespaced XML element as plain data. Manifest modules turn their typed manifests into these
- * trees; `serializeXml` is the only place that writes XML text (through xmlbuilder2, which escapes
- * text and attribute values), so no manifest is ever built by string templates.
+ * trees; `serializeXml` is the only place that writes XML text (escaping every text and attribute
+ * value), so no manifest is ever built by string templates. Reading XML is in xml-dom.ts.
  */
 export interface XmlAttribute {
   /** Namespace of a prefixed attribute (`adlcp:scormtype`); unprefixed attributes have none. */
@@ -30,7 +27,6 @@ export interface XmlDocument {
   readonly prefixes: readonly (readonly [prefix: string, uri: string])[];
 }
 
-export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Attributes from a record, skipping undefined values; key order is kept, so output is stable. */
@@ -48,63 +44,45 @@ export function textElement(ns: string, name: string, text: string, attributes: 
   return { ns, name, attributes, children: [], text };
 }
 
-function append(parent: XMLBuilder, node: XmlElement): void {
-  const child = parent.ele(node.ns, node.name);
-  write(child, node);
-}
+/** Text content: `&`, `<` and `>` as references (XML 1.0 §2.4), every `&`, so literal entity text survives. */
+const escapeText = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function write(target: XMLBuilder, node: XmlElement): void {
-  for (const attribute of node.attributes) target.att(attribute.ns ?? null, attribute.name, attribute.value);
-  if (node.text !== undefined && node.text !== '') target.txt(node.text);
-  for (const child of node.children) append(target, child);
+/** Attribute values, always double-quoted: `"` as well (XML 1.0 §3.1, AttValue). */
+const escapeAttribute = (value: string): string => escapeText(value).replace(/"/g, '&quot;');
+
+const attribute = (name: string, value: string): string => ` ${name}="${escapeAttribute(value)}"`;
+
+/**
+ * One element and its children, `depth` levels indented. A prefixed name (element or attribute)
+ * must use a prefix the document declares, for the same namespace; an unprefixed name declares its namespace as the
+ * default when it differs from the parent's.
+ */
+function writeElement(node: XmlElement, depth: number, scope: { readonly prefixes: ReadonlyMap<string, string>; readonly defaultNs: string | undefined }, declarations: string, out: string[]): void {
+  const colon = node.name.indexOf(':');
+  if (colon > 0 && scope.prefixes.get(node.name.slice(0, colon)) !== node.ns) throw new Error(`XML element ${node.name}: its prefix is not declared for ${node.ns}.`);
+  const defaultNs = colon > 0 ? scope.defaultNs : node.ns;
+  const indent = '  '.repeat(depth);
+  let open = `${indent}<${node.name}${defaultNs === scope.defaultNs ? '' : attribute('xmlns', node.ns)}${declarations}`;
+  for (const { ns, name, value } of node.attributes) {
+    if (ns !== undefined && scope.prefixes.get(name.slice(0, name.indexOf(':'))) !== ns) throw new Error(`XML attribute ${name}: its prefix is not declared for ${ns}.`);
+    open += attribute(name, value);
+  }
+  if (node.text !== undefined && node.text !== '') out.push(`${open}>${escapeText(node.text)}</${node.name}>`);
+  else if (node.children.length === 0) out.push(`${open}/>`);
+  else {
+    out.push(`${open}>`);
+    for (const child of node.children) writeElement(child, depth + 1, { prefixes: scope.prefixes, defaultNs }, '', out);
+    out.push(`${indent}</${node.name}>`);
+  }
 }
 
 /**
  * Serialises a document: UTF-8 declaration, two-space indent, `\n` line ends (never `os.EOL`),
- * a final newline. Same input, same bytes.
+ * a final newline; the prefixes are declared on the root. Same input, same bytes.
  */
 export function serializeXml(doc: XmlDocument): string {
-  const builder = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = builder.ele(doc.root.ns, doc.root.name);
-  for (const [prefix, uri] of doc.prefixes) root.att(XMLNS_NS, `xmlns:${prefix}`, uri);
-  write(root, doc.root);
-  return `${builder.end({ prettyPrint: true, indent: '  ', newline: '\n' })}\n`;
-}
-
-/** Parses XML text into a DOM element (namespace-aware), or returns the parser's complaint. */
-export function parseXml(text: string): { readonly root: Element } | { readonly error: string } {
-  try {
-    const node = create(text).root().node as unknown as Element;
-    if (typeof node.localName !== 'string' || node.localName === '') return { error: 'the document has no root element' };
-    return { root: node };
-  } catch (error: unknown) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** Child elements of `parent` in namespace `ns` named `localName` (direct children only). */
-export function childElements(parent: Element, ns: string, localName?: string): Element[] {
-  const out: Element[] = [];
-  for (const child of Array.from(parent.childNodes)) {
-    if (child.nodeType !== 1) continue;
-    const el = child as Element;
-    if (el.namespaceURI === ns && (localName === undefined || el.localName === localName)) out.push(el);
-  }
-  return out;
-}
-
-/** Every child element, whatever its namespace. */
-export function allChildElements(parent: Element): Element[] {
-  return Array.from(parent.childNodes).filter((child): child is Element => child.nodeType === 1);
-}
-
-/** Text content of the first matching child, trimmed; undefined when there is none. */
-export function childText(parent: Element, ns: string, localName: string): string | undefined {
-  const child = childElements(parent, ns, localName)[0];
-  return child === undefined ? undefined : (child.textContent ?? '').trim();
-}
-
-/** Every descendant element in `ns` named `localName`, in document order. */
-export function descendants(root: Element, ns: string, localName: string): Element[] {
-  return Array.from(root.getElementsByTagNameNS(ns, localName));
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const declarations = doc.prefixes.map(([prefix, uri]) => attribute(`xmlns:${prefix}`, uri)).join('');
+  writeElement(doc.root, 0, { prefixes: new Map(doc.prefixes), defaultNs: undefined }, declarations, out);
+  return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@ import { scorm12Manifest, writeScorm12Manifest } from '../../../scripts/package/
 import { scorm2004Manifest, writeScorm2004Manifest } from '../../../scripts/package/scorm2004-manifest.js';
 import { tincanManifest, writeTincanManifest } from '../../../scripts/package/tincan-manifest.js';
 import { decimalText } from '../../../scripts/package/manifest-common.js';
-import { parseXml } from '../../../scripts/package/xml.js';
+import { parseXml } from '../../../scripts/package/xml-dom.js';
 import { isNcName, toXmlId } from '../../../scripts/package/xml-id.js';
 import { decode, fakeWebFiles, makeModel, readZip } from './package-helpers.js';
 
@@ -125,6 +125,17 @@ describe('escaping: titles with markup characters survive a round trip', () => {
     const parsed = parseXml(xml);
     if ('error' in parsed) throw new Error(parsed.error);
     expect(parsed.root.getElementsByTagNameNS('http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'title')[0]!.textContent).toBe('A <b> & "c" > d');
+  });
+
+  it('escapes every &, also before text that looks like an entity, so the manifest stays well-formed', () => {
+    const title = 'Fish &amp; chips, R&D;';
+    const odd = makeModel({ 'course.yaml': `id: https://example.org/courses/odd\ntitle: "${title}"\nlanguage: en\nversion: "1"\n` });
+    for (const xml of [writeScorm12Manifest(scorm12Manifest(odd, web)), writeScorm2004Manifest(scorm2004Manifest(odd, web)), writeTincanManifest(tincanManifest(odd))]) {
+      const parsed = parseXml(xml);
+      if ('error' in parsed) throw new Error(parsed.error);
+      expect(xml).toContain('Fish &amp;amp; chips, R&amp;D;');
+      expect(parsed.root.textContent).toContain(title);
+    }
   });
 });
 
