@@ -2,7 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ActivityData } from './course-data.js';
 import { courseContext, messagesOf } from './course-context.js';
-import { base, prose, tokens } from './styles/index.js';
+import { prose } from './styles/prose.js';
+import { base, tokens } from './styles/theme.js';
 import { trackerContext } from './tracker.js';
 
 /** The rich parts of an activity, rendered by the build as Lit templates. */
@@ -129,7 +130,7 @@ export class CmActivity extends LitElement {
   protected override render(): unknown {
     const activity = this.activity;
     if (activity === undefined) return nothing;
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     const discussion = this.content?.discussion;
     return html`<div class="box" part="base" role="group" aria-labelledby="title">
       <p class="kicker">${t.activity}</p>
@@ -173,7 +174,7 @@ export class CmActivity extends LitElement {
   private submit(): void {
     const activity = this.activity;
     if (activity === undefined) return;
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     if (this.text.trim() === '') {
       this.message = t.writeFirst;
       return;

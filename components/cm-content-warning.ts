@@ -66,7 +66,7 @@ export class CmContentWarning extends LitElement {
   }
 
   protected override render(): unknown {
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     return html`<div class="box" part="base" role="note" aria-labelledby="heading">
       <p class="heading" id="heading" part="heading">
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData } from './course-data.js';
 import { messagesOf } from './course-context.js';
-import { base, tokens } from './styles/index.js';
+import { base, tokens } from './styles/theme.js';
 import { viewStyles } from './view-styles.js';
 
 /**
@@ -45,7 +45,7 @@ export class CmGlossary extends LitElement {
   protected override render(): unknown {
     const course = this.course;
     if (course === undefined) return nothing;
-    const t = messagesOf(course);
+    const t = messagesOf();
     const collator = new Intl.Collator(course.language, { sensitivity: 'base' });
     const entries = [...course.glossary].sort((a, b) => collator.compare(a.term, b.term));
     return html`<section class="view" aria-labelledby="title">

@@ -60,7 +60,7 @@ export class CmNote extends LitElement {
   }
 
   protected override render(): unknown {
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     const fallback = this.kind === 'case-study' ? t.caseStudy : t.note;
     return html`<div class="box" part="base" role="note" aria-labelledby="heading">
       <p class="heading" id="heading" part="heading">${this.heading ?? fallback}</p>

@@ -3,18 +3,35 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CourseData } from './course-data.js';
 import { courseContext, EXIT_EVENT, formatterOf, messagesOf, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
 import type { CoursePage } from './course-page.js';
-import { CourseSession } from './course-session.js';
+import type { CourseSession } from './course-session.js';
 import type { CmGlossary } from './cm-glossary.js';
 import { playerStyles } from './cm-player.styles.js';
 import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
+import { defineElement } from './define.js';
 import { createPageElement } from './page-registry.js';
 import { hrefFor, parseLaunchPage, parseRoute, type Route } from './router.js';
 import { accentPalette } from './styles/theme-colors.js';
-import { base, tokens } from './styles/index.js';
+import { base, tokens } from './styles/theme.js';
 import { trackerContext, type TrackingAdapter } from './tracker.js';
 
 export type PageLoader = () => Promise<{ default: typeof CoursePage }>;
+/** Loads the support panel's content (a generated module), when the learner first opens it. */
+export type SupportLoader = () => Promise<{ content: TemplateResult }>;
+
+/**
+ * The player's secondary views, each its own chunk: loaded and defined when first opened, so the
+ * entry carries only the shell.
+ */
+const VIEWS = {
+  'cm-results': () => import('./cm-results.js').then((module) => module.CmResults),
+  'cm-glossary': () => import('./cm-glossary.js').then((module) => module.CmGlossary),
+  'cm-support-dialog': () => import('./cm-support-dialog.js').then((module) => module.CmSupportDialog),
+} as const;
+
+async function loadView(tag: keyof typeof VIEWS): Promise<void> {
+  if (customElements.get(tag) === undefined) defineElement(tag, await VIEWS[tag]());
+}
 
 const FONTS = {
   sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
@@ -35,6 +52,7 @@ export class CmPlayer extends LitElement {
   static override properties = {
     course: { attribute: false },
     support: { attribute: false },
+    supportContent: { state: true },
     pages: { attribute: false },
     adapter: { attribute: false },
     route: { state: true },
@@ -48,7 +66,9 @@ export class CmPlayer extends LitElement {
   static override styles = [tokens, base, playerStyles];
 
   declare course: CourseData | undefined;
-  declare support: TemplateResult | undefined;
+  declare support: SupportLoader | undefined;
+  /** The support panel's content, once loaded. */
+  declare supportContent: TemplateResult | undefined;
   declare pages: readonly PageLoader[];
   declare adapter: TrackingAdapter | undefined;
   declare route: Route | undefined;
@@ -61,6 +81,8 @@ export class CmPlayer extends LitElement {
   declare revision: number;
 
   private session: CourseSession | undefined = undefined;
+  /** Set while the session module loads, so `updated` starts only one session. */
+  private starting = false;
   private navigation = 0;
   private readonly trackerProvider = new ContextProvider(this, { context: trackerContext });
   private readonly courseProvider = new ContextProvider(this, { context: courseContext });
@@ -75,6 +97,7 @@ export class CmPlayer extends LitElement {
     super();
     this.course = undefined;
     this.support = undefined;
+    this.supportContent = undefined;
     this.pages = [];
     this.adapter = undefined;
     this.route = undefined;
@@ -116,16 +139,31 @@ export class CmPlayer extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.session === undefined && this.course !== undefined && this.adapter !== undefined) void this.start(this.course, this.adapter);
+    if (this.session === undefined && !this.starting && this.course !== undefined && this.adapter !== undefined) void this.start(this.course, this.adapter);
   }
 
   private async start(course: CourseData, adapter: TrackingAdapter): Promise<void> {
+    this.starting = true;
+    // The page a link or the LMS asks for, else the first one: its chunk starts loading now, in
+    // parallel with the session and the tracking runtime, rather than after the resume. A resume on
+    // another page only costs this one unused chunk.
+    const early = parseRoute(course, window.location.hash) ?? parseLaunchPage(course, window.location.search) ?? { kind: 'page', index: 0 };
+    if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
+    let CourseSession: typeof import('./course-session.js').CourseSession;
+    try {
+      ({ CourseSession } = await import('./course-session.js'));
+    } catch (error: unknown) {
+      console.error('coursemark: could not load the session', error);
+      this.loadFailed = true;
+      this.starting = false;
+      return;
+    }
     const session = new CourseSession({
       course,
       adapter,
       onChange: ({ completedNow }) => {
         this.revision += 1;
-        const t = messagesOf(course);
+        const t = messagesOf();
         if (session.notSaving) this.announcement = t.notSaving;
         else if (completedNow) this.announcement = t.courseCompleted;
       },
@@ -161,6 +199,14 @@ export class CmPlayer extends LitElement {
     if (course === undefined || session === undefined || this.exited) return;
     const ticket = ++this.navigation;
     if (route.kind !== 'page') {
+      try {
+        await loadView(route.kind === 'glossary' ? 'cm-glossary' : 'cm-results');
+      } catch (error: unknown) {
+        console.error('coursemark: could not load the view', route.kind, error);
+        this.announcement = messagesOf().loadFailed;
+        return;
+      }
+      if (ticket !== this.navigation) return;
       this.route = route;
       await this.updateComplete;
       const view = this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results');
@@ -185,7 +231,7 @@ export class CmPlayer extends LitElement {
         if (ticket !== this.navigation) return;
         console.error('coursemark: could not load page', page.id, error);
         this.loadFailed = true;
-        this.announcement = messagesOf(course).loadFailed;
+        this.announcement = messagesOf().loadFailed;
         return;
       }
       if (ticket !== this.navigation) return;
@@ -201,10 +247,22 @@ export class CmPlayer extends LitElement {
   }
 
   private async openSupport(event: Event): Promise<void> {
-    if (this.support === undefined) return;
+    const support = this.support;
+    if (support === undefined) return;
     const origin = event.composedPath()[0];
     const opener = origin instanceof HTMLElement ? origin : undefined;
-    await this.renderRoot.querySelector<CmSupportDialog>('cm-support-dialog')?.show(opener);
+    try {
+      const [module] = await Promise.all([support(), loadView('cm-support-dialog')]);
+      this.supportContent = module.content;
+    } catch (error: unknown) {
+      console.error('coursemark: could not load the support panel', error);
+      this.announcement = messagesOf().loadFailed;
+      return;
+    }
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<CmSupportDialog>('cm-support-dialog');
+    await dialog?.updateComplete;
+    await dialog?.show(opener);
   }
 
   private focusMain(): void {
@@ -217,7 +275,7 @@ export class CmPlayer extends LitElement {
     const course = this.course;
     const session = this.session;
     if (course === undefined) return nothing;
-    const t = messagesOf(course);
+    const t = messagesOf();
     const fmt = formatterOf(course);
     const progress = session?.progress ?? 0;
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
@@ -244,7 +302,7 @@ export class CmPlayer extends LitElement {
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
         </main>
       </div>
-      <cm-support-dialog .course=${course} .content=${this.support}></cm-support-dialog>`;
+      ${this.supportContent === undefined ? nothing : html`<cm-support-dialog .course=${course} .content=${this.supportContent}></cm-support-dialog>`}`;
   }
 
   /** Ends the session on the learner's request; the adapter may then leave for the LMS (cmi5 returnURL). */
@@ -258,7 +316,7 @@ export class CmPlayer extends LitElement {
     const course = this.course;
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
-    const t = messagesOf(course);
+    const t = messagesOf();
     if (this.exited) {
       return html`<section class="exited" aria-labelledby="exited-title">
         <h1 id="exited-title" tabindex="-1">${t.exitedTitle}</h1>
@@ -280,7 +338,7 @@ export class CmPlayer extends LitElement {
     const course = this.course;
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
-    const t = messagesOf(course);
+    const t = messagesOf();
     const last = course.pages.length - 1;
     const location = this.session?.state.location ?? 0;
     const here = route.kind === 'page' ? route.index : route.kind === 'results' ? last + 1 : undefined;

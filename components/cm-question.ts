@@ -6,7 +6,8 @@ import { questionStyles } from './cm-question.styles.js';
 import { renderControls, type QuestionContent } from './question-controls.js';
 import { isCorrect } from './scoring.js';
 import { draftFromResponse, emptyDraft, responseFromDraft, type Draft } from './question-draft.js';
-import { base, prose, tokens } from './styles/index.js';
+import { prose } from './styles/prose.js';
+import { base, tokens } from './styles/theme.js';
 import { trackerContext, type AnswerRecord } from './tracker.js';
 
 export type { QuestionContent } from './question-controls.js';
@@ -75,7 +76,7 @@ export class CmQuestion extends LitElement {
     const question = this.question;
     if (question === undefined) return nothing;
     const course = this.course.value;
-    const t = messagesOf(course);
+    const t = messagesOf();
     return html`<form class="box" part="base" novalidate @submit=${this.submit}>
       <fieldset>
         <legend>
@@ -105,7 +106,7 @@ export class CmQuestion extends LitElement {
     const question = this.question;
     const result = this.result;
     if (question === undefined || result === undefined) return nothing;
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     const feedback = this.content?.feedback;
     const response = result.response;
     // Feedback written for a chosen option ("`:feedback[...]`") applies to what was selected.
@@ -139,7 +140,7 @@ export class CmQuestion extends LitElement {
     order.splice(from, 1);
     order.splice(to, 0, id);
     this.edit({ ...this.draft, order });
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     const fmt = formatterOf(this.course.value);
     const step = this.question?.type === 'sequencing' ? this.question.steps.find((s) => s.id === id) : undefined;
     this.notice = t.moved(step?.text ?? id, fmt.number(to + 1), fmt.number(order.length));
@@ -153,7 +154,7 @@ export class CmQuestion extends LitElement {
     event.preventDefault();
     const question = this.question;
     if (question === undefined) return;
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     const response = responseFromDraft(question, this.draft);
     if (response === undefined) {
       const badNumber = question.type === 'numeric' && this.draft.text.trim() !== '';

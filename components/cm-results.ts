@@ -3,7 +3,7 @@ import type { CourseData } from './course-data.js';
 import { formatterOf, messagesOf, EXIT_EVENT } from './course-context.js';
 import { courseScore } from './scoring.js';
 import { hrefFor } from './router.js';
-import { base, tokens } from './styles/index.js';
+import { base, tokens } from './styles/theme.js';
 import type { ProgressState } from './tracker.js';
 import { viewStyles } from './view-styles.js';
 
@@ -69,7 +69,7 @@ export class CmResults extends LitElement {
     const course = this.course;
     const progress = this.progress;
     if (course === undefined || progress === undefined) return nothing;
-    const t = messagesOf(course);
+    const t = messagesOf();
     return html`<section class="view" aria-labelledby="title">
       <h1 id="title" part="title" tabindex="-1">${t.resultsTitle}</h1>
       ${this.renderScore(course, progress)} ${this.renderCompletion(course, progress)}
@@ -85,7 +85,7 @@ export class CmResults extends LitElement {
   };
 
   private renderScore(course: CourseData, progress: ProgressState): unknown {
-    const t = messagesOf(course);
+    const t = messagesOf();
     const fmt = formatterOf(course);
     if (course.questions.length === 0) return html`<div class="outcome"><p>${t.noQuestions}</p></div>`;
     const score = courseScore(course, progress.answers);
@@ -113,7 +113,7 @@ export class CmResults extends LitElement {
   }
 
   private renderCompletion(course: CourseData, progress: ProgressState): unknown {
-    const t = messagesOf(course);
+    const t = messagesOf();
     const rule =
       course.completion === 'all-pages'
         ? t.completionAllPages

@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import type { CourseData } from './course-data.js';
 import { messagesOf } from './course-context.js';
-import { base, prose, tokens } from './styles/index.js';
+import { prose } from './styles/prose.js';
+import { base, tokens } from './styles/theme.js';
 
 /**
  * The help-and-support panel as a modal `<dialog>`: `showModal()` makes the rest of the player
@@ -84,7 +85,7 @@ export class CmSupportDialog extends LitElement {
   }
 
   protected override render(): unknown {
-    const t = messagesOf(this.course);
+    const t = messagesOf();
     return html`<dialog part="dialog" aria-labelledby="support-title" @close=${this.onClose} @click=${this.onDialogClick}>
       <div class="inner">
         <h2 id="support-title" tabindex="-1">${this.course?.supportTitle ?? t.helpAndSupport}</h2>

@@ -27,7 +27,7 @@ export class CmSupportLink extends LitElement {
   protected override render(): unknown {
     // Without a support panel there is nothing to open; a dead button would mislead.
     if (this.support.value === false) return nothing;
-    const t = messagesOf(this.course.value);
+    const t = messagesOf();
     return html`<button type="button" class="button secondary" part="button" aria-haspopup="dialog" @click=${this.open}>
       ${this.course.value?.supportTitle ?? t.openSupport}
     </button>`;

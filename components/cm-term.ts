@@ -90,7 +90,7 @@ export class CmTerm extends LitElement {
 
   protected override render(): unknown {
     const course = this.course.value;
-    const t = messagesOf(course);
+    const t = messagesOf();
     const entry = findTerm(course, this.term);
     if (entry === undefined && course !== undefined) {
       // The build reports unknown terms (rule unknown-term); show plain text rather than a dead button.

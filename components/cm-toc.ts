@@ -3,7 +3,7 @@ import type { CourseData } from './course-data.js';
 import { formatterOf, messagesOf } from './course-context.js';
 import { pageStatus, type PageStatus } from './progress.js';
 import { hrefFor, type Route } from './router.js';
-import { base, tokens } from './styles/index.js';
+import { base, tokens } from './styles/theme.js';
 import type { ProgressState } from './tracker.js';
 
 /**
@@ -145,7 +145,7 @@ export class CmToc extends LitElement {
     const course = this.course;
     const progress = this.progress;
     if (course === undefined || progress === undefined) return nothing;
-    const t = messagesOf(course);
+    const t = messagesOf();
     const fmt = formatterOf(course);
     const route = this.route;
     const statusText: Record<PageStatus, string> = {

@@ -5,7 +5,9 @@
  */
 import { createContext } from '@lit/context';
 import type { CourseData, GlossaryEntry } from './course-data.js';
-import { formatterFor, messagesFor, type Formatter, type Messages } from './i18n/index.js';
+import { messages } from 'virtual:coursemark/messages';
+import { formatterFor, type Formatter } from './i18n/formatter.js';
+import type { Messages } from './i18n/messages.js';
 
 /** The course being played: language, glossary, questions and activities by id. */
 export const courseContext = createContext<CourseData>(Symbol('coursemark-course'));
@@ -13,8 +15,12 @@ export const courseContext = createContext<CourseData>(Symbol('coursemark-course
 /** Whether the course has a help-and-support panel that `cm-open-support` can open. */
 export const supportContext = createContext<boolean>(Symbol('coursemark-support'));
 
-export function messagesOf(course: CourseData | undefined): Messages {
-  return messagesFor(course?.language ?? 'en');
+/**
+ * The player's strings in the course language. The build generates `virtual:coursemark/messages`
+ * with that language's table only, so a package never carries the others.
+ */
+export function messagesOf(): Messages {
+  return messages;
 }
 
 export function formatterOf(course: CourseData | undefined): Formatter {

@@ -80,7 +80,7 @@ export class CoursePage extends LitElement {
   protected override render(): unknown {
     if (this.page === undefined) return nothing;
     const course = this.courseConsumer.value;
-    const t = messagesOf(course);
+    const t = messagesOf();
     const duration = this.page.duration;
     return html`<article part="article" class="prose" aria-labelledby="cm-page-title">
       <h1 id="cm-page-title" part="title" tabindex="-1">${this.page.title}</h1>

@@ -103,7 +103,7 @@ export interface TrackingAdapter {
    * corrupted by the LMS): the course then continues from the LMS's location and status, and the
    * player says so.
    */
-  readonly restoreNotice?: 'partial';
+  readonly restoreNotice?: 'partial' | undefined;
   /** Set when the launch itself cannot be tracked (the player explains it to the learner). */
   readonly launchProblem?: LaunchProblem | undefined;
 }

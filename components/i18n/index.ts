@@ -4,6 +4,7 @@ import type { Messages } from './messages.js';
 
 export type { Messages } from './messages.js';
 
+/** Every table, by primary subtag. The browser bundle carries only the course's (see `messageTableFor`). */
 const TABLES: Readonly<Record<string, Messages>> = { en, ar };
 
 /** The primary language subtag of a BCP 47 tag, lower-cased: `en-GB` -> `en`. */
@@ -13,41 +14,16 @@ function primarySubtag(language: string): string {
 
 /** The message table for a course language, by primary subtag; English when there is none. */
 export function messagesFor(language: string): Messages {
-  return TABLES[primarySubtag(language)] ?? en;
+  return TABLES[messageTableFor(language)] ?? en;
 }
 
 /**
- * Number and percentage formatting in the course language, so Arabic courses show Arabic-Indic
- * digits and the right percent sign placement.
+ * Name of the table (`en`, `ar`, ...) a course language uses: also the module in this folder that
+ * exports it under that name, which the build imports so a package carries one language only.
  */
-export interface Formatter {
-  number(value: number): string;
-  percent(share: number): string;
+export function messageTableFor(language: string): string {
+  const subtag = primarySubtag(language);
+  return Object.hasOwn(TABLES, subtag) ? subtag : 'en';
 }
 
-const FORMATTERS = new Map<string, Formatter>();
-
-export function formatterFor(language: string): Formatter {
-  const cached = FORMATTERS.get(language);
-  if (cached !== undefined) return cached;
-  const formatter = createFormatter(safeLocale(language));
-  FORMATTERS.set(language, formatter);
-  return formatter;
-}
-
-function createFormatter(locale: string): Formatter {
-  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  return { number: (value) => num.format(value), percent: (share) => pct.format(share) };
-}
-
-function safeLocale(language: string): string {
-  try {
-    return Intl.getCanonicalLocales(language)[0] ?? 'en';
-  } catch (error: unknown) {
-    // An invalid tag would make every Intl constructor throw; the build validates the tag, so
-    // this only protects hand-written course modules.
-    if (error instanceof RangeError) return 'en';
-    throw error;
-  }
-}
+export { formatterFor, type Formatter } from './formatter.js';

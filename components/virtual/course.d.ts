@@ -4,7 +4,10 @@ import type { CourseData } from '../course-data.js';
 import type { CoursePage } from '../course-page.js';
 
 export declare const course: CourseData;
-/** The rich content of the course's `support` directive, shown in the help-and-support panel. */
-export declare const support: TemplateResult | undefined;
+/**
+ * Loads the rich content of the course's `support` directive, shown in the help-and-support panel
+ * (its own chunk, loaded when the learner opens the panel); undefined when the course has none.
+ */
+export declare const support: (() => Promise<{ content: TemplateResult }>) | undefined;
 /** One loader per page, in `course.pages` order; each page is its own chunk, loaded on demand. */
 export declare const pages: readonly (() => Promise<{ default: typeof CoursePage }>)[];

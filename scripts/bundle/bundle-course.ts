@@ -30,9 +30,42 @@ export interface BundleOptions {
  * its entry can load, plus its index.html and the course media.
  */
 export async function bundleCourse(model: CourseModel, modules: RenderedModules, options: BundleOptions): Promise<Map<string, OutputFile[]>> {
+  const targets = [...options.adapters.keys()];
+  const byName = await bundleChunks(modules, options.adapters);
+  const encoder = new TextEncoder();
+  const contents = (item: Rollup.OutputChunk | Rollup.OutputAsset): Uint8Array =>
+    item.type === 'chunk' ? encoder.encode(item.code) : typeof item.source === 'string' ? encoder.encode(item.source) : item.source;
+  const media: OutputFile[] = [];
+  for (const file of model.media.values()) media.push({ path: file.output, contents: await options.readCourseFile(file.source) });
+
+  const bundles = new Map<string, OutputFile[]>();
+  for (const target of targets) {
+    const entry = entryChunk(byName, target);
+    const files = [...reachable(entry, byName)].map((item) => ({ path: item.fileName, contents: contents(item) }));
+    const html = indexHtml({ course: model.data, entry: `./${entry.fileName}`, preload: staticImports(entry, byName).map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
+    files.push({ path: 'index.html', contents: encoder.encode(html) }, ...media);
+    bundles.set(target, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  }
+  return bundles;
+}
+
+export type OutputItem = Rollup.OutputChunk | Rollup.OutputAsset;
+
+/** The entry chunk of one target in a bundle made by `bundleChunks`. */
+export function entryChunk(byName: ReadonlyMap<string, OutputItem>, target: string): Rollup.OutputChunk {
+  const entry = [...byName.values()].find((item): item is Rollup.OutputChunk => item.type === 'chunk' && item.isEntry && item.name === `player-${target}`);
+  if (!entry) throw new Error(`The bundle has no entry for target ${target}.`);
+  return entry;
+}
+
+/**
+ * The Vite build itself: every chunk and asset, by output file name. Exported so tests can check
+ * the bundle's structure (what the entry loads before first paint).
+ */
+export async function bundleChunks(modules: RenderedModules, adapters: ReadonlyMap<string, string>): Promise<Map<string, OutputItem>> {
   // Vite is the heaviest import of the build: load it only when a bundle is actually made.
   const { build } = await import('vite');
-  const targets = [...options.adapters.keys()];
+  const targets = [...adapters.keys()];
   const result = await build({
     configFile: false,
     envFile: false,
@@ -47,7 +80,7 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
     resolve: { conditions: ['module', 'browser', 'production'] },
     // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
     envPrefix: '__COURSEMARK_NO_ENV__',
-    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters: options.adapters })],
+    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters })],
     build: {
       write: false,
       target: 'es2022',
@@ -64,26 +97,8 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  const byName = new Map(outputs.flatMap((output) => output.output.map((item) => [item.fileName, item] as const)));
-  const encoder = new TextEncoder();
-  const contents = (item: Rollup.OutputChunk | Rollup.OutputAsset): Uint8Array =>
-    item.type === 'chunk' ? encoder.encode(item.code) : typeof item.source === 'string' ? encoder.encode(item.source) : item.source;
-  const media: OutputFile[] = [];
-  for (const file of model.media.values()) media.push({ path: file.output, contents: await options.readCourseFile(file.source) });
-
-  const bundles = new Map<string, OutputFile[]>();
-  for (const target of targets) {
-    const entry = [...byName.values()].find((item): item is Rollup.OutputChunk => item.type === 'chunk' && item.isEntry && item.name === `player-${target}`);
-    if (!entry) throw new Error(`The bundle has no entry for target ${target}.`);
-    const files = [...reachable(entry, byName)].map((item) => ({ path: item.fileName, contents: contents(item) }));
-    const html = indexHtml({ course: model.data, entry: `./${entry.fileName}`, preload: staticImports(entry, byName).map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
-    files.push({ path: 'index.html', contents: encoder.encode(html) }, ...media);
-    bundles.set(target, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
-  }
-  return bundles;
+  return new Map(outputs.flatMap((output) => output.output.map((item) => [item.fileName, item] as const)));
 }
-
-type OutputItem = Rollup.OutputChunk | Rollup.OutputAsset;
 
 /** Every output file an entry can load: static and dynamic imports, and the assets they reference. */
 function reachable(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): Set<OutputItem> {
@@ -99,7 +114,7 @@ function reachable(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, Output
 }
 
 /** The chunks an entry needs before it can run, for `<link rel="modulepreload">`. */
-function staticImports(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): string[] {
+export function staticImports(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): string[] {
   const seen = new Set<string>();
   const visit = (chunk: Rollup.OutputChunk): void => {
     for (const name of chunk.imports) {

@@ -1,11 +1,16 @@
 import type { Plugin } from 'vite';
-import type { RenderedModules } from '../render/render-modules.js';
+import { MESSAGES_MODULE, SUPPORT_MODULE, type RenderedModules } from '../render/render-modules.js';
 
 export const COURSE_MODULE = 'virtual:coursemark/course';
 const PAGE_PREFIX = 'virtual:coursemark/page/';
 const ENTRY_PREFIX = 'virtual:coursemark/entry/';
 // The \0 prefix marks ids that no other plugin should try to load from disk (Rollup convention).
 const RESOLVED = '\0coursemark:';
+// Vite wraps every dynamic import in this helper, which preloads the imported chunk's own imports
+// and CSS. The player has no CSS and its lazy chunks are few and small (pages, views, runtime), so
+// `modulePreload: false` leaves the helper nothing to do but cost 3.4 KB in the entry chunk.
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+const PLAIN_PRELOAD_HELPER = 'export const __vitePreload = (load) => load();\n';
 
 /** Specifier of a page module, as the course module imports it. */
 export const pageSpecifier = (pageId: string): string => `${PAGE_PREFIX}${pageId}`;
@@ -22,24 +27,32 @@ export interface CoursePluginOptions {
 }
 
 /**
- * Serves the build's generated modules to Vite: `virtual:coursemark/course`, one
- * `virtual:coursemark/page/<id>` per page, and one `virtual:coursemark/entry/<target>` per target,
+ * Serves the build's generated modules to Vite: `virtual:coursemark/course`, `…/messages`,
+ * `…/support` (when the course has a support panel), one `virtual:coursemark/page/<id>` per page, and one `virtual:coursemark/entry/<target>` per target,
  * which mounts the player with that target's tracking adapter. Build-time data reaches the browser
  * only through these imports, never through globals.
  */
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   return {
     name: 'coursemark:course',
+    // Before Vite's own plugins, so the plain preload helper replaces Vite's.
+    enforce: 'pre',
     resolveId(id) {
+      if (id === PRELOAD_HELPER) return PRELOAD_HELPER;
       if (id === COURSE_MODULE) return `${RESOLVED}course.js`;
+      if (id === MESSAGES_MODULE) return `${RESOLVED}messages.js`;
+      if (id === SUPPORT_MODULE && options.modules.support !== undefined) return `${RESOLVED}support.js`;
       if (id.startsWith(ENTRY_PREFIX) && options.adapters.has(id.slice(ENTRY_PREFIX.length))) return `${RESOLVED}entry/${id.slice(ENTRY_PREFIX.length)}.js`;
       if (id.startsWith(PAGE_PREFIX)) return `${RESOLVED}page/${id.slice(PAGE_PREFIX.length)}.js`;
       return undefined;
     },
     load(id) {
+      if (id === PRELOAD_HELPER) return PLAIN_PRELOAD_HELPER;
       if (!id.startsWith(RESOLVED)) return undefined;
       const name = id.slice(RESOLVED.length);
       if (name === 'course.js') return options.modules.course;
+      if (name === 'messages.js') return options.modules.messages;
+      if (name === 'support.js') return options.modules.support;
       if (name.startsWith('entry/')) {
         const adapter = options.adapters.get(name.slice('entry/'.length, -'.js'.length));
         if (adapter === undefined) return undefined;

@@ -42,10 +42,16 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
   const root = resolve(folder);
   let current: PreviewCourse = await loadPreviewCourse(root, process.cwd());
   if (current.report !== '') options.report(current.report);
-  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', pages: new Map() };
+  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', support: undefined, messages: 'export const messages = undefined;', pages: new Map() };
   const live: RenderedModules = {
     get course() {
       return modules.course;
+    },
+    get support() {
+      return modules.support;
+    },
+    get messages() {
+      return modules.messages;
     },
     get pages() {
       return modules.pages;

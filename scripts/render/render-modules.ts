@@ -1,12 +1,23 @@
 import type { Root } from 'mdast';
+import { directiveElementsIn } from '../../components/directive-elements.js';
+import { messageTableFor } from '../../components/i18n/index.js';
 import type { CourseModel } from '../model/course-model.js';
 import { litTemplate } from './lit-template.js';
 import { sectionToHast, type RenderContext } from './section-to-hast.js';
 
-/** Generated JavaScript modules for the bundle: one per page plus the course module. */
+/** Specifier under which the bundle serves `RenderedModules.support` (scripts/bundle/course-plugin.ts). */
+export const SUPPORT_MODULE = 'virtual:coursemark/support';
+/** Specifier under which the bundle serves `RenderedModules.messages`. */
+export const MESSAGES_MODULE = 'virtual:coursemark/messages';
+
+/** Generated JavaScript modules for the bundle: one per page, the course, support and messages modules. */
 export interface RenderedModules {
   /** Source of `virtual:coursemark/course`. */
   readonly course: string;
+  /** Source of `virtual:coursemark/support` (the support panel's content, loaded when opened), if the course has one. */
+  readonly support: string | undefined;
+  /** Source of `virtual:coursemark/messages`: the course language's message table only. */
+  readonly messages: string;
   /** Page id -> source of that page's module, in course order. */
   readonly pages: ReadonlyMap<string, string>;
 }
@@ -36,23 +47,34 @@ export function renderModules(model: CourseModel, options: RenderOptions): Rende
     const hast = sectionToHast(page.section.tree, context(page.section.directives));
     pages.set(page.info.id, pageModule(litTemplate(hast), options.componentsImport));
   }
-  let support = 'undefined';
+  let support: string | undefined;
   if (model.support) {
     const root: Root = { type: 'root', children: model.support.node.children };
-    support = litTemplate(sectionToHast(root, context(model.support.section.directives)));
+    support = supportModule(litTemplate(sectionToHast(root, context(model.support.section.directives))), options.componentsImport);
   }
   const loaders = model.pages.map((page) => `  () => import(${JSON.stringify(options.pageSpecifier(page.info.id))}),`);
   const course = [
-    `import { html } from 'lit';`,
-    `import { safeUrl } from ${JSON.stringify(`${options.componentsImport}/url-policy.js`)};`,
     `export const course = ${JSON.stringify(model.data)};`,
-    `export const support = ${support};`,
+    `export const support = ${support === undefined ? 'undefined' : `() => import(${JSON.stringify(SUPPORT_MODULE)})`};`,
     `export const pages = [`,
     ...loaders,
     `];`,
     '',
   ].join('\n');
-  return { course, pages };
+  const table = messageTableFor(model.data.language);
+  const messages = `export { ${table} as messages } from ${JSON.stringify(`${options.componentsImport}/i18n/${table}.js`)};\n`;
+  return { course, support, messages, pages };
+}
+
+/** Imports and definitions of the directive elements `template` renders, so its chunk carries them. */
+function directiveImports(template: string, componentsImport: string): string[] {
+  const elements = directiveElementsIn(template);
+  if (elements.length === 0) return [];
+  return [
+    `import { defineElement } from ${JSON.stringify(`${componentsImport}/define.js`)};`,
+    ...elements.map(({ module, className }) => `import { ${className} } from ${JSON.stringify(`${componentsImport}/${module}`)};`),
+    ...elements.map(({ tag, className }) => `defineElement(${JSON.stringify(tag)}, ${className});`),
+  ];
 }
 
 function pageModule(template: string, componentsImport: string): string {
@@ -60,11 +82,22 @@ function pageModule(template: string, componentsImport: string): string {
     `import { html } from 'lit';`,
     `import { CoursePage } from ${JSON.stringify(`${componentsImport}/course-page.js`)};`,
     `import { safeUrl } from ${JSON.stringify(`${componentsImport}/url-policy.js`)};`,
+    ...directiveImports(template, componentsImport),
     `export default class extends CoursePage {`,
     `  renderContent() {`,
     `    return ${template};`,
     `  }`,
     `}`,
+    '',
+  ].join('\n');
+}
+
+function supportModule(template: string, componentsImport: string): string {
+  return [
+    `import { html } from 'lit';`,
+    `import { safeUrl } from ${JSON.stringify(`${componentsImport}/url-policy.js`)};`,
+    ...directiveImports(template, componentsImport),
+    `export const content = ${template};`,
     '',
   ].join('\n');
 }

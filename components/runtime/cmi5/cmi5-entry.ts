@@ -3,12 +3,16 @@
  * target. Nothing runs on import; the browser is read when the player creates the adapter.
  */
 import type { CourseData } from '../../course-data.js';
+import { deferAdapter } from '../../deferred-adapter.js';
 import type { TrackingAdapter } from '../../tracker.js';
 import { browserDependencies } from '../lrs/adapter-dependencies.js';
-import { createLrsTracker } from '../lrs/lrs-tracker.js';
-import { openCmi5Session } from './cmi5-adapter.js';
 
+/**
+ * The launch parameters are read at once; the session (LRS client, delivery queue, statement
+ * emitter, resume codec) is its own chunk, loaded as the player starts. Events recorded before it
+ * arrives wait, in order.
+ */
 export function createTrackingAdapter(course: CourseData): TrackingAdapter {
   const deps = browserDependencies(course);
-  return createLrsTracker(openCmi5Session(deps), deps);
+  return deferAdapter(() => import('./cmi5-session.js').then((module) => module.createLrsTracker(module.openCmi5Session(deps), deps)));
 }

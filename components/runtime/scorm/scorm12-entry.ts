@@ -1,8 +1,12 @@
 /** Tracking entry of SCORM 1.2 packages: what `virtual:coursemark/tracker` names for that target. */
 import type { CourseData } from '../../course-data.js';
+import { deferAdapter } from '../../deferred-adapter.js';
 import type { TrackingAdapter } from '../../tracker.js';
-import { createScorm12Adapter } from './scorm12-adapter.js';
 
+/**
+ * The adapter (API discovery, the data model, the statement emitter and the resume codec) is its
+ * own chunk, loaded as the player starts; events recorded before it arrives wait, in order.
+ */
 export function createTrackingAdapter(course: CourseData): TrackingAdapter {
-  return createScorm12Adapter(course);
+  return deferAdapter(() => import('./scorm12-adapter.js').then((module) => module.createScorm12Adapter(course)));
 }

@@ -1,8 +1,12 @@
 /** Tracking entry of SCORM 2004 4th Edition packages: what `virtual:coursemark/tracker` names for that target. */
 import type { CourseData } from '../../course-data.js';
+import { deferAdapter } from '../../deferred-adapter.js';
 import type { TrackingAdapter } from '../../tracker.js';
-import { createScorm2004Adapter } from './scorm2004-adapter.js';
 
+/**
+ * The adapter (API discovery, the data model, the statement emitter and the resume codec) is its
+ * own chunk, loaded as the player starts; events recorded before it arrives wait, in order.
+ */
 export function createTrackingAdapter(course: CourseData): TrackingAdapter {
-  return createScorm2004Adapter(course);
+  return deferAdapter(() => import('./scorm2004-adapter.js').then((module) => module.createScorm2004Adapter(course)));
 }

@@ -9,12 +9,13 @@ const FIXTURE = join(REPO, 'test/fixtures/player');
 const TRACKER = join(REPO, 'components/trackers/local-tracker.ts');
 
 /** Maps the build's virtual modules to the hand-written fixture and the web tracker. */
-function fixtureModules(courseFile: string): Plugin {
+function fixtureModules(courseFile: string, messagesFile: string): Plugin {
   return {
     name: 'coursemark-player-fixture',
     enforce: 'pre',
     resolveId(id) {
       if (id === 'virtual:coursemark/course') return courseFile;
+      if (id === 'virtual:coursemark/messages') return messagesFile;
       if (id === 'virtual:coursemark/tracker') return TRACKER;
       return null;
     },
@@ -32,7 +33,7 @@ export async function buildFixture(course: FixtureCourse = 'course.ts'): Promise
     base: './',
     publicDir: join(FIXTURE, 'public'),
     logLevel: 'warn',
-    plugins: [fixtureModules(join(FIXTURE, course))],
+    plugins: [fixtureModules(join(FIXTURE, course), join(FIXTURE, course === 'course-ar.ts' ? 'messages-ar.ts' : 'messages-en.ts'))],
     build: {
       outDir,
       emptyOutDir: true,

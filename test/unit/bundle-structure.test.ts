@@ -1,0 +1,106 @@
+/**
+ * What each package loads before its first paint: the entry chunk and its static imports (the
+ * files index.html preloads). Only the shell belongs there; directive components, the secondary
+ * views, the statement emitter, the resume codec and other languages' messages come later, in
+ * their own chunks. Asserted on the bundle's module graph, not on sizes or timings.
+ */
+import { join } from 'node:path';
+import type { Rollup } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { bundleChunks, componentsDir, entryChunk, staticImports, type OutputItem } from '../../scripts/bundle/bundle-course.js';
+import { pageSpecifier } from '../../scripts/bundle/course-plugin.js';
+import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
+import type { CourseModel } from '../../scripts/model/course-model.js';
+import { checkCourse } from '../../scripts/pipeline.js';
+import { renderModules } from '../../scripts/render/render-modules.js';
+import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
+
+const ADAPTERS = new Map(
+  Object.entries({
+    web: 'trackers/local-tracker.ts',
+    scorm12: 'runtime/scorm/scorm12-entry.ts',
+    scorm2004: 'runtime/scorm/scorm2004-entry.ts',
+    cmi5: 'runtime/cmi5/cmi5-entry.ts',
+    xapi: 'runtime/xapi/xapi-entry.ts',
+  }).map(([target, path]) => [target, join(componentsDir, path)]),
+);
+
+/** Modules that must never be fetched before the first paint, relative to components/. */
+const LAZY = [
+  'cm-activity.ts',
+  'cm-content-warning.ts',
+  'cm-figure.ts',
+  'cm-note.ts',
+  'cm-question.ts',
+  'question-controls.ts',
+  'cm-support-link.ts',
+  'cm-term.ts',
+  'cm-results.ts',
+  'cm-glossary.ts',
+  'cm-support-dialog.ts',
+  'course-session.ts',
+  'styles/prose.ts',
+  'runtime/statements/statement-emitter.ts',
+  'runtime/resume/progress-codec.ts',
+  'runtime/scorm/scorm-adapter.ts',
+  'runtime/lrs/lrs-client.ts',
+  'trackers/progress-codec.ts',
+];
+
+async function bundle(model: CourseModel): Promise<Map<string, OutputItem>> {
+  const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: 'Footnotes' });
+  return bundleChunks(modules, ADAPTERS);
+}
+
+/** Module ids, relative to components/, of the entry of `target` and of every chunk it imports statically. */
+function beforePaint(chunks: ReadonlyMap<string, OutputItem>, target: string): string[] {
+  const entry = entryChunk(chunks, target);
+  const files = [entry, ...staticImports(entry, chunks).map((name) => chunks.get(name))];
+  return files.flatMap((file) => (file?.type === 'chunk' ? file.moduleIds : [])).map((id) => id.replace(componentsDir, ''));
+}
+
+function chunkOf(chunks: ReadonlyMap<string, OutputItem>, moduleId: string): Rollup.OutputChunk | undefined {
+  return [...chunks.values()].find((item): item is Rollup.OutputChunk => item.type === 'chunk' && item.moduleIds.includes(moduleId));
+}
+
+describe('bundle structure', () => {
+  it('each target paints from the shell alone: no directive component, view, emitter or resume codec before first paint', async () => {
+    const { model } = checkCourse(await readCourseFolder(join(import.meta.dirname, '../../course')));
+    if (model === undefined) throw new Error('the sample course has errors');
+    const chunks = await bundle(model);
+    for (const target of ADAPTERS.keys()) {
+      const early = beforePaint(chunks, target);
+      expect(early, target).toContain('cm-player.ts');
+      expect(early.filter((id) => LAZY.includes(id)), target).toEqual([]);
+      // Vite's module preload helper (which injects <link rel=modulepreload>) is replaced by a one-liner.
+      const entry = entryChunk(chunks, target);
+      expect(entry.code + staticImports(entry, chunks).map((name) => (chunks.get(name) as Rollup.OutputChunk).code).join('')).not.toContain('modulepreload');
+    }
+    // Each page chunk carries the directive components it renders.
+    const question = model.data.questions[0];
+    if (question === undefined) throw new Error('the sample course has no question');
+    const page = chunkOf(chunks, `\0coursemark:page/${question.pageId}.js`);
+    const questionChunk = chunkOf(chunks, join(componentsDir, 'cm-question.ts'));
+    expect(questionChunk).toBeDefined();
+    expect(page?.imports).toContain(questionChunk?.fileName);
+  });
+
+  it('a package carries the messages of its course language only', async () => {
+    const ids = async (language: string) => {
+      const source = courseFromStrings({
+        'course.yaml': baseConfig.replace('language: en', `language: ${language}`),
+        'sections/01-page.md': '---\ntitle: Page\n---\n\nText.\n',
+      });
+      const { model } = checkCourse(source);
+      if (model === undefined) throw new Error('the test course has errors');
+      const chunks = await bundle(model);
+      return { early: beforePaint(chunks, 'scorm12'), all: [...chunks.values()].flatMap((item) => (item.type === 'chunk' ? item.moduleIds : [])).map((id) => id.replace(componentsDir, '')) };
+    };
+    const arabic = await ids('ar-EG');
+    expect(arabic.early).toContain('i18n/ar.ts');
+    expect(arabic.all).not.toContain('i18n/en.ts');
+    const english = await ids('en-GB');
+    expect(english.early).toContain('i18n/en.ts');
+    expect(english.all).not.toContain('i18n/ar.ts');
+  });
+});
