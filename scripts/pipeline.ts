@@ -1,14 +1,15 @@
 import { VFile } from 'vfile';
 import type { GlossaryEntry } from '../components/course-data.js';
 import { hasErrors, report } from './diagnostics/report.js';
-import { defaultLimits, withinLimits, type InputLimits } from './limits/input-limits.js';
+import type { SectionCache } from './cache/section-cache.js';
+import { defaultLimits, type InputLimits } from './limits/input-limits.js';
 import type { CourseSource } from './load/read-course-folder.js';
 import { buildCourseModel } from './model/build-course-model.js';
 import { checkResumeBudget } from './model/check-resume-budget.js';
 import type { CourseModel } from './model/course-model.js';
 import type { SectionDraft } from './model/section-draft.js';
-import { parseSection } from './parse/markdown-processor.js';
-import { analyzeSection } from './validate/analyze-section.js';
+import { analyzeSections } from './parse/analyze-sections.js';
+import { analyzeSectionText, restoreSection, type SectionAnalysis } from './parse/section-analysis.js';
 import { readCourseConfig, type ResolvedCourseConfig } from './validate/course-config.js';
 import { readGlossary } from './validate/glossary.js';
 
@@ -22,6 +23,17 @@ export interface CheckOptions {
   readonly limits?: InputLimits;
 }
 
+export interface AsyncCheckOptions extends CheckOptions {
+  /** Sections analysed by earlier checks, by content hash (the CLI's cache folder, the preview's memory). */
+  readonly cache?: SectionCache | undefined;
+  /**
+   * Worker threads for parsing: a number (0: in this thread) or 'auto' (workers only for a course
+   * large enough to pay for them).
+   * @default 'auto'
+   */
+  readonly threads?: number | 'auto';
+}
+
 export interface CheckResult {
   /** Every file that was read, each carrying its messages. */
   readonly files: readonly VFile[];
@@ -30,10 +42,26 @@ export interface CheckResult {
 }
 
 /**
- * parse -> validate -> course model, over a course already in memory. Never throws for author
- * mistakes: all of them, across all files, end up as messages on `files`.
+ * parse -> validate -> course model, over a course already in memory, in this thread. Never throws
+ * for author mistakes: all of them, across all files, end up as messages on `files`.
  */
 export function checkCourse(source: CourseSource, options: CheckOptions = {}): CheckResult {
+  const limits = options.limits ?? defaultLimits;
+  return finishCheck(source, options, source.sections.map((file) => analyzeSectionText(file.path, String(file.value), limits)));
+}
+
+/**
+ * The same check as `checkCourse`, with the same result, but sections come from the cache when
+ * they are unchanged and are parsed in worker threads when there are many. Rejects only for a bug
+ * (a worker that crashed), never for an author mistake.
+ */
+export async function checkCourseAsync(source: CourseSource, options: AsyncCheckOptions = {}): Promise<CheckResult> {
+  const analyses = await analyzeSections(source.sections, { limits: options.limits ?? defaultLimits, cache: options.cache, threads: options.threads ?? 'auto' });
+  return finishCheck(source, options, analyses);
+}
+
+/** Everything after each section's own analysis: course.yaml, the glossary, and the checks across files. */
+function finishCheck(source: CourseSource, options: CheckOptions, analyses: readonly SectionAnalysis[]): CheckResult {
   const configFile = source.config ?? new VFile({ cwd: source.root, path: 'course.yaml' });
   if (!source.config) {
     report(configFile, 'config-missing', 'The course folder has no course.yaml. Create one with id, title, language and version (see docs/authoring.md).');
@@ -41,9 +69,9 @@ export function checkCourse(source: CourseSource, options: CheckOptions = {}): C
   const config = source.config ? readCourseConfig(configFile) : undefined;
   const glossary: GlossaryEntry[] = source.glossary ? readGlossary(source.glossary) : [];
   const sections: SectionDraft[] = [];
-  for (const file of source.sections) {
-    if (!withinLimits(file, options.limits ?? defaultLimits)) continue;
-    const draft = analyzeSection(parseSection(file), file);
+  for (const [index, file] of source.sections.entries()) {
+    const analysis = analyses[index];
+    const draft = analysis ? restoreSection(file, analysis) : undefined;
     if (draft) sections.push(draft);
   }
   if (source.sections.length === 0) {

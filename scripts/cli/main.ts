@@ -1,10 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { hasErrors } from '../diagnostics/report.js';
 import { limitsFromOptions } from '../limits/input-limits.js';
 import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
-import { checkCourse } from '../pipeline.js';
+import { SectionCache } from '../cache/section-cache.js';
+import { checkCourseAsync } from '../pipeline.js';
 import { fromRoot } from '../project-root.js';
 import { parseCacheDir, parseCmi5Aus, parseTargets } from './build-options.js';
 import { endStage, writeStats } from './stage-timer.js';
@@ -107,21 +108,29 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   endStage('startup');
   const source = await readCourseFolder(folder);
   endStage('load');
-  const result = checkCourse(source, { scorm12: command === 'check' || targets.includes('scorm12'), limits });
+  // Sections are cached under <cache>/sections/ (the zip writer keeps its own subfolder).
+  const cache = await SectionCache.open(cacheDir === undefined ? undefined : join(cacheDir, 'sections'));
+  const result = await checkCourseAsync(source, { scorm12: command === 'check' || targets.includes('scorm12'), limits, cache });
   endStage('check');
-  const cwd = process.cwd();
-  if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
-  else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
-  if (hasErrors(result.files) || !result.model) return EXIT.content;
-  if (command === 'check') {
-    if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
+  // New entries are written while the build goes on; the process waits for them before it ends.
+  const saved = cache.save();
+  try {
+    const cwd = process.cwd();
+    if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
+    else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
+    if (hasErrors(result.files) || !result.model) return EXIT.content;
+    if (command === 'check') {
+      if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
+      return EXIT.ok;
+    }
+    // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
+    const { buildTargets } = await import('./build-command.js');
+    const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus, cacheDir });
+    streams.out(summary);
     return EXIT.ok;
+  } finally {
+    await saved;
   }
-  // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
-  const { buildTargets } = await import('./build-command.js');
-  const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus, cacheDir });
-  streams.out(summary);
-  return EXIT.ok;
 }
 
 /** `coursemark verify <package.zip>`: loaded on demand, as it drives a browser. */

@@ -9,7 +9,7 @@ import { fromRoot } from '../project-root.js';
 import { startLrs, type RunningLrs } from '../lms/lrs-server.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { hostPage, playerPage } from './host-page.js';
-import { loadPreviewCourse, type PreviewCourse } from './preview-course.js';
+import { loadPreviewCourse, PreviewCaches, type PreviewCourse } from './preview-course.js';
 
 const require = createRequire(import.meta.url);
 const TARGETS = ['web', 'scorm12', 'scorm2004', 'cmi5', 'xapi'] as const;
@@ -40,7 +40,8 @@ export interface PreviewOptions {
  */
 export async function startPreview(folder: string, options: PreviewOptions): Promise<PreviewServer> {
   const root = resolve(folder);
-  let current: PreviewCourse = await loadPreviewCourse(root, process.cwd());
+  const caches = await PreviewCaches.create();
+  let current: PreviewCourse = await loadPreviewCourse(root, process.cwd(), caches);
   if (current.report !== '') options.report(current.report);
   let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', support: undefined, messages: 'export const messages = undefined;', pages: new Map() };
   const live: RenderedModules = {
@@ -63,7 +64,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
   let server: ViteDevServer | undefined;
 
   const refresh = async (): Promise<void> => {
-    current = await loadPreviewCourse(root, process.cwd());
+    current = await loadPreviewCourse(root, process.cwd(), caches);
     if (current.report !== '') options.report(current.report);
     if (!current.ok) {
       const { error } = current;

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { directiveElementsIn } from '../../components/directive-elements.js';
 import { messageTableFor } from '../../components/i18n/index.js';
-import type { CourseModel } from '../model/course-model.js';
+import type { CourseModel, PageModel } from '../model/course-model.js';
 import { litTemplate } from './lit-template.js';
 import { sectionToHast, type RenderContext } from './section-to-hast.js';
 
@@ -28,6 +28,12 @@ export interface RenderOptions {
   /** Specifier of a page module, as the course module imports it. */
   readonly pageSpecifier: (pageId: string) => string;
   readonly footnoteLabel: string;
+  /**
+   * Wraps the rendering of each page, so that a caller can reuse the module of an unchanged page
+   * (the preview does). A page's module depends on its section, `model.urls` of its links, images
+   * and figures, the QuestionData and ActivityData of its ids, and these options.
+   */
+  readonly renderPage?: (page: PageModel, render: () => string) => string;
 }
 
 /**
@@ -44,8 +50,8 @@ export function renderModules(model: CourseModel, options: RenderOptions): Rende
   });
   const pages = new Map<string, string>();
   for (const page of model.pages) {
-    const hast = sectionToHast(page.section.tree, context(page.section.directives));
-    pages.set(page.info.id, pageModule(litTemplate(hast), options.componentsImport));
+    const render = (): string => pageModule(litTemplate(sectionToHast(page.section.tree, context(page.section.directives))), options.componentsImport);
+    pages.set(page.info.id, options.renderPage ? options.renderPage(page, render) : render());
   }
   let support: string | undefined;
   if (model.support) {

@@ -7,6 +7,7 @@ vi.mock('../../../scripts/pipeline.js', () => ({
   checkCourse: () => {
     throw new TypeError('injected failure');
   },
+  checkCourseAsync: () => Promise.reject(new TypeError('injected failure')),
 }));
 
 it('an internal failure exits 3 and asks for a bug report', async () => {

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fromRoot } from '../project-root.js';
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * A hash of the code that turns a section into its cached result: coursemark's version, the code
+ * that runs (the compiled lib/, or the TypeScript sources in scripts/ while developing), the
+ * installed dependencies (npm's lock files) and the V8 serialization format. Any change to one of
+ * them gives every cache entry a new key, so a cache never outlives the code that wrote it.
+ */
+export function codeFingerprint(): Promise<string> {
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+async function computeFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`v8 ${process.versions.v8}\n`);
+  const fromSources = import.meta.url.endsWith('.ts');
+  const code = fromSources ? await filesUnder(fromRoot('scripts'), '.ts') : await filesUnder(fromRoot('lib'), '.mjs', '.js');
+  for (const path of [fromRoot('package.json'), fromRoot('package-lock.json'), fromRoot('node_modules', '.package-lock.json'), ...code]) {
+    const bytes = await readFile(path).catch(() => undefined);
+    hash.update(`${path.slice(fromRoot().length)} ${bytes === undefined ? '-' : createHash('sha256').update(bytes).digest('hex')}\n`);
+  }
+  return hash.digest('hex');
+}
+
+async function filesUnder(folder: string, ...extensions: string[]): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension)))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}

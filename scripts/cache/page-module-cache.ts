@@ -1,0 +1,42 @@
+import type { Root } from 'mdast';
+import type { Node } from 'unist';
+import type { CourseModel, PageModel } from '../model/course-model.js';
+import type { RenderOptions } from '../render/render-modules.js';
+
+/**
+ * Rendered page modules kept in memory from one preview update to the next. An entry belongs to a
+ * section tree (the section cache hands back the same tree while the file is unchanged) and holds
+ * everything else the page's rendering reads from the model (see RenderOptions.renderPage): when
+ * any of it differs, for example a linked heading was renamed on another page, the page is
+ * rendered again. Entries go with their trees, so the cache holds no page that left the course.
+ */
+export class PageModuleCache {
+  private readonly entries = new WeakMap<Root, { readonly inputs: string; readonly source: string }>();
+
+  /** The `renderPage` option of renderModules for one model. */
+  forModel(model: CourseModel, options: Pick<RenderOptions, 'componentsImport' | 'footnoteLabel'>): (page: PageModel, render: () => string) => string {
+    const questions = new Map(model.data.questions.map((question) => [question.id, question]));
+    const activities = new Map(model.data.activities.map((activity) => [activity.id, activity]));
+    return (page, render) => {
+      const { section } = page;
+      const inputs = JSON.stringify([
+        options.componentsImport,
+        options.footnoteLabel,
+        linkedNodes(page).map((node) => model.urls.get(node) ?? null),
+        section.questions.map((question) => questions.get(question.fields.id) ?? null),
+        section.activities.map((activity) => activities.get(activity.id) ?? null),
+      ]);
+      const known = this.entries.get(section.tree);
+      if (known?.inputs === inputs) return known.source;
+      const source = render();
+      this.entries.set(section.tree, { inputs, source });
+      return source;
+    };
+  }
+}
+
+/** The nodes of a page whose URL the model decides: links, images and figures. */
+function linkedNodes({ section }: PageModel): Node[] {
+  const figures = [...section.directives].flatMap(([node, info]) => (info.kind === 'figure' ? [node] : []));
+  return [...section.pageLinks.map((link) => link.node), ...section.assetLinks.map((link) => link.node), ...figures];
+}

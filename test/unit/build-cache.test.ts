@@ -1,0 +1,46 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { main } from '../../scripts/cli/main.js';
+
+// The cache makes rebuilds faster and must never change what they produce: the same bytes in every
+// output file and the same messages, whether a build starts cold, warm or without a cache.
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'coursemark-build-cache-'));
+  await cp(join(import.meta.dirname, '../../course'), join(work, 'course'), { recursive: true });
+  // A warning, to see that a section read from the cache still reports it.
+  const page = join(work, 'course', 'sections', '01-introduction.md');
+  await writeFile(page, `${await readFile(page, 'utf8')}\n# A heading one level too high\n`);
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function build(out: string, ...args: string[]): Promise<{ files: Map<string, Buffer>; err: string }> {
+  let err = '';
+  const code = await main(['build', join(work, 'course'), '--out', out, ...args], { out: () => undefined, err: (text) => (err += text), color: false });
+  expect(code, err).toBe(0);
+  const files = new Map<string, Buffer>();
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !relative(out, path).startsWith('.coursemark-cache')) files.set(relative(out, path), await readFile(path));
+  }
+  return { files, err: err.replaceAll(work, '<work>') };
+}
+
+it('builds the same bytes and reports the same warnings without a cache, with a cold one and with a warm one', async () => {
+  const plain = await build(join(work, 'plain'), '--no-cache');
+  expect(plain.err).toContain('heading-level');
+  expect([...plain.files.keys()].filter((path) => path.endsWith('.zip'))).toHaveLength(4);
+  const cacheDir = join(work, 'cache');
+  const cold = await build(join(work, 'cold'), '--cache-dir', cacheDir);
+  expect((await readdir(join(cacheDir, 'sections'))).length).toBeGreaterThan(0);
+  const warm = await build(join(work, 'warm'), '--cache-dir', cacheDir);
+  for (const result of [cold, warm]) {
+    expect(result.err).toBe(plain.err);
+    expect([...result.files.keys()].sort()).toEqual([...plain.files.keys()].sort());
+    for (const [path, bytes] of plain.files) expect(result.files.get(path)?.equals(bytes), path).toBe(true);
+  }
+}, 120_000);

@@ -1,0 +1,168 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SectionCache } from '../../scripts/cache/section-cache.js';
+import { toJsonMessages } from '../../scripts/cli/format-messages.js';
+import { defaultLimits } from '../../scripts/limits/input-limits.js';
+import type { CourseSource } from '../../scripts/load/read-course-folder.js';
+import { analyzeInWorkers, ParseWorkerError, workersFor } from '../../scripts/parse/parse-pool.js';
+import { checkCourse, checkCourseAsync, type CheckResult } from '../../scripts/pipeline.js';
+import { renderModules } from '../../scripts/render/render-modules.js';
+import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
+
+// Parsing in worker threads and the section cache must never change what a check reports or what a
+// build renders: every result here is compared with the plain in-process check.
+
+const files: Readonly<Record<string, string>> = {
+    'course.yaml': `${baseConfig}rules:\n  broken-link: warning\n`,
+    'glossary.yaml': '- term: sextortion\n  definition: Blackmail with intimate images.\n',
+    'sections/01-intro.md': '---\ntitle: Intro\n---\n\n# Too high\n\nSee [the quiz](02-quiz.md#check), [a page to come](09-later.md) and :term[sextortion].\n\n![](../assets/a.svg)\n',
+    'sections/02-quiz.md': [
+      '---',
+      'title: Quiz',
+      '---',
+      '',
+      '## Check',
+      '',
+      ':::question{#q1 type=single-choice}',
+      'Which is right?',
+      '',
+      '- [x] This one :feedback[Yes.]',
+      '- [ ] That one',
+      ':::',
+      '',
+      ':::activity{#a1}',
+      'Think about it.',
+      '::discussion',
+      'Discussion.',
+      ':::',
+      '',
+      '10:30 and a :no-such-directive[x] here.',
+      '',
+    ].join('\n'),
+    'sections/03-broken.md': 'no frontmatter here\n',
+    'sections/04-quiz-copy.md': '---\ntitle: Copy\n---\n\n:::question{#q1 type=true-false answer=true}\nTrue?\n:::\n',
+    'assets/a.svg': '<svg/>',
+};
+const course = (): CourseSource => courseFromStrings(files);
+
+const messagesOf = (result: CheckResult) => toJsonMessages(result.files, '/virtual');
+const rendered = (result: CheckResult) => (result.model ? renderModules(result.model, { componentsImport: '/components', pageSpecifier: (id) => `page:${id}`, footnoteLabel: 'Notes' }) : undefined);
+/** The same course with its errors fixed (warnings kept), so that it has a model to render. */
+const fixableCourse = (): CourseSource => {
+  const fixed = Object.entries(files)
+    .filter(([path]) => !path.includes('03-broken') && !path.includes('04-quiz-copy'))
+    .map(([path, text]) => [path, text.replace('![](', '![A square](').replace(' and a :no-such-directive[x]', '')]);
+  return courseFromStrings(Object.fromEntries(fixed));
+};
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'coursemark-cache-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('checking in worker threads', () => {
+  it('reports the same messages, with the same places, severities and rules, as the in-process check', async () => {
+    const inProcess = messagesOf(checkCourse(course()));
+    expect(inProcess.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['heading-level', 'figure-alt', 'broken-link', 'unknown-directive', 'frontmatter-missing', 'duplicate-id']));
+    // broken-link is lowered to a warning by course.yaml: severities are applied after the workers.
+    expect(inProcess.find((message) => message.ruleId === 'broken-link')?.severity).toBe('warning');
+    expect(messagesOf(await checkCourseAsync(course(), { threads: 2 }))).toEqual(inProcess);
+  });
+
+  it('gives a model that renders to the same modules', async () => {
+    const expected = rendered(checkCourse(fixableCourse()));
+    expect(expected?.pages.size).toBe(2);
+    expect(rendered(await checkCourseAsync(fixableCourse(), { threads: 2 }))).toEqual(expected);
+  });
+
+  it('uses workers only for a course large enough to pay for them, and no more than there are cores', () => {
+    expect(workersFor(20 * 1024, 8)).toBe(0);
+    expect(workersFor(5 * 1024 * 1024, 1)).toBe(0);
+    expect(workersFor(5 * 1024 * 1024, 2)).toBe(2);
+    expect(workersFor(600 * 1024, 8)).toBe(3);
+  });
+
+  it('turns a worker that crashes or exits into an error instead of a hang', async () => {
+    const sections = [{ path: 'sections/01-a.md', text: '---\ntitle: A\n---\n' }];
+    for (const name of ['worker-throws.mjs', 'worker-exits.mjs']) {
+      const workerUrl = new URL(`../fixtures/workers/${name}`, import.meta.url);
+      await expect(analyzeInWorkers(sections, defaultLimits, { threads: 2, workerUrl })).rejects.toBeInstanceOf(ParseWorkerError);
+    }
+  });
+});
+
+describe('the section cache', () => {
+  it('answers a rebuild from disk with the same messages and rendering, and re-parses only the changed file', async () => {
+    const expected = checkCourse(course());
+    const first = await SectionCache.open(folder);
+    expect(messagesOf(await checkCourseAsync(course(), { cache: first, threads: 0 }))).toEqual(messagesOf(expected));
+    await first.save();
+    expect((await readdir(folder)).length).toBe(4);
+
+    const second = await SectionCache.open(folder);
+    const source = course();
+    const keys = source.sections.map((file) => second.keyOf(file.path, String(file.value), defaultLimits));
+    expect((await second.lookup(keys)).every((analysis) => analysis !== undefined)).toBe(true);
+    // Warnings and errors of cached sections are still reported.
+    expect(messagesOf(await checkCourseAsync(course(), { cache: second }))).toEqual(messagesOf(expected));
+    expect(rendered(await checkCourseAsync(fixableCourse(), { cache: second }))).toEqual(rendered(checkCourse(fixableCourse())));
+
+    const edited = course();
+    const changed = edited.sections[1];
+    if (changed === undefined) throw new Error('no second section');
+    changed.value = `${String(changed.value)}\nOne more line.\n`;
+    const misses = (await second.lookup(edited.sections.map((file) => second.keyOf(file.path, String(file.value), defaultLimits)))).flatMap((analysis, index) => (analysis === undefined ? [edited.sections[index]?.path] : []));
+    expect(misses).toEqual(['sections/02-quiz.md']);
+  });
+
+  it('keys every input of the analysis: path, text and input limits', async () => {
+    const cache = await SectionCache.open();
+    const key = cache.keyOf('sections/01-a.md', 'text', defaultLimits);
+    expect(cache.keyOf('sections/01-a.md', 'text', defaultLimits)).toBe(key);
+    expect(cache.keyOf('sections/01-b.md', 'text', defaultLimits)).not.toBe(key);
+    expect(cache.keyOf('sections/01-a.md', 'text.', defaultLimits)).not.toBe(key);
+    expect(cache.keyOf('sections/01-a.md', 'text', { ...defaultLimits, maxNesting: 8 })).not.toBe(key);
+  });
+
+  it('ignores damaged and foreign entries, and removes them and entries no longer used', async () => {
+    const cache = await SectionCache.open(folder);
+    await checkCourseAsync(course(), { cache, threads: 0 });
+    await cache.save();
+    const entries = (await readdir(folder)).sort();
+    const [first, second, third] = entries;
+    if (first === undefined || second === undefined || third === undefined) throw new Error('entries missing');
+    const bytes = await readFile(join(folder, first));
+    await writeFile(join(folder, first), bytes.subarray(0, bytes.length - 10));
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    await writeFile(join(folder, second), bytes);
+    await writeFile(join(folder, third), await readFile(join(folder, entries[3] ?? '')));
+    await writeFile(join(folder, 'notes.txt'), 'not an entry');
+
+    const again = await SectionCache.open(folder);
+    const source = course();
+    const keys = source.sections.map((file) => again.keyOf(file.path, String(file.value), defaultLimits));
+    const found = await again.lookup(keys);
+    expect(found.filter((analysis) => analysis === undefined).length).toBe(3);
+    expect(messagesOf(await checkCourseAsync(course(), { cache: again }))).toEqual(messagesOf(checkCourse(course())));
+    await again.save();
+    expect((await readdir(folder)).sort()).toEqual(entries);
+
+    // A build of a smaller course keeps only what it used.
+    await checkCourseAsync(fixableCourse(), { cache: again });
+    await again.save();
+    expect((await readdir(folder)).length).toBe(2);
+  });
+
+  it('never fails a check when the cache folder cannot be written', async () => {
+    const blocked = join(folder, 'file');
+    await writeFile(blocked, 'a file where the folder should be');
+    const cache = await SectionCache.open(join(blocked, 'sections'));
+    expect(messagesOf(await checkCourseAsync(course(), { cache }))).toEqual(messagesOf(checkCourse(course())));
+    await expect(cache.save()).resolves.toBeUndefined();
+  });
+});
