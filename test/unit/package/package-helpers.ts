@@ -86,6 +86,8 @@ export interface ZipEntryInfo {
   readonly externalAttributes: number;
   readonly extraLength: number;
   readonly localNameMatches: boolean;
+  /** The local header repeats the central directory's flags, method, CRC and sizes (APPNOTE 4.3.7). */
+  readonly localFieldsMatch: boolean;
   readonly data: Uint8Array;
 }
 
@@ -122,6 +124,9 @@ export function readZip(bytes: Uint8Array): ZipInfo {
     const localExtraLength = view.getUint16(localOffset + 28, true);
     const localName = decode(bytes.subarray(localOffset + 30, localOffset + 30 + localNameLength));
     const start = localOffset + 30 + localNameLength + localExtraLength;
+    // Flags, method, CRC and sizes: at these offsets in the local header and in the central one.
+    const sameField = (local: number, central: number, size: 2 | 4): boolean =>
+      size === 2 ? view.getUint16(localOffset + local, true) === view.getUint16(offset + central, true) : view.getUint32(localOffset + local, true) === view.getUint32(offset + central, true);
     const raw = bytes.subarray(start, start + compressedSize);
     entries.push({
       name,
@@ -137,6 +142,7 @@ export function readZip(bytes: Uint8Array): ZipInfo {
       externalAttributes: view.getUint32(offset + 38, true),
       extraLength: extraLength + localExtraLength,
       localNameMatches: localName === name,
+      localFieldsMatch: sameField(6, 8, 2) && sameField(8, 10, 2) && sameField(14, 16, 4) && sameField(18, 20, 4) && sameField(22, 24, 4),
       data: method === 8 ? new Uint8Array(inflateRawSync(raw)) : raw,
     });
     offset += 46 + nameLength + extraLength + entryCommentLength;

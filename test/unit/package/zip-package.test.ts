@@ -64,6 +64,11 @@ describe('zipPackage: hygiene (standards Z1-Z3, Z6; reliability S9)', () => {
     expect(zip.comment).toBe('');
   });
 
+  it('writes the CRC and sizes in every local header, without data descriptors (APPNOTE 4.3.9)', async () => {
+    const zip = readZip(await zipPackage([...web, { path: 'media/a.png', contents: new Uint8Array(64).fill(7) }]));
+    for (const entry of zip.entries) expect([entry.name, entry.localFieldsMatch, entry.flags & 0x8]).toEqual([entry.name, true, 0]);
+  });
+
   it('stores compressed media and deflates text', async () => {
     const png = { path: 'media/a.png', contents: new Uint8Array(64).fill(7) };
     const zip = readZip(await zipPackage([...web, png, { path: 'media/b.woff2', contents: new Uint8Array([1, 2]) }]));
