@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { CourseData } from './course-data.js';
+import type { CourseData, CourseOutline } from './course-data.js';
 import { courseContext, EXIT_EVENT, formatterOf, messagesOf, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
 import type { CoursePage } from './course-page.js';
 import type { CourseSession } from './course-session.js';
@@ -11,7 +11,6 @@ import type { CmSupportDialog } from './cm-support-dialog.js';
 import { defineElement } from './define.js';
 import { createPageElement } from './page-registry.js';
 import { hrefFor, parseLaunchPage, parseRoute, type Route } from './router.js';
-import { accentPalette } from './styles/theme-colors.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext, type TrackingAdapter } from './tracker.js';
 
@@ -50,7 +49,9 @@ const FONTS = {
  */
 export class CmPlayer extends LitElement {
   static override properties = {
-    course: { attribute: false },
+    outline: { attribute: false },
+    details: { attribute: false },
+    course: { state: true },
     support: { attribute: false },
     supportContent: { state: true },
     pages: { attribute: false },
@@ -65,6 +66,11 @@ export class CmPlayer extends LitElement {
 
   static override styles = [tokens, base, playerStyles];
 
+  /** What the shell paints at once: title, theme, language, page titles. */
+  declare outline: CourseOutline | undefined;
+  /** The rest of the course data, loading (its own chunk); the session starts once it is there. */
+  declare details: Promise<CourseData> | undefined;
+  /** The course data, once loaded. */
   declare course: CourseData | undefined;
   declare support: SupportLoader | undefined;
   /** The support panel's content, once loaded. */
@@ -83,6 +89,7 @@ export class CmPlayer extends LitElement {
   private session: CourseSession | undefined = undefined;
   /** Set while the session module loads, so `updated` starts only one session. */
   private starting = false;
+  private sessionModule: Promise<typeof import('./course-session.js')> | undefined = undefined;
   private navigation = 0;
   private readonly trackerProvider = new ContextProvider(this, { context: trackerContext });
   private readonly courseProvider = new ContextProvider(this, { context: courseContext });
@@ -95,6 +102,8 @@ export class CmPlayer extends LitElement {
 
   constructor() {
     super();
+    this.outline = undefined;
+    this.details = undefined;
     this.course = undefined;
     this.support = undefined;
     this.supportContent = undefined;
@@ -123,37 +132,46 @@ export class CmPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    const course = this.course;
-    if (changed.has('course') && course !== undefined) {
-      this.courseProvider.setValue(course);
-      this.lang = course.language;
-      this.dir = course.dir;
-      const palette = accentPalette(course.theme.accent);
+    const outline = this.outline;
+    if (changed.has('outline') && outline !== undefined) {
+      if (this.sessionModule === undefined) this.preload(outline);
+      this.lang = outline.language;
+      this.dir = outline.dir;
+      const palette = outline.palette;
       this.style.setProperty('--cm-accent', palette.accent);
       this.style.setProperty('--cm-accent-text', palette.accentText);
       this.style.setProperty('--cm-accent-text-dark', palette.accentTextDark);
       this.style.setProperty('--cm-on-accent', palette.onAccent);
-      this.style.setProperty('--cm-font', FONTS[course.theme.font]);
+      this.style.setProperty('--cm-font', FONTS[outline.theme.font]);
     }
+    if (changed.has('course') && this.course !== undefined) this.courseProvider.setValue(this.course);
     if (changed.has('support')) this.supportProvider.setValue(this.support !== undefined);
   }
 
   protected override updated(): void {
-    if (this.session === undefined && !this.starting && this.course !== undefined && this.adapter !== undefined) void this.start(this.course, this.adapter);
+    if (this.session === undefined && !this.starting && this.details !== undefined && this.adapter !== undefined) void this.start(this.details, this.adapter);
   }
 
-  private async start(course: CourseData, adapter: TrackingAdapter): Promise<void> {
-    this.starting = true;
-    // The page a link or the LMS asks for, else the first one: its chunk starts loading now, in
-    // parallel with the session and the tracking runtime, rather than after the resume. A resume on
-    // another page only costs this one unused chunk.
-    const early = parseRoute(course, window.location.hash) ?? parseLaunchPage(course, window.location.search) ?? { kind: 'page', index: 0 };
+  /**
+   * Starts loading, before the shell's first render, what the first view needs: the session module
+   * and the chunk of the page a link or the LMS asks for, else the first page. They load in parallel
+   * with the tracking runtime instead of after the resume; a resume on another page only costs this
+   * one unused chunk.
+   */
+  private preload(outline: CourseOutline): void {
+    this.sessionModule ??= import('./course-session.js');
+    const early = parseRoute(outline, window.location.hash) ?? parseLaunchPage(outline, window.location.search) ?? { kind: 'page', index: 0 };
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
+  }
+
+  private async start(details: Promise<CourseData>, adapter: TrackingAdapter): Promise<void> {
+    this.starting = true;
     let CourseSession: typeof import('./course-session.js').CourseSession;
+    let course: CourseData;
     try {
-      ({ CourseSession } = await import('./course-session.js'));
+      [{ CourseSession }, course] = await Promise.all([(this.sessionModule ??= import('./course-session.js')), details]);
     } catch (error: unknown) {
-      console.error('coursemark: could not load the session', error);
+      console.error('coursemark: could not load the course', error);
       this.loadFailed = true;
       this.starting = false;
       return;
@@ -168,6 +186,7 @@ export class CmPlayer extends LitElement {
         else if (completedNow) this.announcement = t.courseCompleted;
       },
     });
+    this.course = course;
     this.session = session;
     this.trackerProvider.setValue(session);
     const location = await session.start();
@@ -178,9 +197,9 @@ export class CmPlayer extends LitElement {
 
   /** Navigates to `route` through the URL, so Back and Forward work and links can be shared. */
   navigate(route: Route): void {
-    const course = this.course;
-    if (course === undefined) return;
-    const href = hrefFor(course, route);
+    const outline = this.outline;
+    if (outline === undefined) return;
+    const href = hrefFor(outline, route);
     if (window.location.hash === href) void this.show(route, { focus: true });
     else window.location.hash = href;
   }
@@ -248,11 +267,11 @@ export class CmPlayer extends LitElement {
 
   private async openSupport(event: Event): Promise<void> {
     const support = this.support;
-    if (support === undefined) return;
+    if (support === undefined || this.details === undefined) return;
     const origin = event.composedPath()[0];
     const opener = origin instanceof HTMLElement ? origin : undefined;
     try {
-      const [module] = await Promise.all([support(), loadView('cm-support-dialog')]);
+      const [module] = await Promise.all([support(), loadView('cm-support-dialog'), this.details]);
       this.supportContent = module.content;
     } catch (error: unknown) {
       console.error('coursemark: could not load the support panel', error);
@@ -272,15 +291,15 @@ export class CmPlayer extends LitElement {
   }
 
   protected override render(): unknown {
-    const course = this.course;
+    const outline = this.outline;
     const session = this.session;
-    if (course === undefined) return nothing;
+    if (outline === undefined) return nothing;
     const t = messagesOf();
-    const fmt = formatterOf(course);
+    const fmt = formatterOf(outline);
     const progress = session?.progress ?? 0;
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
       <header>
-        <p class="course-title">${course.title}</p>
+        <p class="course-title">${outline.title}</p>
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
           <progress max="100" value=${Math.round(progress * 100)} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
@@ -296,13 +315,15 @@ export class CmPlayer extends LitElement {
       ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
       ${session?.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}
       <div class="layout">
-        ${this.exited ? nothing : html`<cm-toc .course=${course} .progress=${session?.state} .route=${this.route}></cm-toc>`}
+        ${this.exited ? nothing : html`<cm-toc .outline=${outline} .course=${this.course} .progress=${session?.state} .route=${this.route}></cm-toc>`}
         <main part="main" id="main">
           ${this.renderView()} ${this.exited ? nothing : this.renderPager()}
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
         </main>
       </div>
-      ${this.supportContent === undefined ? nothing : html`<cm-support-dialog .course=${course} .content=${this.supportContent}></cm-support-dialog>`}`;
+      ${this.supportContent === undefined || this.course === undefined
+        ? nothing
+        : html`<cm-support-dialog .course=${this.course} .content=${this.supportContent}></cm-support-dialog>`}`;
   }
 
   /** Ends the session on the learner's request; the adapter may then leave for the LMS (cmi5 returnURL). */
@@ -335,7 +356,7 @@ export class CmPlayer extends LitElement {
   }
 
   private renderPager(): unknown {
-    const course = this.course;
+    const course = this.outline;
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
     const t = messagesOf();

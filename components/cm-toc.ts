@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { CourseData } from './course-data.js';
+import type { CourseData, CourseOutline } from './course-data.js';
 import { formatterOf, messagesOf } from './course-context.js';
-import { pageStatus, type PageStatus } from './progress.js';
+import { pageStatus, type PageStatus } from './page-status.js';
 import { hrefFor, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import type { ProgressState } from './tracker.js';
@@ -16,6 +16,7 @@ import type { ProgressState } from './tracker.js';
  */
 export class CmToc extends LitElement {
   static override properties = {
+    outline: { attribute: false },
     course: { attribute: false },
     progress: { attribute: false },
     route: { attribute: false },
@@ -128,6 +129,9 @@ export class CmToc extends LitElement {
     `,
   ];
 
+  /** The pages to list: the contents show from the outline alone, before the course data arrives. */
+  declare outline: CourseOutline | undefined;
+  /** The course data, once loaded: page status and the current page's headings come from it. */
   declare course: CourseData | undefined;
   declare progress: ProgressState | undefined;
   declare route: Route | undefined;
@@ -135,6 +139,7 @@ export class CmToc extends LitElement {
 
   constructor() {
     super();
+    this.outline = undefined;
     this.course = undefined;
     this.progress = undefined;
     this.route = undefined;
@@ -142,9 +147,9 @@ export class CmToc extends LitElement {
   }
 
   protected override render(): unknown {
-    const course = this.course;
+    const course = this.outline;
     const progress = this.progress;
-    if (course === undefined || progress === undefined) return nothing;
+    if (course === undefined) return nothing;
     const t = messagesOf();
     const fmt = formatterOf(course);
     const route = this.route;
@@ -173,17 +178,19 @@ export class CmToc extends LitElement {
       <div class=${this.expanded ? 'list open' : 'list'} id="toc-list">
         <ol>
           ${course.pages.map((page) => {
-            const status = pageStatus(page, progress);
+            const info = this.course?.pages[page.index];
+            const status = info === undefined || progress === undefined ? 'not-started' : pageStatus(info, progress);
             const current = route?.kind === 'page' && route.index === page.index;
+            const headings = current ? (info?.headings ?? []) : [];
             return html`<li>
               <a href=${hrefFor(course, { kind: 'page', index: page.index })} aria-current=${current ? 'page' : nothing} @click=${this.collapse}>
                 <span class="num" aria-hidden="true">${fmt.number(page.index + 1)}</span>
                 <span class="title">${page.title}</span>
                 <span class=${`status ${status}`}>${statusText[status]}</span>
               </a>
-              ${current && page.headings.length > 0
+              ${headings.length > 0
                 ? html`<ol class="headings">
-                    ${page.headings.map(
+                    ${headings.map(
                       (heading) => html`<li class=${`depth-${heading.depth}`}>
                         <a href=${hrefFor(course, { kind: 'page', index: page.index, heading: heading.id })} @click=${this.collapse}
                           >${heading.text}</a
@@ -196,7 +203,7 @@ export class CmToc extends LitElement {
           })}
         </ol>
         <ul>
-          ${course.glossary.length > 0 ? viewLink('glossary', t.glossary) : nothing} ${viewLink('results', t.results)}
+          ${course.hasGlossary ? viewLink('glossary', t.glossary) : nothing} ${viewLink('results', t.results)}
         </ul>
       </div>
     </nav>`;

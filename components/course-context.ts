@@ -23,7 +23,7 @@ export function messagesOf(): Messages {
   return messages;
 }
 
-export function formatterOf(course: CourseData | undefined): Formatter {
+export function formatterOf(course: Pick<CourseData, 'language'> | undefined): Formatter {
   return formatterFor(course?.language ?? 'en');
 }
 

@@ -1,8 +1,11 @@
 /**
- * The data the build hands to the browser, through the `virtual:coursemark/course` module.
+ * The data the build hands to the browser: `CourseOutline` in the `virtual:coursemark/course`
+ * module (the entry chunk, what the shell paints), `CourseData` in `virtual:coursemark/details`
+ * (its own chunk, loaded as the player starts).
  * The build (scripts/) produces these shapes from its course model; the player (components/)
  * only reads them. Everything here is plain JSON: no functions, no author HTML.
  */
+import type { AccentPalette } from './styles/theme-colors.js';
 
 /** The seven question types an author can write (see docs/authoring.md). */
 export type QuestionType =
@@ -154,4 +157,31 @@ export interface CourseData {
   readonly glossary: readonly GlossaryEntry[];
   /** Title of the help-and-support panel, when the course has one. */
   readonly supportTitle?: string;
+}
+
+/** A page as the contents list and the page navigation show it. */
+export interface PageOutline {
+  readonly id: string;
+  readonly title: string;
+  /** Position in the course, 0-based. */
+  readonly index: number;
+}
+
+/**
+ * What the player shell paints before the rest of the course data has arrived: kept small, since it
+ * is in the entry chunk (a 500-page course adds only its page titles). Derived from `CourseData` by
+ * `outlineOf` (course-outline.ts).
+ */
+export interface CourseOutline {
+  readonly id: string;
+  readonly title: string;
+  readonly language: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly version: string;
+  readonly theme: ThemeData;
+  /** The accent and its contrast-safe variants, computed by the build (styles/theme-colors.ts). */
+  readonly palette: AccentPalette;
+  readonly pages: readonly PageOutline[];
+  /** Whether the contents list links to a glossary. */
+  readonly hasGlossary: boolean;
 }

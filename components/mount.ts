@@ -1,11 +1,11 @@
 /**
- * Starts a built course: defines the elements, creates the player and hands it the course, the
- * support panel, the page loaders and a tracking adapter. Each package target has an entry that
- * calls `mount` with its own adapter (scripts/bundle/course-plugin.ts), so a package carries only
- * the adapter it uses.
+ * Starts a built course: defines the shell's elements, creates the player and hands it the course
+ * outline, the loaders of the course details, support panel and pages, and a tracking adapter. Each
+ * package target has an entry that calls `mount` with its own adapter (scripts/bundle/course-plugin.ts),
+ * so a package carries only the adapter it uses.
  */
 import { css } from 'lit';
-import { course, pages, support } from 'virtual:coursemark/course';
+import { details, outline, pages, support } from 'virtual:coursemark/course';
 import type { CourseData } from './course-data.js';
 import { defineElements } from './define.js';
 import type { TrackingAdapter } from './tracker.js';
@@ -23,14 +23,17 @@ const documentStyles = css`
   }
 `;
 
-export function mount(createTrackingAdapter: (course: CourseData) => TrackingAdapter, target: HTMLElement = document.body): HTMLElement {
+export function mount(createTrackingAdapter: (course: Promise<CourseData>) => TrackingAdapter, target: HTMLElement = document.body): HTMLElement {
   defineElements();
   const sheet = documentStyles.styleSheet;
   if (sheet !== undefined) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  document.documentElement.lang = course.language;
-  document.documentElement.dir = course.dir;
+  document.documentElement.lang = outline.language;
+  document.documentElement.dir = outline.dir;
+  // The course details start loading now, in parallel with the tracking runtime and the first page.
+  const course = details().then((module) => module.course);
   const player = document.createElement('cm-player');
-  player.course = course;
+  player.outline = outline;
+  player.details = course;
   player.support = support;
   player.pages = pages;
   player.adapter = createTrackingAdapter(course);

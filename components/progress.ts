@@ -5,7 +5,7 @@
 import type { CourseData, PageInfo } from './course-data.js';
 import type { AnswerRecord, ProgressState } from './tracker.js';
 
-export type PageStatus = 'not-started' | 'visited' | 'completed';
+export type { PageStatus } from './page-status.js';
 
 export function emptyProgress(): ProgressState {
   return { location: 0, visited: [], answers: {}, activities: {}, completed: false };
@@ -79,11 +79,5 @@ export function allQuestionsAnswered(course: CourseData, state: ProgressState): 
   return answeredCount(course, state) === course.questions.length;
 }
 
-/** A page is completed when seen and every question and activity on it has been answered. */
-export function pageStatus(page: PageInfo, state: ProgressState): PageStatus {
-  if (!state.visited.includes(page.id)) return 'not-started';
-  const done =
-    page.questions.every((id) => state.answers[id] !== undefined) &&
-    page.activities.every((id) => state.activities[id] !== undefined);
-  return done ? 'completed' : 'visited';
-}
+// In its own module: the contents list (in the entry chunk) needs only this, the session the rest.
+export { pageStatus } from './page-status.js';

@@ -4,7 +4,12 @@
  * clash with a page id (ids are lowercase letters, digits and hyphens).
  * Hash routing works from `file:` URLs and inside LMS iframes, where the path is not ours.
  */
-import type { CourseData } from './course-data.js';
+import type { PageOutline } from './course-data.js';
+
+/** What routing needs of a course: its pages' ids and positions (a `CourseOutline` or `CourseData`). */
+interface Routable {
+  readonly pages: readonly PageOutline[];
+}
 
 export type Route =
   | { readonly kind: 'page'; readonly index: number; readonly heading?: string }
@@ -15,7 +20,7 @@ const GLOSSARY = ':glossary';
 const RESULTS = ':results';
 
 /** The route a hash names, or undefined for hashes that are not routes or name no page. */
-export function parseRoute(course: CourseData, hash: string): Route | undefined {
+export function parseRoute(course: Routable, hash: string): Route | undefined {
   if (!hash.startsWith('#/')) return undefined;
   const parts = hash.slice(2).split('/').map((part) => safeDecode(part));
   const [first, second] = parts;
@@ -30,7 +35,7 @@ export function parseRoute(course: CourseData, hash: string): Route | undefined 
  * The page a launch URL asks for with `?page=<page-id>`: how an LMS starts one page of the course
  * (the cmi5 per-section layout gives each page its own AU with such a URL).
  */
-export function parseLaunchPage(course: CourseData, search: string): Route | undefined {
+export function parseLaunchPage(course: Routable, search: string): Route | undefined {
   const id = new URLSearchParams(search).get('page');
   const page = id === null ? undefined : course.pages.find((candidate) => candidate.id === id);
   return page === undefined ? undefined : { kind: 'page', index: page.index };
@@ -46,7 +51,7 @@ function safeDecode(part: string): string {
   }
 }
 
-export function hrefFor(course: CourseData, route: Route): string {
+export function hrefFor(course: Routable, route: Route): string {
   switch (route.kind) {
     case 'glossary':
       return `#/${GLOSSARY}`;

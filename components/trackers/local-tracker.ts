@@ -6,6 +6,9 @@ import type { CourseData } from '../course-data.js';
 import { deferAdapter } from '../deferred-adapter.js';
 import type { TrackingAdapter } from '../tracker.js';
 
-export function createTrackingAdapter(course: CourseData): TrackingAdapter {
-  return deferAdapter(() => import('./local-store.js').then((module) => module.createLocalStore(course)));
+export function createTrackingAdapter(course: Promise<CourseData>): TrackingAdapter {
+  return deferAdapter(async () => {
+    const [module, data] = await Promise.all([import('./local-store.js'), course]);
+    return module.createLocalStore(data);
+  });
 }

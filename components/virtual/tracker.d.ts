@@ -2,4 +2,5 @@
 import type { CourseData } from '../course-data.js';
 import type { TrackingAdapter } from '../tracker.js';
 
-export declare function createTrackingAdapter(course: CourseData): TrackingAdapter;
+/** `course` resolves once the course details have loaded (an adapter starts before they arrive). */
+export declare function createTrackingAdapter(course: Promise<CourseData>): TrackingAdapter;

@@ -3,6 +3,7 @@ import type { CourseModel } from '../model/course-model.js';
 import { fromRoot } from '../project-root.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { coursePlugin, entrySpecifier } from './course-plugin.js';
+import { cssLiteralsPlugin } from './minify-css-literals.js';
 import { indexHtml } from './index-html.js';
 
 /** One file of the built output, in memory until it is written (see write-output.ts). */
@@ -80,15 +81,19 @@ export async function bundleChunks(modules: RenderedModules, adapters: ReadonlyM
     resolve: { conditions: ['module', 'browser', 'production'] },
     // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
     envPrefix: '__COURSEMARK_NO_ENV__',
-    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters })],
+    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters }), cssLiteralsPlugin(componentsDir)],
     build: {
       write: false,
       target: 'es2022',
       sourcemap: false,
       minify: true,
       reportCompressedSize: false,
-      // index.html preloads the entry's static imports itself; pages load on demand without a preload helper.
-      modulePreload: false,
+      // index.html preloads the entry's static imports itself. For lazy chunks, Vite lists each one's
+      // own imports so they load in parallel with it; course-plugin.ts replaces Vite's helper, and
+      // no polyfill is needed (every browser the player supports has modulepreload).
+      // The imported chunk itself is left out of its list: the import starts it anyway, and a
+      // 500-page course would otherwise name every page twice in the entry chunk.
+      modulePreload: { polyfill: false, resolveDependencies: (chunk, deps) => deps.filter((dep) => dep !== chunk) },
       assetsDir: 'assets',
       rollupOptions: {
         input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),

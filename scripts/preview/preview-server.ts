@@ -43,10 +43,13 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
   const caches = await PreviewCaches.create();
   let current: PreviewCourse = await loadPreviewCourse(root, process.cwd(), caches);
   if (current.report !== '') options.report(current.report);
-  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', support: undefined, messages: 'export const messages = undefined;', pages: new Map() };
+  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', details: 'export const course = undefined;', support: undefined, messages: 'export const messages = undefined;', pages: new Map() };
   const live: RenderedModules = {
     get course() {
       return modules.course;
+    },
+    get details() {
+      return modules.details;
     },
     get support() {
       return modules.support;
@@ -153,6 +156,10 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     publicDir: false,
     envPrefix: '__COURSEMARK_NO_ENV__',
     appType: 'custom',
+    // Most of the player loads lazily (pages, their directive elements, views, the tracking runtime):
+    // scan all of it at start, or Vite would find a package import such as lit/directives/repeat.js
+    // only when a page first needs it, re-optimise and reload the page mid-session.
+    optimizeDeps: { entries: ['**/*.ts', '!virtual/**'] },
     server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined, hmr: { overlay: true } },
     plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
   });

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { outlineOf } from '../../components/course-outline.js';
 import { directiveElementsIn } from '../../components/directive-elements.js';
 import { messageTableFor } from '../../components/i18n/index.js';
 import type { CourseModel, PageModel } from '../model/course-model.js';
@@ -7,13 +8,17 @@ import { sectionToHast, type RenderContext } from './section-to-hast.js';
 
 /** Specifier under which the bundle serves `RenderedModules.support` (scripts/bundle/course-plugin.ts). */
 export const SUPPORT_MODULE = 'virtual:coursemark/support';
+/** Specifier under which the bundle serves `RenderedModules.details`. */
+export const DETAILS_MODULE = 'virtual:coursemark/details';
 /** Specifier under which the bundle serves `RenderedModules.messages`. */
 export const MESSAGES_MODULE = 'virtual:coursemark/messages';
 
 /** Generated JavaScript modules for the bundle: one per page, the course, support and messages modules. */
 export interface RenderedModules {
-  /** Source of `virtual:coursemark/course`. */
+  /** Source of `virtual:coursemark/course`: the course outline and the other modules' loaders. */
   readonly course: string;
+  /** Source of `virtual:coursemark/details`: the whole course data, loaded as the player starts. */
+  readonly details: string;
   /** Source of `virtual:coursemark/support` (the support panel's content, loaded when opened), if the course has one. */
   readonly support: string | undefined;
   /** Source of `virtual:coursemark/messages`: the course language's message table only. */
@@ -60,7 +65,8 @@ export function renderModules(model: CourseModel, options: RenderOptions): Rende
   }
   const loaders = model.pages.map((page) => `  () => import(${JSON.stringify(options.pageSpecifier(page.info.id))}),`);
   const course = [
-    `export const course = ${JSON.stringify(model.data)};`,
+    `export const outline = ${JSON.stringify(outlineOf(model.data))};`,
+    `export const details = () => import(${JSON.stringify(DETAILS_MODULE)});`,
     `export const support = ${support === undefined ? 'undefined' : `() => import(${JSON.stringify(SUPPORT_MODULE)})`};`,
     `export const pages = [`,
     ...loaders,
@@ -69,7 +75,8 @@ export function renderModules(model: CourseModel, options: RenderOptions): Rende
   ].join('\n');
   const table = messageTableFor(model.data.language);
   const messages = `export { ${table} as messages } from ${JSON.stringify(`${options.componentsImport}/i18n/${table}.js`)};\n`;
-  return { course, support, messages, pages };
+  const details = `export const course = ${JSON.stringify(model.data)};\n`;
+  return { course, details, support, messages, pages };
 }
 
 /** Imports and definitions of the directive elements `template` renders, so its chunk carries them. */

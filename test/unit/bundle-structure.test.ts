@@ -9,6 +9,7 @@ import type { Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { bundleChunks, componentsDir, entryChunk, staticImports, type OutputItem } from '../../scripts/bundle/bundle-course.js';
 import { pageSpecifier } from '../../scripts/bundle/course-plugin.js';
+import { minifyCssLiterals } from '../../scripts/bundle/minify-css-literals.js';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
 import type { CourseModel } from '../../scripts/model/course-model.js';
 import { checkCourse } from '../../scripts/pipeline.js';
@@ -40,6 +41,8 @@ const LAZY = [
   'cm-support-dialog.ts',
   'course-session.ts',
   'styles/prose.ts',
+  'progress.ts',
+  'styles/theme-colors.ts',
   'runtime/statements/statement-emitter.ts',
   'runtime/resume/progress-codec.ts',
   'runtime/scorm/scorm-adapter.ts',
@@ -72,6 +75,9 @@ describe('bundle structure', () => {
       const early = beforePaint(chunks, target);
       expect(early, target).toContain('cm-player.ts');
       expect(early.filter((id) => LAZY.includes(id)), target).toEqual([]);
+      // The outline is in the entry; questions, glossary and headings come with the details.
+      expect(early, target).toContain('\0coursemark:course.js');
+      expect(early, target).not.toContain('\0coursemark:details.js');
       // Vite's module preload helper (which injects <link rel=modulepreload>) is replaced by a one-liner.
       const entry = entryChunk(chunks, target);
       expect(entry.code + staticImports(entry, chunks).map((name) => (chunks.get(name) as Rollup.OutputChunk).code).join('')).not.toContain('modulepreload');
@@ -102,5 +108,26 @@ describe('bundle structure', () => {
     const english = await ids('en-GB');
     expect(english.early).toContain('i18n/en.ts');
     expect(english.all).not.toContain('i18n/ar.ts');
+  });
+});
+
+describe('css literal minifying', () => {
+  it('drops comments and white space that carries no meaning, and keeps quoted strings and descendant combinators', () => {
+    const css = `
+      /* why */
+      :host {
+        display: block;
+      }
+      nav a :focus-visible,
+      pre {
+        font-family: ui-monospace, 'Cascadia  Mono', monospace;
+      }
+      @media (min-width: 40rem) and (prefers-reduced-motion: reduce) {
+        a[href='#x y'] > span { margin: 0 auto; }
+      }
+    `;
+    expect(minifyCssLiterals(css)).toBe(
+      ":host{display:block;}nav a :focus-visible,pre{font-family:ui-monospace,'Cascadia  Mono',monospace;}@media (min-width:40rem) and (prefers-reduced-motion:reduce){a[href='#x y'] > span{margin:0 auto;}}",
+    );
   });
 });

@@ -7,6 +7,9 @@ import type { TrackingAdapter } from '../../tracker.js';
  * The adapter (API discovery, the data model, the statement emitter and the resume codec) is its
  * own chunk, loaded as the player starts; events recorded before it arrives wait, in order.
  */
-export function createTrackingAdapter(course: CourseData): TrackingAdapter {
-  return deferAdapter(() => import('./scorm12-adapter.js').then((module) => module.createScorm12Adapter(course)));
+export function createTrackingAdapter(course: Promise<CourseData>): TrackingAdapter {
+  return deferAdapter(async () => {
+    const [module, data] = await Promise.all([import('./scorm12-adapter.js'), course]);
+    return module.createScorm12Adapter(data);
+  });
 }

@@ -9,10 +9,15 @@ import { browserDependencies } from '../lrs/adapter-dependencies.js';
 
 /**
  * The launch parameters are read at once; the session (LRS client, delivery queue, statement
- * emitter, resume codec) is its own chunk, loaded as the player starts. Events recorded before it
+ * emitter, resume codec) is its own chunk, loaded as the player starts, with the course details. Events recorded before it
  * arrives wait, in order.
  */
-export function createTrackingAdapter(course: CourseData): TrackingAdapter {
-  const deps = browserDependencies(course);
-  return deferAdapter(() => import('./xapi-session.js').then((module) => module.createLrsTracker(module.openXapiSession(deps), deps)));
+export function createTrackingAdapter(course: Promise<CourseData>): TrackingAdapter {
+  // Read now: the launch URL is what the LMS gave, before anything could change it.
+  const search = globalThis.window?.location.search ?? '';
+  return deferAdapter(async () => {
+    const [module, data] = await Promise.all([import('./xapi-session.js'), course]);
+    const deps = { ...browserDependencies(data), search };
+    return module.createLrsTracker(module.openXapiSession(deps), deps);
+  });
 }
