@@ -12,11 +12,13 @@ export interface SectionText {
   readonly text: string;
 }
 
-// A worker costs about 0.1-0.2 s to start (it loads the Markdown parser) and parses about 1-2 MB
-// of Markdown a second, so below half a megabyte the sections are parsed in-process sooner; above,
-// one more worker per quarter megabyte, up to one per core.
-const MIN_BYTES = 512 * 1024;
-const BYTES_PER_WORKER = 256 * 1024;
+// A worker costs about 0.15 s to start (it loads the Markdown parser), and workers spend about a
+// quarter more CPU time than one thread parsing everything (each compiles the parser anew; trees
+// are serialized back). At 1-1.5 MB of Markdown a second, they win on two idle cores from about half
+// a megabyte; from 1 MiB they win clearly, even on a busy machine. One worker per half megabyte,
+// up to one per core.
+const MIN_BYTES = 1024 * 1024;
+const BYTES_PER_WORKER = 512 * 1024;
 
 /** How many workers `bytes` of Markdown is worth: 0 means parse in-process. */
 export function workersFor(bytes: number, cores: number = availableParallelism()): number {

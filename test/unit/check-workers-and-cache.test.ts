@@ -82,9 +82,10 @@ describe('checking in worker threads', () => {
 
   it('uses workers only for a course large enough to pay for them, and no more than there are cores', () => {
     expect(workersFor(20 * 1024, 8)).toBe(0);
+    expect(workersFor(600 * 1024, 8)).toBe(0);
     expect(workersFor(5 * 1024 * 1024, 1)).toBe(0);
     expect(workersFor(5 * 1024 * 1024, 2)).toBe(2);
-    expect(workersFor(600 * 1024, 8)).toBe(3);
+    expect(workersFor(1.2 * 1024 * 1024, 8)).toBe(3);
   });
 
   it('turns a worker that crashes or exits into an error instead of a hang', async () => {
