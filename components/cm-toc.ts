@@ -6,6 +6,9 @@ import { hrefFor, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import type { ProgressState } from './tracker.js';
 
+/** How many pages the contents list before the first paint. */
+const FIRST_PAINT_PAGES = 40;
+
 /**
  * The table of contents: a `<nav>` with one link per page, the glossary and the results. The
  * current page has `aria-current="page"`, and each page's state is written out in text, not
@@ -21,6 +24,7 @@ export class CmToc extends LitElement {
     progress: { attribute: false },
     route: { attribute: false },
     expanded: { state: true },
+    complete: { state: true },
   };
 
   static override styles = [
@@ -136,6 +140,8 @@ export class CmToc extends LitElement {
   declare progress: ProgressState | undefined;
   declare route: Route | undefined;
   declare expanded: boolean;
+  /** False until the first paint: a long course lists its first pages first (see `render`). */
+  declare complete: boolean;
 
   constructor() {
     super();
@@ -144,6 +150,12 @@ export class CmToc extends LitElement {
     this.progress = undefined;
     this.route = undefined;
     this.expanded = false;
+    this.complete = false;
+  }
+
+  protected override firstUpdated(): void {
+    // After the frame that paints the shell, list every page.
+    requestAnimationFrame(() => setTimeout(() => (this.complete = true), 0));
   }
 
   protected override render(): unknown {
@@ -177,7 +189,7 @@ export class CmToc extends LitElement {
       </button>
       <div class=${this.expanded ? 'list open' : 'list'} id="toc-list">
         <ol>
-          ${course.pages.map((page) => {
+          ${this.listed(course).map((page) => {
             const info = this.course?.pages[page.index];
             const status = info === undefined || progress === undefined ? 'not-started' : pageStatus(info, progress);
             const current = route?.kind === 'page' && route.index === page.index;
@@ -207,6 +219,15 @@ export class CmToc extends LitElement {
         </ul>
       </div>
     </nav>`;
+  }
+
+  /**
+   * The pages to list. A 500-page course would spend its first paint on 500 links, most below the
+   * fold: the first paint lists the first pages (and the current one), the next frame all of them.
+   */
+  private listed(course: CourseOutline): CourseOutline['pages'] {
+    const current = this.route?.kind === 'page' ? this.route.index : 0;
+    return this.complete ? course.pages : course.pages.slice(0, Math.max(FIRST_PAINT_PAGES, current + 1));
   }
 
   private toggle(): void {

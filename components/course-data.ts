@@ -173,11 +173,9 @@ export interface PageOutline {
  * `outlineOf` (course-outline.ts).
  */
 export interface CourseOutline {
-  readonly id: string;
   readonly title: string;
   readonly language: string;
   readonly dir: 'ltr' | 'rtl';
-  readonly version: string;
   readonly theme: ThemeData;
   /** The accent and its contrast-safe variants, computed by the build (styles/theme-colors.ts). */
   readonly palette: AccentPalette;

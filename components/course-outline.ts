@@ -4,11 +4,9 @@ import { accentPalette } from './styles/theme-colors.js';
 /** The part of a course the player shell needs to paint (see `CourseOutline`). */
 export function outlineOf(course: CourseData): CourseOutline {
   return {
-    id: course.id,
     title: course.title,
     language: course.language,
     dir: course.dir,
-    version: course.version,
     theme: course.theme,
     palette: accentPalette(course.theme.accent),
     pages: course.pages.map(({ id, title, index }) => ({ id, title, index })),

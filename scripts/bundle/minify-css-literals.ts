@@ -7,14 +7,15 @@ const CSS_LITERAL = /\bcss`([^`$\\]*)`/g;
  * Collapses the white space and comments of the player's `css` tagged templates. The JavaScript
  * minifier leaves template literal contents alone, and the shell's styles are a good part of the
  * entry chunk. Only changes that cannot alter CSS: comments go, white space runs become one space,
- * and white space next to `{`, `}`, `;` and `,` or after `:` goes. Quoted strings are kept as
- * written; literals with `${...}` or escapes are not touched at all.
+ * white space next to `{`, `}`, `;`, `,` and `>` (the child combinator; no value uses `>`) or after
+ * `:` goes, and so does the `;` before a `}`. Quoted strings are kept as written; literals with
+ * `${...}` or escapes are not touched at all.
  */
 export function minifyCssLiterals(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/("[^"]*"|'[^']*')/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':')))
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
     .join('')
     .trim();
 }

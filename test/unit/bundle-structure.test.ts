@@ -127,7 +127,7 @@ describe('css literal minifying', () => {
       }
     `;
     expect(minifyCssLiterals(css)).toBe(
-      ":host{display:block;}nav a :focus-visible,pre{font-family:ui-monospace,'Cascadia  Mono',monospace;}@media (min-width:40rem) and (prefers-reduced-motion:reduce){a[href='#x y'] > span{margin:0 auto;}}",
+      ":host{display:block}nav a :focus-visible,pre{font-family:ui-monospace,'Cascadia  Mono',monospace}@media (min-width:40rem) and (prefers-reduced-motion:reduce){a[href='#x y']>span{margin:0 auto}}",
     );
   });
 });
