@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromRoot } from '../project-root.js';
 
@@ -9,7 +9,9 @@ let fingerprint: Promise<string> | undefined;
  * A hash of the code that turns a section into its cached result: coursemark's version, the code
  * that runs (the compiled lib/, or the TypeScript sources in scripts/ while developing), the
  * installed dependencies (npm's lock files) and the V8 serialization format. Any change to one of
- * them gives every cache entry a new key, so a cache never outlives the code that wrote it.
+ * them gives every cache entry a new key, so a cache never outlives the code that wrote it. Files
+ * count by size and modification time (a stat, not a read: this runs on every build), which every
+ * install, compile or edit changes.
  */
 export function codeFingerprint(): Promise<string> {
   fingerprint ??= computeFingerprint();
@@ -22,8 +24,8 @@ async function computeFingerprint(): Promise<string> {
   const fromSources = import.meta.url.endsWith('.ts');
   const code = fromSources ? await filesUnder(fromRoot('scripts'), '.ts') : await filesUnder(fromRoot('lib'), '.mjs', '.js');
   for (const path of [fromRoot('package.json'), fromRoot('package-lock.json'), fromRoot('node_modules', '.package-lock.json'), ...code]) {
-    const bytes = await readFile(path).catch(() => undefined);
-    hash.update(`${path.slice(fromRoot().length)} ${bytes === undefined ? '-' : createHash('sha256').update(bytes).digest('hex')}\n`);
+    const info = await stat(path).catch(() => undefined);
+    hash.update(`${path.slice(fromRoot().length)} ${info === undefined ? '-' : `${info.size} ${info.mtimeMs}`}\n`);
   }
   return hash.digest('hex');
 }

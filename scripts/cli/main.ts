@@ -109,11 +109,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const source = await readCourseFolder(folder);
   endStage('load');
   // Sections are cached under <cache>/sections/ (the zip writer keeps its own subfolder).
-  const cache = await SectionCache.open(cacheDir === undefined ? undefined : join(cacheDir, 'sections'));
+  const cache = cacheDir === undefined ? undefined : await SectionCache.open(join(cacheDir, 'sections'));
   const result = await checkCourseAsync(source, { scorm12: command === 'check' || targets.includes('scorm12'), limits, cache });
   endStage('check');
   // New entries are written while the build goes on; the process waits for them before it ends.
-  const saved = cache.save();
+  const saved = cache?.save();
   try {
     const cwd = process.cwd();
     if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
