@@ -62,6 +62,7 @@ export class CmPlayer extends LitElement {
     announcement: { state: true },
     exited: { state: true },
     revision: { state: true },
+    contentsComplete: { state: true },
   };
 
   static override styles = [tokens, base, playerStyles];
@@ -85,6 +86,8 @@ export class CmPlayer extends LitElement {
   declare exited: boolean;
   /** Bumped on every session change so the view re-renders with the new progress. */
   declare revision: number;
+  /** Set in the frame after the first view has painted: then the contents list every page. */
+  declare contentsComplete: boolean;
 
   private session: CourseSession | undefined = undefined;
   /** Set while the session module loads, so `updated` starts only one session. */
@@ -115,6 +118,7 @@ export class CmPlayer extends LitElement {
     this.announcement = '';
     this.exited = false;
     this.revision = 0;
+    this.contentsComplete = false;
     this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
     this.addEventListener(EXIT_EVENT, () => this.exit());
   }
@@ -193,6 +197,7 @@ export class CmPlayer extends LitElement {
     const route = parseRoute(course, window.location.hash) ?? parseLaunchPage(course, window.location.search) ?? { kind: 'page', index: location };
     if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
     await this.show(route, { focus: false });
+    requestAnimationFrame(() => setTimeout(() => (this.contentsComplete = true), 0));
   }
 
   /** Navigates to `route` through the URL, so Back and Forward work and links can be shared. */
@@ -315,7 +320,13 @@ export class CmPlayer extends LitElement {
       ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
       ${session?.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}
       <div class="layout">
-        ${this.exited ? nothing : html`<cm-toc .outline=${outline} .course=${this.course} .progress=${session?.state} .route=${this.route}></cm-toc>`}
+        ${this.exited ? nothing : html`<cm-toc
+              .outline=${outline}
+              .course=${this.course}
+              .progress=${session?.state}
+              .route=${this.route}
+              .complete=${this.contentsComplete}
+            ></cm-toc>`}
         <main part="main" id="main">
           ${this.renderView()} ${this.exited ? nothing : this.renderPager()}
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>

@@ -24,7 +24,7 @@ export class CmToc extends LitElement {
     progress: { attribute: false },
     route: { attribute: false },
     expanded: { state: true },
-    complete: { state: true },
+    complete: { attribute: false },
   };
 
   static override styles = [
@@ -140,7 +140,10 @@ export class CmToc extends LitElement {
   declare progress: ProgressState | undefined;
   declare route: Route | undefined;
   declare expanded: boolean;
-  /** False until the first paint: a long course lists its first pages first (see `render`). */
+  /**
+   * Whether to list every page. The player sets it once its first view has painted, so that a long
+   * course's list does not delay that view (see `listed`).
+   */
   declare complete: boolean;
 
   constructor() {
@@ -153,10 +156,6 @@ export class CmToc extends LitElement {
     this.complete = false;
   }
 
-  protected override firstUpdated(): void {
-    // After the frame that paints the shell, list every page.
-    requestAnimationFrame(() => setTimeout(() => (this.complete = true), 0));
-  }
 
   protected override render(): unknown {
     const course = this.outline;
@@ -223,7 +222,7 @@ export class CmToc extends LitElement {
 
   /**
    * The pages to list. A 500-page course would spend its first paint on 500 links, most below the
-   * fold: the first paint lists the first pages (and the current one), the next frame all of them.
+   * fold: until the first view has painted, the list has the first pages (and the current one).
    */
   private listed(course: CourseOutline): CourseOutline['pages'] {
     const current = this.route?.kind === 'page' ? this.route.index : 0;
