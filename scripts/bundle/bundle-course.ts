@@ -97,7 +97,11 @@ export async function bundleChunks(modules: RenderedModules, adapters: ReadonlyM
       assetsDir: 'assets',
       rollupOptions: {
         input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),
-        output: { entryFileNames: 'assets/[name]-[hash].js', chunkFileNames: 'assets/[name]-[hash].js' },
+        output: {
+          entryFileNames: 'assets/[name]-[hash].js',
+          // The chunk every entry shares is the player shell; Rollup would name it after any one of its modules.
+          chunkFileNames: (chunk) => (chunk.moduleIds.includes(`${componentsDir}mount.ts`) ? 'assets/shell-[hash].js' : 'assets/[name]-[hash].js'),
+        },
       },
     },
   });
