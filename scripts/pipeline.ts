@@ -27,11 +27,13 @@ export interface AsyncCheckOptions extends CheckOptions {
   /** Sections analysed by earlier checks, by content hash (the CLI's cache folder, the preview's memory). */
   readonly cache?: SectionCache | undefined;
   /**
-   * Worker threads for parsing: a number (0: in this thread) or 'auto' (workers only for a course
-   * large enough to pay for them).
+   * Worker threads for parsing, besides this thread: a number (0: none) or 'auto' (workers only for
+   * a course large enough to pay for them).
    * @default 'auto'
    */
   readonly threads?: number | 'auto';
+  /** Whether this thread parses too while workers run (false: every section goes through a worker). */
+  readonly shareWork?: boolean;
 }
 
 export interface CheckResult {
@@ -56,7 +58,7 @@ export function checkCourse(source: CourseSource, options: CheckOptions = {}): C
  * (a worker that crashed), never for an author mistake.
  */
 export async function checkCourseAsync(source: CourseSource, options: AsyncCheckOptions = {}): Promise<CheckResult> {
-  const analyses = await analyzeSections(source.sections, { limits: options.limits ?? defaultLimits, cache: options.cache, threads: options.threads ?? 'auto' });
+  const analyses = await analyzeSections(source.sections, { limits: options.limits ?? defaultLimits, cache: options.cache, threads: options.threads ?? 'auto', shareWork: options.shareWork ?? true });
   return finishCheck(source, options, analyses);
 }
 

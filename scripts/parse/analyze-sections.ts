@@ -2,7 +2,7 @@ import { deserialize } from 'node:v8';
 import type { VFile } from 'vfile';
 import type { SectionCache } from '../cache/section-cache.js';
 import type { InputLimits } from '../limits/input-limits.js';
-import { analyzeInWorkers, ParseWorkerError, parseWorkerScript, workersFor } from './parse-pool.js';
+import { analyzeInParallel, ParseWorkerError, parseWorkerScript, workersFor, type ParsedSection } from './parse-pool.js';
 import { analyzeSectionText, isSectionAnalysis, type SectionAnalysis } from './section-analysis.js';
 
 export interface AnalyzeOptions {
@@ -10,11 +10,17 @@ export interface AnalyzeOptions {
   /** Earlier results by content hash; fresh ones are added to it. */
   readonly cache?: SectionCache | undefined;
   /**
-   * Worker threads for the sections not in the cache: a number (0: in this thread), or 'auto' to
-   * use workers only when there is enough Markdown to pay for starting them (parse-pool.ts).
+   * Worker threads for the sections not in the cache, besides this thread: a number (0: this thread
+   * alone), or 'auto' to use workers only when there is enough Markdown to pay for starting them
+   * (parse-pool.ts).
    * @default 'auto'
    */
   readonly threads?: number | 'auto';
+  /**
+   * Whether this thread parses too while workers run; false sends every section through a worker.
+   * @default true
+   */
+  readonly shareWork?: boolean;
   /** Another worker script (tests). */
   readonly workerUrl?: URL;
 }
@@ -32,21 +38,13 @@ export async function analyzeSections(files: readonly VFile[], options: AnalyzeO
   const threads = options.threads === 'auto' || options.threads === undefined ? workersFor(missing.reduce((sum, section) => sum + section.text.length, 0)) : options.threads;
   const results: (SectionAnalysis | undefined)[] = [...found];
   const workerUrl = threads > 0 && missing.length > 0 ? (options.workerUrl ?? parseWorkerScript()) : undefined;
-  if (workerUrl !== undefined) {
-    const payloads = await analyzeInWorkers(missing, limits, { threads, workerUrl });
-    for (const [position, section] of missing.entries()) {
-      const payload = payloads[position] as Uint8Array;
-      const analysis: unknown = deserialize(payload);
-      if (!isSectionAnalysis(analysis)) throw new ParseWorkerError(`A parse worker sent something unexpected for ${section.path}.`);
-      results[section.index] = analysis;
-      cache?.store(keys[section.index] as string, analysis, payload);
-    }
-  } else {
-    for (const section of missing) {
-      const analysis = analyzeSectionText(section.path, section.text, limits);
-      results[section.index] = analysis;
-      cache?.store(keys[section.index] as string, analysis);
-    }
+  const parsed: ParsedSection[] = workerUrl === undefined ? missing.map((section) => analyzeSectionText(section.path, section.text, limits)) : await analyzeInParallel(missing, limits, { workers: threads, workerUrl, shareWork: options.shareWork ?? true });
+  for (const [position, section] of missing.entries()) {
+    const result = parsed[position] as ParsedSection;
+    const analysis: unknown = result instanceof Uint8Array ? deserialize(result) : result;
+    if (!isSectionAnalysis(analysis)) throw new ParseWorkerError(`A parse worker sent something unexpected for ${section.path}.`);
+    results[section.index] = analysis;
+    cache?.store(keys[section.index] as string, analysis, result instanceof Uint8Array ? result : undefined);
   }
   return results.map((analysis) => analysis as SectionAnalysis);
 }

@@ -1,29 +1,32 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fromRoot } from '../project-root.js';
 import type { InputLimits } from '../limits/input-limits.js';
-import type { ParseAnswer, ParseJob } from './parse-worker.js';
+import type { ParseAnswer, ParseWork, SectionText } from './parse-worker.js';
+import { analyzeSectionText, type SectionAnalysis } from './section-analysis.js';
 
-/** A section for the pool: its course path and text. */
-export interface SectionText {
-  readonly path: string;
-  readonly text: string;
-}
+export type { SectionText };
 
-// A worker costs about 0.15 s to start (it loads the Markdown parser), and workers spend about a
-// quarter more CPU time than one thread parsing everything (each compiles the parser anew; trees
-// are serialized back). At 1-1.5 MB of Markdown a second, they win on two idle cores from about half
-// a megabyte; from 1 MiB they win clearly, even on a busy machine. One worker per half megabyte,
-// up to one per core.
-const MIN_BYTES = 1024 * 1024;
-const BYTES_PER_WORKER = 512 * 1024;
+// A worker costs about 0.15 s of CPU to start (it loads the Markdown parser, while this thread
+// already parses), and parsing in two threads costs about a fifth more CPU time than in one (each
+// compiles the parser anew; trees are serialized back). Workers therefore help only with enough
+// Markdown, from half a megabyte (about 0.4 s of parsing), one thread per quarter megabyte (this one
+// included), and only on cores that are free: on a machine already busy with other work (load
+// average at or above the core count) a second thread gets no more CPU time and only adds its cost
+// (measured: 500 sections checked in 4.5-5.5 s in one thread, 5.1-7.2 s in two, at load 6 on 2 cores).
+const MIN_BYTES = 512 * 1024;
+const BYTES_PER_THREAD = 256 * 1024;
 
-/** How many workers `bytes` of Markdown is worth: 0 means parse in-process. */
-export function workersFor(bytes: number, cores: number = availableParallelism()): number {
-  if (bytes < MIN_BYTES || cores < 2) return 0;
-  return Math.min(cores, Math.ceil(bytes / BYTES_PER_WORKER));
+/**
+ * How many workers `bytes` of Markdown is worth, besides this thread: 0 means parse here alone.
+ * `load` is the system's load average over the last minute (0 where the system has none: Windows).
+ */
+export function workersFor(bytes: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+  const freeCores = Math.min(cores, Math.round(cores - load));
+  if (bytes < MIN_BYTES || freeCores < 2) return 0;
+  return Math.min(freeCores, Math.ceil(bytes / BYTES_PER_THREAD)) - 1;
 }
 
 /**
@@ -40,53 +43,68 @@ export function parseWorkerScript(): URL | undefined {
 /** A worker died or a section threw: a bug in coursemark, reported as an internal error (exit 3). */
 export class ParseWorkerError extends Error {}
 
+/** A section's analysis: as an object when this thread made it, serialized when a worker did. */
+export type ParsedSection = SectionAnalysis | Uint8Array;
+
 /**
- * Analyses sections in `threads` worker threads and returns each one's serialized SectionAnalysis,
- * in the order given. Every worker is stopped before the promise settles, whatever happens, so
- * that nothing keeps the process alive; a worker that crashes or exits rejects the promise.
+ * Analyses sections in `workers` worker threads and, unless `shareWork` is false, in this thread
+ * too: every thread takes the next section from one shared counter, so none waits while another
+ * has work (this thread starts at once, while the workers load the parser). Results come in the
+ * order given. Every worker has stopped before the promise settles, whatever happens, so nothing
+ * keeps the process alive; a worker that crashes or exits early rejects the promise.
  */
-export async function analyzeInWorkers(sections: readonly SectionText[], limits: InputLimits, options: { readonly threads: number; readonly workerUrl: URL }): Promise<Uint8Array[]> {
-  const results: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(sections.length);
+export async function analyzeInParallel(sections: readonly SectionText[], limits: InputLimits, options: { readonly workers: number; readonly workerUrl: URL; readonly shareWork?: boolean }): Promise<ParsedSection[]> {
+  const results = new Array<ParsedSection | undefined>(sections.length);
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const work: ParseWork = { sections, limits, next };
   const workers: Worker[] = [];
-  let next = 0;
-  let done = 0;
+  let received = 0;
+  let working = 0;
+  let settle: (() => void) | undefined;
+  const finished = new Promise<void>((resolve, reject) => {
+    settle = () => {
+      if (working === 0 && received === sections.length) resolve();
+    };
+    const fail = (reason: string): void => reject(new ParseWorkerError(reason));
+    for (let index = 0; index < Math.max(1, options.workers); index += 1) {
+      const worker = new Worker(options.workerUrl, { workerData: work });
+      workers.push(worker);
+      working += 1;
+      let done = false;
+      worker.on('message', (answer: ParseAnswer) => {
+        if ('done' in answer) {
+          done = true;
+          working -= 1;
+        } else if ('error' in answer) {
+          return fail(`A parse worker failed on ${sections[answer.index]?.path ?? 'a section'}: ${answer.error}`);
+        } else {
+          results[answer.index] = answer.bytes;
+          received += 1;
+        }
+        settle?.();
+      });
+      worker.on('error', (error) => fail(`A parse worker stopped: ${error.message}`));
+      worker.on('exit', (code) => {
+        if (!done) fail(`A parse worker exited (code ${code}) before its sections were parsed.`);
+      });
+    }
+  });
   try {
-    await new Promise<void>((resolve, reject) => {
-      if (sections.length === 0) return resolve();
-      const fail = (reason: string): void => reject(new ParseWorkerError(reason));
-      const send = (worker: Worker): void => {
-        const index = next;
-        if (index >= sections.length) return;
-        next += 1;
+    if (options.shareWork !== false) {
+      for (let index = Atomics.add(counter, 0, 1); index < sections.length; index = Atomics.add(counter, 0, 1)) {
         const section = sections[index] as SectionText;
-        const job: ParseJob = { id: index, path: section.path, text: section.text, limits };
-        worker.postMessage(job);
-      };
-      const count = Math.max(1, Math.min(options.threads, sections.length));
-      for (let index = 0; index < count; index += 1) {
-        const worker = new Worker(options.workerUrl);
-        workers.push(worker);
-        worker.on('message', (answer: ParseAnswer) => {
-          if ('error' in answer) return fail(`A parse worker failed on ${sections[answer.id]?.path ?? 'a section'}: ${answer.error}`);
-          results[answer.id] = answer.bytes;
-          done += 1;
-          if (done === sections.length) resolve();
-          else send(worker);
-        });
-        worker.on('error', (error) => fail(`A parse worker stopped: ${error.message}`));
-        worker.on('exit', (code) => {
-          if (done < sections.length) fail(`A parse worker exited (code ${code}) before the sections were parsed.`);
-        });
-        // Two jobs in flight per worker, so that it never waits for the main thread between sections.
-        send(worker);
-        send(worker);
+        results[index] = analyzeSectionText(section.path, section.text, limits);
+        received += 1;
       }
-    });
+    }
+    settle?.();
+    await finished;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results.map((bytes, index) => {
-    if (bytes === undefined) throw new ParseWorkerError(`No result for ${sections[index]?.path ?? 'a section'}.`);
-    return bytes;
+  return results.map((result, index) => {
+    if (result === undefined) throw new ParseWorkerError(`No result for ${sections[index]?.path ?? 'a section'}.`);
+    return result;
   });
 }

@@ -6,7 +6,7 @@ import { SectionCache } from '../../scripts/cache/section-cache.js';
 import { toJsonMessages } from '../../scripts/cli/format-messages.js';
 import { defaultLimits } from '../../scripts/limits/input-limits.js';
 import type { CourseSource } from '../../scripts/load/read-course-folder.js';
-import { analyzeInWorkers, ParseWorkerError, workersFor } from '../../scripts/parse/parse-pool.js';
+import { analyzeInParallel, ParseWorkerError, workersFor } from '../../scripts/parse/parse-pool.js';
 import { checkCourse, checkCourseAsync, type CheckResult } from '../../scripts/pipeline.js';
 import { renderModules } from '../../scripts/render/render-modules.js';
 import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
@@ -71,28 +71,33 @@ describe('checking in worker threads', () => {
     expect(inProcess.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['heading-level', 'figure-alt', 'broken-link', 'unknown-directive', 'frontmatter-missing', 'duplicate-id']));
     // broken-link is lowered to a warning by course.yaml: severities are applied after the workers.
     expect(inProcess.find((message) => message.ruleId === 'broken-link')?.severity).toBe('warning');
-    expect(messagesOf(await checkCourseAsync(course(), { threads: 2 }))).toEqual(inProcess);
-  });
+    // Every section through workers, then this thread and workers taking sections from one counter.
+    expect(messagesOf(await checkCourseAsync(course(), { threads: 2, shareWork: false }))).toEqual(inProcess);
+    expect(messagesOf(await checkCourseAsync(course(), { threads: 1 }))).toEqual(inProcess);
+  }, 30_000);
 
   it('gives a model that renders to the same modules', async () => {
     const expected = rendered(checkCourse(fixableCourse()));
     expect(expected?.pages.size).toBe(2);
-    expect(rendered(await checkCourseAsync(fixableCourse(), { threads: 2 }))).toEqual(expected);
-  });
+    expect(rendered(await checkCourseAsync(fixableCourse(), { threads: 1, shareWork: false }))).toEqual(expected);
+  }, 30_000);
 
-  it('uses workers only for a course large enough to pay for them, and no more than there are cores', () => {
-    expect(workersFor(20 * 1024, 8)).toBe(0);
-    expect(workersFor(600 * 1024, 8)).toBe(0);
-    expect(workersFor(5 * 1024 * 1024, 1)).toBe(0);
-    expect(workersFor(5 * 1024 * 1024, 2)).toBe(2);
-    expect(workersFor(1.2 * 1024 * 1024, 8)).toBe(3);
+  it('uses workers only for a course large enough to pay for them, one thread per free core at most', () => {
+    expect(workersFor(20 * 1024, 8, 0)).toBe(0);
+    expect(workersFor(400 * 1024, 8, 0)).toBe(0);
+    expect(workersFor(5 * 1024 * 1024, 1, 0)).toBe(0);
+    expect(workersFor(5 * 1024 * 1024, 2, 0.2)).toBe(1);
+    expect(workersFor(600 * 1024, 8, 0)).toBe(2);
+    // Cores busy with other work: another thread would get no CPU time of its own.
+    expect(workersFor(5 * 1024 * 1024, 2, 1.6)).toBe(0);
+    expect(workersFor(5 * 1024 * 1024, 8, 5.2)).toBe(2);
   });
 
   it('turns a worker that crashes or exits into an error instead of a hang', async () => {
     const sections = [{ path: 'sections/01-a.md', text: '---\ntitle: A\n---\n' }];
     for (const name of ['worker-throws.mjs', 'worker-exits.mjs']) {
       const workerUrl = new URL(`../fixtures/workers/${name}`, import.meta.url);
-      await expect(analyzeInWorkers(sections, defaultLimits, { threads: 2, workerUrl })).rejects.toBeInstanceOf(ParseWorkerError);
+      await expect(analyzeInParallel(sections, defaultLimits, { workers: 2, workerUrl })).rejects.toBeInstanceOf(ParseWorkerError);
     }
   });
 });
