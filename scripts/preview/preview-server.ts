@@ -156,10 +156,11 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     publicDir: false,
     envPrefix: '__COURSEMARK_NO_ENV__',
     appType: 'custom',
-    // Most of the player loads lazily (pages, their directive elements, views, the tracking runtime):
-    // scan all of it at start, or Vite would find a package import such as lit/directives/repeat.js
-    // only when a page first needs it, re-optimise and reload the page mid-session.
-    optimizeDeps: { entries: ['**/*.ts', '!virtual/**'] },
+    // Most of the player loads lazily (pages, their directive elements, views, the tracking runtime),
+    // so Vite would find a package such as lit/directives/repeat.js only when a page first imports
+    // it, re-optimise and reload the page mid-session. These are every package the player imports
+    // at run time (@xapi/xapi is types only); a new one belongs here too.
+    optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@lit/context'] },
     server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined, hmr: { overlay: true } },
     plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
   });
