@@ -90,6 +90,8 @@ export async function analyzeInParallel(sections: readonly SectionText[], limits
       });
     }
   });
+  // Awaited below; should this thread fail first, workers stopped in `finally` must not reject unobserved.
+  finished.catch(() => undefined);
   try {
     if (options.shareWork !== false) {
       for (let index = Atomics.add(counter, 0, 1); index < sections.length; index = Atomics.add(counter, 0, 1)) {
