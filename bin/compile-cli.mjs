@@ -1,5 +1,8 @@
 // Compiles the CLI (scripts/, TypeScript) into one ES module, lib/coursemark.mjs, so that a build
-// does not pay for compiling TypeScript at start-up. Dependencies stay external (node_modules).
+// does not pay for compiling TypeScript at start-up. Dependencies are bundled in too: Node resolves
+// and reads every module file of a package on its own (the Markdown parser alone is a few hundred),
+// which made start-up several times slower than loading one file. Vite (loaded only to build) and
+// playwright-core (only to verify) stay in node_modules.
 // Runs on `npm install`/`npm ci` (the "prepare" script); bin/coursemark.js falls back to the sources
 // through tsx whenever this file is missing or older than a source file.
 import { build } from 'vite';
@@ -7,6 +10,7 @@ import { build } from 'vite';
 await build({
   configFile: false,
   logLevel: 'warn',
+  ssr: { noExternal: true, external: ['vite', 'playwright-core'] },
   build: {
     ssr: true,
     outDir: 'lib',
