@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -13,20 +13,37 @@ export type { SectionText };
 // already parses), and parsing in two threads costs about a fifth more CPU time than in one (each
 // compiles the parser anew; trees are serialized back). Workers therefore help only with enough
 // Markdown, from half a megabyte (about 0.4 s of parsing), one thread per quarter megabyte (this one
-// included), and only on cores that are free: on a machine already busy with other work (load
-// average at or above the core count) a second thread gets no more CPU time and only adds its cost
-// (measured: 500 sections checked in 4.5-5.5 s in one thread, 5.1-7.2 s in two, at load 6 on 2 cores).
+// included), and only on cores that are free: on a machine already busy with other work a second
+// thread gets no more CPU time and only adds its cost (measured: 500 sections checked in 4.5-5.5 s
+// in one thread, 5.1-7.2 s in two, at a load average of 6 on 2 cores).
 const MIN_BYTES = 512 * 1024;
 const BYTES_PER_THREAD = 256 * 1024;
 
 /**
  * How many workers `bytes` of Markdown is worth, besides this thread: 0 means parse here alone.
- * `load` is the system's load average over the last minute (0 where the system has none: Windows).
+ * `load` is how many cores other work keeps busy (otherLoad).
  */
-export function workersFor(bytes: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
+export function workersFor(bytes: number, cores: number = availableParallelism(), load: number = otherLoad()): number {
   const freeCores = Math.min(cores, Math.round(cores - load));
   if (bytes < MIN_BYTES || freeCores < 2) return 0;
   return Math.min(freeCores, Math.ceil(bytes / BYTES_PER_THREAD)) - 1;
+}
+
+/**
+ * How many cores other work keeps busy: the lower of the last minute's load average and the tasks
+ * runnable right now besides this one (Linux's /proc/loadavg). The average alone would count this
+ * process's own previous build, run a moment ago, as other work. 0 where neither is known (Windows).
+ */
+export function otherLoad(): number {
+  const average = loadavg()[0] ?? 0;
+  let runnable = Number.POSITIVE_INFINITY;
+  try {
+    const running = /^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'utf8'))?.[1];
+    if (running !== undefined) runnable = Number(running) - 1;
+  } catch {
+    // Not Linux: the load average is all there is.
+  }
+  return Math.max(0, Math.min(average, runnable));
 }
 
 /**

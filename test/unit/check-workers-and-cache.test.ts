@@ -6,7 +6,7 @@ import { SectionCache } from '../../scripts/cache/section-cache.js';
 import { toJsonMessages } from '../../scripts/cli/format-messages.js';
 import { defaultLimits } from '../../scripts/limits/input-limits.js';
 import type { CourseSource } from '../../scripts/load/read-course-folder.js';
-import { analyzeInParallel, ParseWorkerError, workersFor } from '../../scripts/parse/parse-pool.js';
+import { analyzeInParallel, otherLoad, ParseWorkerError, workersFor } from '../../scripts/parse/parse-pool.js';
 import { checkCourse, checkCourseAsync, type CheckResult } from '../../scripts/pipeline.js';
 import { renderModules } from '../../scripts/render/render-modules.js';
 import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
@@ -91,6 +91,8 @@ describe('checking in worker threads', () => {
     // Cores busy with other work: another thread would get no CPU time of its own.
     expect(workersFor(5 * 1024 * 1024, 2, 1.6)).toBe(0);
     expect(workersFor(5 * 1024 * 1024, 8, 5.2)).toBe(2);
+    const load = otherLoad();
+    expect(Number.isFinite(load) && load >= 0).toBe(true);
   });
 
   it('turns a worker that crashes or exits into an error instead of a hang', async () => {
