@@ -18,6 +18,7 @@ await build({
     target: 'node20',
     minify: false,
     sourcemap: false,
-    rollupOptions: { input: 'scripts/cli/main.ts', output: { format: 'es', entryFileNames: 'coursemark.mjs' } },
+    // The parse worker (scripts/parse/parse-pool.ts starts lib/parse-worker.mjs) is an entry of its own.
+    rollupOptions: { input: { coursemark: 'scripts/cli/main.ts', 'parse-worker': 'scripts/parse/parse-worker.ts' }, output: { format: 'es', entryFileNames: '[name].mjs' } },
   },
 });
