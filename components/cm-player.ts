@@ -138,7 +138,7 @@ export class CmPlayer extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const outline = this.outline;
     if (changed.has('outline') && outline !== undefined) {
-      if (this.sessionModule === undefined) this.preload(outline);
+      this.preload(outline);
       this.lang = outline.language;
       this.dir = outline.dir;
       const palette = outline.palette;
@@ -157,15 +157,16 @@ export class CmPlayer extends LitElement {
   }
 
   /**
-   * Starts loading, before the shell's first render, what the first view needs: the session module
-   * and the chunk of the page a link or the LMS asks for, else the first page. They load in parallel
-   * with the tracking runtime instead of after the resume; a resume on another page only costs this
-   * one unused chunk.
+   * Starts loading what the first view needs: the chunk of the page a link or the LMS asks for, else
+   * the first page, then the session module. They load in parallel with the tracking runtime instead
+   * of after the resume; a resume on another page only costs this one unused chunk. `mount` calls it
+   * before it asks for anything else; otherwise the first update does.
    */
-  private preload(outline: CourseOutline): void {
-    this.sessionModule ??= import('./course-session.js');
+  preload(outline: CourseOutline): void {
+    if (this.sessionModule !== undefined) return;
     const early = parseRoute(outline, window.location.hash) ?? parseLaunchPage(outline, window.location.search) ?? { kind: 'page', index: 0 };
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
+    this.sessionModule = import('./course-session.js');
   }
 
   private async start(details: Promise<CourseData>, adapter: TrackingAdapter): Promise<void> {

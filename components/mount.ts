@@ -29,13 +29,15 @@ export function mount(createTrackingAdapter: (course: Promise<CourseData>) => Tr
   if (sheet !== undefined) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   document.documentElement.lang = outline.language;
   document.documentElement.dir = outline.dir;
-  // The course details start loading now, in parallel with the tracking runtime and the first page.
-  const course = details().then((module) => module.course);
   const player = document.createElement('cm-player');
   player.outline = outline;
-  player.details = course;
   player.support = support;
   player.pages = pages;
+  // Requests go out in the order they decide the first view: its page chunk (the largest paint) and
+  // the session first, then the course details and the tracking runtime, all in parallel.
+  player.preload(outline);
+  const course = details().then((module) => module.course);
+  player.details = course;
   player.adapter = createTrackingAdapter(course);
   target.append(player);
   return player;
