@@ -1,7 +1,10 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+
 /**
  * A namespaced XML element as plain data. Manifest modules turn their typed manifests into these
- * trees; `serializeXml` is the only place that writes XML text (escaping every text and attribute
- * value), so no manifest is ever built by string templates. Reading XML is in xml-dom.ts.
+ * trees; `serializeXml` is the only place that writes XML text (through xmlbuilder2, which escapes
+ * text and attribute values), so no manifest is ever built by string templates. Reading XML is in xml-dom.ts.
  */
 export interface XmlAttribute {
   /** Namespace of a prefixed attribute (`adlcp:scormtype`); unprefixed attributes have none. */
@@ -44,45 +47,34 @@ export function textElement(ns: string, name: string, text: string, attributes: 
   return { ns, name, attributes, children: [], text };
 }
 
-/** Text content: `&`, `<` and `>` as references (XML 1.0 §2.4), every `&`, so literal entity text survives. */
-const escapeText = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Attribute values, always double-quoted: `"` as well (XML 1.0 §3.1, AttValue). */
-const escapeAttribute = (value: string): string => escapeText(value).replace(/"/g, '&quot;');
-
-const attribute = (name: string, value: string): string => ` ${name}="${escapeAttribute(value)}"`;
+export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /**
- * One element and its children, `depth` levels indented. A prefixed name (element or attribute)
- * must use a prefix the document declares, for the same namespace; an unprefixed name declares its namespace as the
- * default when it differs from the parent's.
+ * xmlbuilder2 escapes `<`, `>` and quotes, but leaves an `&` alone when the text after it looks like
+ * a reference, so a title such as `R&D;` would come out as an undefined entity (ill-formed XML,
+ * XML 1.0 §4.1) and `&amp;` would lose its literal meaning. Writing every `&` as `&amp;` first
+ * hands the builder only well-formed references, which it keeps as they are.
  */
-function writeElement(node: XmlElement, depth: number, scope: { readonly prefixes: ReadonlyMap<string, string>; readonly defaultNs: string | undefined }, declarations: string, out: string[]): void {
-  const colon = node.name.indexOf(':');
-  if (colon > 0 && scope.prefixes.get(node.name.slice(0, colon)) !== node.ns) throw new Error(`XML element ${node.name}: its prefix is not declared for ${node.ns}.`);
-  const defaultNs = colon > 0 ? scope.defaultNs : node.ns;
-  const indent = '  '.repeat(depth);
-  let open = `${indent}<${node.name}${defaultNs === scope.defaultNs ? '' : attribute('xmlns', node.ns)}${declarations}`;
-  for (const { ns, name, value } of node.attributes) {
-    if (ns !== undefined && scope.prefixes.get(name.slice(0, name.indexOf(':'))) !== ns) throw new Error(`XML attribute ${name}: its prefix is not declared for ${ns}.`);
-    open += attribute(name, value);
-  }
-  if (node.text !== undefined && node.text !== '') out.push(`${open}>${escapeText(node.text)}</${node.name}>`);
-  else if (node.children.length === 0) out.push(`${open}/>`);
-  else {
-    out.push(`${open}>`);
-    for (const child of node.children) writeElement(child, depth + 1, { prefixes: scope.prefixes, defaultNs }, '', out);
-    out.push(`${indent}</${node.name}>`);
-  }
+const ampersands = (value: string): string => value.replace(/&/g, '&amp;');
+
+function append(parent: XMLBuilder, node: XmlElement): void {
+  write(parent.ele(node.ns, node.name), node);
+}
+
+function write(target: XMLBuilder, node: XmlElement): void {
+  for (const attribute of node.attributes) target.att(attribute.ns ?? null, attribute.name, ampersands(attribute.value));
+  if (node.text !== undefined && node.text !== '') target.txt(ampersands(node.text));
+  for (const child of node.children) append(target, child);
 }
 
 /**
- * Serialises a document: UTF-8 declaration, two-space indent, `\n` line ends (never `os.EOL`),
- * a final newline; the prefixes are declared on the root. Same input, same bytes.
+ * Serialises a document with xmlbuilder2: UTF-8 declaration, two-space indent, `\n` line ends
+ * (never `os.EOL`), a final newline; the prefixes are declared on the root. Same input, same bytes.
  */
 export function serializeXml(doc: XmlDocument): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const declarations = doc.prefixes.map(([prefix, uri]) => attribute(`xmlns:${prefix}`, uri)).join('');
-  writeElement(doc.root, 0, { prefixes: new Map(doc.prefixes), defaultNs: undefined }, declarations, out);
-  return `${out.join('\n')}\n`;
+  const builder = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = builder.ele(doc.root.ns, doc.root.name);
+  for (const [prefix, uri] of doc.prefixes) root.att(XMLNS_NS, `xmlns:${prefix}`, uri);
+  write(root, doc.root);
+  return `${builder.end({ prettyPrint: true, indent: '  ', newline: '\n' })}\n`;
 }
