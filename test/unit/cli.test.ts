@@ -1,3 +1,5 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonMessage } from '../../scripts/cli/format-messages.js';
@@ -61,16 +63,20 @@ describe('coursemark check', () => {
 });
 
 describe('coursemark build refuses unsafe or invalid configuration', () => {
-  it('fails with positioned messages for a non-IRI course id, an out-of-range mastery and LRS credentials', async () => {
-    const invalid = await run('build', join(fixtures, 'rules/config-invalid'), '--out', join(fixtures, 'never-written'), '--format', 'json');
+  it('fails with positioned messages for a non-IRI course id, an out-of-range mastery and LRS credentials, and writes no output', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'coursemark-refused-'));
+    const invalid = await run('build', join(fixtures, 'rules/config-invalid'), '--out', out, '--format', 'json');
     expect(invalid.code).toBe(1);
     const messages = JSON.parse(invalid.out) as JsonMessage[];
     expect(messages.find((m) => m.message.startsWith('"id"'))).toMatchObject({ file: expect.stringMatching(/course\.yaml$/), line: 1, column: 5 });
     expect(messages.find((m) => m.message.startsWith('"mastery"'))).toMatchObject({ line: 5, column: 10, ruleId: 'config-invalid' });
-    const secret = await run('build', join(fixtures, 'rules/lrs-credentials'), '--out', join(fixtures, 'never-written'));
+    const secret = await run('build', join(fixtures, 'rules/lrs-credentials'), '--out', out);
     expect(secret.code).toBe(1);
     expect(secret.err).toMatch(/course\.yaml:5:1 {2}error {2}"lrs" looks like LRS or LMS credentials/);
     expect(secret.out).toBe('');
+    // Only the cache of parsed sections may be there: no package, no web folder.
+    expect(await readdir(out)).toEqual(['.coursemark-cache']);
+    await rm(out, { recursive: true, force: true });
   });
 });
 
