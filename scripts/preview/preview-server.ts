@@ -84,9 +84,26 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     configureServer(dev) {
       dev.watcher.add(root);
       // Editors save by writing in place or by renaming a new file over the old one: watch both.
+      const update = (): void => {
+        refresh().catch((error: unknown) => options.report(`coursemark: ${error instanceof Error ? error.message : String(error)}\n`));
+      };
+      const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8').catch(() => undefined);
+      // Text of each changed file as last seen by an update.
+      const seen = new Map<string, string | undefined>();
       for (const event of ['change', 'add', 'unlink'] as const) {
         dev.watcher.on(event, (path: string) => {
-          if (path.startsWith(root)) refresh().catch((error: unknown) => options.report(`coursemark: ${error instanceof Error ? error.message : String(error)}\n`));
+          if (!path.startsWith(root)) return;
+          void read(path).then((text) => seen.set(path, text));
+          update();
+          // The watcher drops a second change of the same file within 50 ms (its throttle has no
+          // trailing call), so a quick second save would be lost: look at the file again after that.
+          setTimeout(() => {
+            void read(path).then((text) => {
+              if (text === seen.get(path)) return;
+              seen.set(path, text);
+              update();
+            });
+          }, 80);
         });
       }
       dev.middlewares.use((request, response, next) => {
