@@ -45,7 +45,8 @@ export function playerPage(language: string, target: string): string {
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<script type="module" src="/@id/virtual:coursemark/entry/${target}"></script></head>
+<script type="module" src="/@id/virtual:coursemark/entry/${target}"></script>
+<script type="module" src="/@id/virtual:coursemark/preview-frame"></script></head>
 <body></body>
 </html>
 `;

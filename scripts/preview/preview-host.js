@@ -110,11 +110,12 @@ setInterval(() => {
   else $('model').innerHTML = row('Tracking', 'web: progress kept in this browser');
 }, 100);
 
-// A Markdown edit: relaunch with the same attempt and the same page (the route is in the hash).
+// A Markdown edit: when it changed only pages, the frame swaps them in place (preview-frame.js);
+// otherwise relaunch with the same attempt and the same page (the route is in the hash).
 const hot = createHotContext('/__preview/host');
-hot.on('coursemark:update', () => {
+hot.on('coursemark:update', (data) => {
   for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
-  void relaunch(false);
+  if (!Array.isArray(data?.pages)) void relaunch(false);
 });
 
 void relaunch(true);

@@ -21,6 +21,7 @@ const ADAPTERS: Readonly<Record<(typeof TARGETS)[number], string>> = {
   xapi: 'runtime/xapi/xapi-entry.ts',
 };
 const RESOLVED = '\0coursemark:';
+const FRAME_MODULE = 'virtual:coursemark/preview-frame';
 
 export interface PreviewServer {
   readonly url: string;
@@ -32,6 +33,17 @@ export interface PreviewOptions {
   readonly port?: number;
   /** Where the check report goes when a Markdown edit has errors (the terminal). */
   readonly report: (text: string) => void;
+}
+
+/**
+ * The pages whose modules differ, when nothing else did (the frame can then swap just those pages
+ * in); undefined when the outline, the course data, the support panel, the messages or the page
+ * list changed, which needs a relaunch of the frame.
+ */
+export function changedPagesOnly(before: RenderedModules, after: RenderedModules): string[] | undefined {
+  const same = before.course === after.course && before.details === after.details && before.support === after.support && before.messages === after.messages;
+  if (!same || before.pages.size !== after.pages.size || [...after.pages.keys()].some((id) => !before.pages.has(id))) return undefined;
+  return [...after.pages].filter(([id, source]) => before.pages.get(id) !== source).map(([id]) => id);
 }
 
 /**
@@ -74,13 +86,17 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
       server?.ws.send({ type: 'error', err: { message: error.message, stack: '', id: error.file, frame: error.frame, plugin: 'coursemark', loc: { file: error.file, line: error.line, column: error.column } } });
       return;
     }
+    const before = modules;
     modules = current.modules;
     for (const [id, module] of server?.moduleGraph.idToModuleMap ?? []) if (id.startsWith(RESOLVED)) server?.moduleGraph.invalidateModule(module);
-    server?.ws.send({ type: 'custom', event: 'coursemark:update' });
+    server?.ws.send({ type: 'custom', event: 'coursemark:update', data: { pages: changedPagesOnly(before, modules) } });
   };
 
   const preview: Plugin = {
     name: 'coursemark:preview',
+    // The course frame's script for page swaps (preview-frame.js), as a module Vite serves with HMR.
+    resolveId: (id) => (id === FRAME_MODULE ? `\0${FRAME_MODULE}` : undefined),
+    load: (id) => (id === `\0${FRAME_MODULE}` ? readFile(fromRoot('scripts/preview/preview-frame.js'), 'utf8') : undefined),
     configureServer(dev) {
       dev.watcher.add(root);
       // Editors save by writing in place or by renaming a new file over the old one: watch both.

@@ -66,6 +66,22 @@ describe('coursemark preview', () => {
     expect(Date.now() - answered).toBeLessThan(1_000);
   });
 
+  it('an edit to the text of the page on screen swaps that page in without reloading the frame', async () => {
+    await page.goto(`${preview.url}?target=web`);
+    const frame = await content();
+    await frame.getByRole('button', { name: /^Next/ }).click();
+    await expect.poll(() => course().locator('article h1').first().textContent()).toBe('Image-based sexual abuse');
+    // A mark on the frame's window survives only if the frame is not reloaded.
+    await frame.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const original = await readFile(join(folder, PAGE_2), 'utf8');
+    await writeFile(join(folder, PAGE_2), original.replace('describes a group of behaviours', 'describes a set of behaviours'));
+    await course().locator('article p', { hasText: 'describes a set of behaviours' }).waitFor({ timeout: 10_000 });
+    expect(await frame.evaluate(() => 'notReloaded' in window)).toBe(true);
+    await writeFile(join(folder, PAGE_2), original);
+    await course().locator('article p', { hasText: 'describes a group of behaviours' }).waitFor({ timeout: 10_000 });
+    expect(await frame.evaluate(() => 'notReloaded' in window)).toBe(true);
+  });
+
   it('a Markdown edit updates the page in place and keeps the position; a broken edit shows the overlay until fixed', async () => {
     await page.goto(`${preview.url}?target=web`);
     const frame = await content();
