@@ -210,23 +210,6 @@ export class CmPlayer extends LitElement {
     else window.location.hash = href;
   }
 
-  /**
-   * Puts a new version of one page's module in place: the preview calls it after a Markdown edit
-   * that changed only that page. Later visits load the new version, and the page on screen is
-   * rebuilt where the learner is, without a reload, so the session and the scroll position stay.
-   */
-  async replacePage(index: number, pageClass: typeof CoursePage): Promise<void> {
-    const pages = [...this.pages];
-    pages[index] = () => Promise.resolve({ default: pageClass });
-    this.pages = pages;
-    const route = this.route;
-    if (route?.kind !== 'page' || route.index !== index) return;
-    const scroll = window.scrollY;
-    this.pageElement = undefined;
-    await this.show({ kind: 'page', index }, { focus: false });
-    window.scrollTo(0, scroll);
-  }
-
   private async followHash(): Promise<void> {
     const course = this.course;
     if (course === undefined || this.session === undefined) return;

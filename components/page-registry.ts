@@ -9,16 +9,14 @@ export function pageTagName(index: number): string {
   return `cm-page-${index}`;
 }
 
-/**
- * Defines `pageClass` as `cm-page-<index>` (once) and returns a new instance of it. A new version of
- * the page's module (the preview, after an edit) gets the next free `cm-page-<index>-<n>`, as a tag
- * cannot be defined twice.
- */
+/** Defines `pageClass` as `cm-page-<index>` (once) and returns a new instance of it. */
 export function createPageElement(index: number, pageClass: typeof CoursePage): CoursePage {
-  for (let version = 0; ; version++) {
-    const tag = version === 0 ? pageTagName(index) : `${pageTagName(index)}-${version}`;
-    const existing = customElements.get(tag);
-    if (existing === undefined) customElements.define(tag, pageClass);
-    if (existing === undefined || existing === pageClass) return new pageClass();
+  const tag = pageTagName(index);
+  const existing = customElements.get(tag);
+  if (existing === undefined) {
+    customElements.define(tag, pageClass);
+  } else if (existing !== pageClass) {
+    throw new Error(`coursemark: ${tag} is already defined by another page class`);
   }
+  return new pageClass();
 }

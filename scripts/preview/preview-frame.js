@@ -11,7 +11,17 @@ import.meta.hot?.on('coursemark:update', async (data) => {
     const index = player.outline.pages.findIndex((page) => page.id === id);
     if (index < 0) continue;
     // The server has invalidated the module; the query makes the browser fetch it again.
-    const module = await import(`/@id/__x00__coursemark:page/${encodeURIComponent(id)}.js?t=${Date.now()}`);
-    await player.replacePage(index, module.default);
+    const { default: next } = await import(/* @vite-ignore */ `/@id/__x00__coursemark:page/${encodeURIComponent(id)}.js?t=${Date.now()}`);
+    // A page class is defined once under its tag (page-registry.ts) and a tag cannot be defined
+    // twice, so a page already shown keeps its class and gets the new content: a generated page
+    // module is a class whose only member is `renderContent` (scripts/render/render-modules.ts).
+    const defined = customElements.get(`cm-page-${index}`);
+    if (defined !== undefined) {
+      Object.defineProperty(defined.prototype, 'renderContent', Object.getOwnPropertyDescriptor(next.prototype, 'renderContent'));
+      for (const element of player.renderRoot.querySelectorAll(`cm-page-${index}`)) element.requestUpdate();
+    }
+    const pages = [...player.pages];
+    pages[index] = () => Promise.resolve({ default: defined ?? next });
+    player.pages = pages;
   }
 });

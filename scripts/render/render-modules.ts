@@ -90,6 +90,8 @@ function directiveImports(template: string, componentsImport: string): string[] 
   ];
 }
 
+// `renderContent` stays the class's only member: the preview swaps an edited page into a running
+// player by moving it onto the class already defined (scripts/preview/preview-frame.js).
 function pageModule(template: string, componentsImport: string): string {
   return [
     `import { html } from 'lit';`,
