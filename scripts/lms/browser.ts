@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * Launches the system Chromium (Debian's package; `CHROMIUM_PATH` points elsewhere). playwright-core
@@ -18,4 +18,22 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Closes the context of a finished launch without waiting forever: Chromium now and then never
+ * answers the request to dispose a context whose page has just navigated away (here, to the LMS's
+ * return page after cmi5 "terminated"). The learner's session is over by then, so after `ms` the run
+ * goes on and the context goes with the browser.
+ */
+export async function closeContext(page: Page, ms = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([page.context().close(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -62,6 +62,11 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A browser context that was left open (see closeContext) may still hold a connection.
+        server.closeAllConnections();
+      }),
   };
 }

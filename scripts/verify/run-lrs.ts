@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
 import type { OutputFile } from '../bundle/bundle-course.js';
+import { closeContext } from '../lms/browser.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
 import { serveDirectory, type StaticServer } from '../lms/static-server.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
@@ -115,7 +116,7 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
     await walkCourse(page, course, { answers });
     await exitCourse(page);
     await settle(() => ofRegistration().some((statement) => verbOf(statement) === 'terminated'), 5_000);
-    await page.context().close();
+    await closeContext(page);
     const statements = ofRegistration();
     const verbs = statements.map(verbOf);
     const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
@@ -127,10 +128,10 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
     const stop = resumePage(course);
     const first = await again.open(browser);
     await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop });
-    await first.context().close();
+    await closeContext(first);
     const second = await again.open(browser);
     const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };
-    await second.context().close();
+    await closeContext(second);
     if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
     return { ...result, resume: check };
   } finally {

@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
+import { closeContext } from '../lms/browser.js';
 import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion } from '../lms/scorm-lms.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
@@ -98,13 +99,13 @@ export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchIn
       frame = await contentFrame(page);
       course = await readCourse(frame);
     } catch (error) {
-      await page.context().close();
+      await closeContext(page);
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start in the LMS: ${message(error)}`] };
     }
     await walkCourse(frame, course, { answers });
     await closeLaunch(page, version, frame);
     const log = await lmsLog(page);
-    await page.context().close();
+    await closeContext(page);
     findings.push(...scormFindings(version, log));
     const result: RunResult = {
       walked: { pages: course.pages.length, questions: course.questions.length },
@@ -127,12 +128,12 @@ async function checkResume(browser: Browser, lms: ScormLms, version: ScormVersio
   const exit = lastValues(version, log).get(version === '1.2' ? 'cmi.core.exit' : 'cmi.exit');
   if (exit !== 'suspend') findings.push(`Leaving mid-course set the exit to "${exit ?? '(nothing)'}", not "suspend": the LMS starts a new attempt next time.`);
   const stored = await lmsData(first);
-  await first.context().close();
+  await closeContext(first);
   const second = await lms.launch(browser, { cmi: nextAttemptData(version, stored, info.mastery), launch: info.href });
   const frame = await contentFrame(second);
   const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(frame) };
   await closeLaunch(second, version, undefined);
-  await second.context().close();
+  await closeContext(second);
   if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
   return { resume: check };
 }
