@@ -8,29 +8,15 @@ import type { CmGlossary } from './cm-glossary.js';
 import { playerStyles } from './cm-player.styles.js';
 import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
-import { defineElement } from './define.js';
 import { createPageElement } from './page-registry.js';
-import { hrefFor, parseLaunchPage, parseRoute, type Route } from './router.js';
+import { loadView } from './player-views.js';
+import { hrefFor, openingRoute, parseRoute, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext, type TrackingAdapter } from './tracker.js';
 
 export type PageLoader = () => Promise<{ default: typeof CoursePage }>;
 /** Loads the support panel's content (a generated module), when the learner first opens it. */
 export type SupportLoader = () => Promise<{ content: TemplateResult }>;
-
-/**
- * The player's secondary views, each its own chunk: loaded and defined when first opened, so the
- * entry carries only the shell.
- */
-const VIEWS = {
-  'cm-results': () => import('./cm-results.js').then((module) => module.CmResults),
-  'cm-glossary': () => import('./cm-glossary.js').then((module) => module.CmGlossary),
-  'cm-support-dialog': () => import('./cm-support-dialog.js').then((module) => module.CmSupportDialog),
-} as const;
-
-async function loadView(tag: keyof typeof VIEWS): Promise<void> {
-  if (customElements.get(tag) === undefined) defineElement(tag, await VIEWS[tag]());
-}
 
 const FONTS = {
   sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
@@ -164,7 +150,7 @@ export class CmPlayer extends LitElement {
    */
   preload(outline: CourseOutline): void {
     if (this.sessionModule !== undefined) return;
-    const early = parseRoute(outline, window.location.hash) ?? parseLaunchPage(outline, window.location.search) ?? { kind: 'page', index: 0 };
+    const early = openingRoute(outline, window.location, 0);
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
     this.sessionModule = import('./course-session.js');
   }
@@ -195,7 +181,7 @@ export class CmPlayer extends LitElement {
     this.session = session;
     this.trackerProvider.setValue(session);
     const location = await session.start();
-    const route = parseRoute(course, window.location.hash) ?? parseLaunchPage(course, window.location.search) ?? { kind: 'page', index: location };
+    const route = openingRoute(course, window.location, location);
     if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
     await this.show(route, { focus: false });
     requestAnimationFrame(() => setTimeout(() => (this.contentsComplete = true), 0));

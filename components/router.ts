@@ -41,6 +41,14 @@ export function parseLaunchPage(course: Routable, search: string): Route | undef
   return page === undefined ? undefined : { kind: 'page', index: page.index };
 }
 
+/**
+ * The view a launch opens: the URL's route (a shared link, a reload), else the page `?page=` asks for,
+ * else the page at `fallback` (the first page, or where saved progress left the learner).
+ */
+export function openingRoute(course: Routable, location: Pick<Location, 'hash' | 'search'>, fallback: number): Route {
+  return parseRoute(course, location.hash) ?? parseLaunchPage(course, location.search) ?? { kind: 'page', index: fallback };
+}
+
 function safeDecode(part: string): string {
   try {
     return decodeURIComponent(part);
