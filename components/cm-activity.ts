@@ -2,6 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ActivityData } from './course-data.js';
 import { courseContext, messagesOf } from './course-context.js';
+import { formatterFor } from './i18n/formatter.js';
+import { REFLECTION_MAX } from './reflection-limit.js';
 import { prose } from './styles/prose.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext } from './tracker.js';
@@ -77,6 +79,13 @@ export class CmActivity extends LitElement {
         gap: 0.75rem;
         margin-block: 0.75rem 0;
       }
+      .privacy {
+        margin: 0 0 0.5rem;
+        padding: 0.5rem 0.75rem;
+        border-inline-start: 4px solid var(--cm-accent);
+        background: var(--cm-surface);
+        font-size: 0.9375rem;
+      }
       .status {
         margin: 0.5rem 0 0;
       }
@@ -121,8 +130,9 @@ export class CmActivity extends LitElement {
       this.restoredFor = id;
       const saved = tracker.reflectionFor(id);
       if (saved !== undefined) {
-        this.text = saved;
+        this.text = saved.text ?? '';
         this.saved = true;
+        if (saved.text === undefined) this.message = messagesOf().reflectionDoneEarlier;
       }
     }
   }
@@ -137,10 +147,12 @@ export class CmActivity extends LitElement {
       <p class="title" id="title">${activity.title}</p>
       <div class="prose" id="prompt">${this.content?.prompt ?? activity.promptText}</div>
       <label for="reflection">${t.yourReflection}</label>
+      <p class="privacy" id="privacy" data-privacy=${activity.shared ? 'shared' : 'private'}>${this.privacyNotice(activity)}</p>
       <textarea
         id="reflection"
         part="textarea"
-        aria-describedby="prompt"
+        aria-describedby="prompt privacy"
+        maxlength=${activity.shared ? this.sharedLimit() : nothing}
         .value=${this.text}
         @input=${this.onInput}
       ></textarea>
@@ -167,6 +179,19 @@ export class CmActivity extends LitElement {
     </div>`;
   }
 
+  /** What happens to the text, told before the learner writes; it always matches what is recorded. */
+  private privacyNotice(activity: ActivityData): string {
+    const t = messagesOf();
+    if (!activity.shared) return t.reflectionPrivate;
+    const recorded = this.tracker.value?.responseLimit;
+    return recorded === undefined ? t.reflectionLocal : t.reflectionShared(formatterFor(this.course.value?.language ?? 'en').number(this.sharedLimit()));
+  }
+
+  /** A shared text is cut to what the LMS keeps (SCORM 1.2: 255) and what resume keeps. */
+  private sharedLimit(): number {
+    return Math.min(this.tracker.value?.responseLimit ?? REFLECTION_MAX, REFLECTION_MAX);
+  }
+
   private onInput(event: InputEvent): void {
     this.text = (event.target as HTMLTextAreaElement).value;
   }
@@ -181,7 +206,7 @@ export class CmActivity extends LitElement {
     }
     this.tracker.value?.activitySubmitted(activity, this.text);
     this.saved = true;
-    this.message = t.reflectionSaved;
+    this.message = activity.shared ? t.reflectionSaved : t.reflectionSavedPrivate;
   }
 
   private toggleDiscussion(): void {

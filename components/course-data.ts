@@ -126,6 +126,12 @@ export interface ActivityData {
   readonly title: string;
   readonly promptText: string;
   readonly hasDiscussion: boolean;
+  /**
+   * `shared` on the directive: the learner's text is recorded in the LMS or LRS for tutors to read.
+   * Otherwise the activity is private: the text stays on the learner's device and the LMS learns
+   * only that the activity was done.
+   */
+  readonly shared: boolean;
 }
 
 export interface GlossaryEntry {

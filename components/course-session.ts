@@ -14,7 +14,10 @@ import {
   withAnswer,
   withVisit,
 } from './progress.js';
+import { openPrivateNotes, type PrivateNotes } from './private-notes.js';
 import { courseScore, isCorrect } from './scoring.js';
+import { REFLECTION_MAX } from './reflection-limit.js';
+import { truncateText } from './runtime/resume/text-codec.js';
 import type {
   AnswerRecord,
   CourseScore,
@@ -23,6 +26,7 @@ import type {
   LearnerResponse,
   LearnerTracker,
   ProgressState,
+  SubmittedActivity,
   TrackingAdapter,
 } from './tracker.js';
 
@@ -33,6 +37,8 @@ export interface CourseSessionOptions {
   readonly onChange: (change: { readonly completedNow: boolean }) => void;
   /** Injectable clock for tests. */
   readonly now?: () => Date;
+  /** Where private reflections are kept (default: this tab's sessionStorage). */
+  readonly privateNotes?: PrivateNotes;
 }
 
 export class CourseSession implements LearnerTracker {
@@ -40,6 +46,7 @@ export class CourseSession implements LearnerTracker {
   private readonly adapter: TrackingAdapter;
   private readonly onChange: CourseSessionOptions['onChange'];
   private readonly now: () => Date;
+  private readonly privateNotes: PrivateNotes;
   private current: ProgressState = emptyProgress();
   private wasResumed = false;
   private lastSaveFailed = false;
@@ -53,6 +60,7 @@ export class CourseSession implements LearnerTracker {
     this.adapter = options.adapter;
     this.onChange = options.onChange;
     this.now = options.now ?? (() => new Date());
+    this.privateNotes = options.privateNotes ?? openPrivateNotes(options.course.id);
   }
 
   get state(): ProgressState {
@@ -119,8 +127,12 @@ export class CourseSession implements LearnerTracker {
   }
 
   activitySubmitted(activity: ActivityData, text: string): void {
-    this.current = withActivity(this.current, activity.id, text);
-    this.record({ kind: 'activity-submitted', activity, text });
+    // A private activity's text stays here, on the device; progress and the LMS learn only that it was done.
+    let submission: SubmittedActivity = { shared: false };
+    if (activity.shared) submission = { shared: true, text: truncateText(text, this.responseLimit ?? REFLECTION_MAX) };
+    else this.privateNotes.set(activity.id, text);
+    this.current = withActivity(this.current, activity.id, submission);
+    this.record({ kind: 'activity-submitted', activity, submission });
     this.afterChange(true);
   }
 
@@ -128,8 +140,15 @@ export class CourseSession implements LearnerTracker {
     return this.current.answers[questionId];
   }
 
-  reflectionFor(activityId: string): string | undefined {
-    return this.current.activities[activityId];
+  reflectionFor(activityId: string): { readonly text: string | undefined } | undefined {
+    const submitted = this.current.activities[activityId];
+    if (submitted === undefined) return undefined;
+    return { text: submitted.shared ? submitted.text : this.privateNotes.get(activityId) };
+  }
+
+  get responseLimit(): number | undefined {
+    const limit = this.adapter.responseLimit;
+    return limit === undefined ? undefined : Math.min(limit, REFLECTION_MAX);
   }
 
   /**

@@ -48,5 +48,8 @@ export function deferAdapter(load: () => Promise<TrackingAdapter>): DeferredAdap
     get launchProblem(): LaunchProblem | undefined {
       return adapter?.launchProblem;
     },
+    get responseLimit() {
+      return adapter?.responseLimit;
+    },
   };
 }

@@ -3,7 +3,7 @@
  * status, progress and completion from it, so the same rules apply on resume and live.
  */
 import type { CourseData, PageInfo } from './course-data.js';
-import type { AnswerRecord, ProgressState } from './tracker.js';
+import type { AnswerRecord, ProgressState, SubmittedActivity } from './tracker.js';
 
 export type { PageStatus } from './page-status.js';
 
@@ -18,18 +18,22 @@ export function emptyProgress(): ProgressState {
 export function reconcileProgress(course: CourseData, saved: ProgressState): ProgressState {
   const pageIds = new Set(course.pages.map((page) => page.id));
   const questionIds = new Set(course.questions.map((question) => question.id));
-  const activityIds = new Set(course.activities.map((activity) => activity.id));
+  const activities = new Map(course.activities.map((activity) => [activity.id, activity]));
   const answers: Record<string, AnswerRecord> = {};
   for (const [id, record] of Object.entries(saved.answers)) if (questionIds.has(id)) answers[id] = record;
-  const activities: Record<string, string> = {};
-  for (const [id, text] of Object.entries(saved.activities)) if (activityIds.has(id)) activities[id] = text;
+  const submissions: Record<string, SubmittedActivity> = {};
+  for (const [id, submitted] of Object.entries(saved.activities)) {
+    // An activity made private since the save keeps only that it was done, never its text.
+    const activity = activities.get(id);
+    if (activity !== undefined) submissions[id] = activity.shared ? submitted : { shared: false };
+  }
   const lastPage = Math.max(0, course.pages.length - 1);
   const location = Number.isInteger(saved.location) ? Math.min(Math.max(saved.location, 0), lastPage) : 0;
   return {
     location,
     visited: [...new Set(saved.visited.filter((id) => pageIds.has(id)))],
     answers,
-    activities,
+    activities: submissions,
     completed: saved.completed,
   };
 }
@@ -43,8 +47,8 @@ export function withAnswer(state: ProgressState, questionId: string, record: Ans
   return { ...state, answers: { ...state.answers, [questionId]: record } };
 }
 
-export function withActivity(state: ProgressState, activityId: string, text: string): ProgressState {
-  return { ...state, activities: { ...state.activities, [activityId]: text } };
+export function withActivity(state: ProgressState, activityId: string, submitted: SubmittedActivity): ProgressState {
+  return { ...state, activities: { ...state.activities, [activityId]: submitted } };
 }
 
 function answeredCount(course: CourseData, state: ProgressState): number {

@@ -25,6 +25,13 @@ export interface AnswerRecord {
 }
 
 /**
+ * A submitted activity as progress keeps it. A shared activity keeps its text (it is recorded in the
+ * LMS or LRS, and the page says so before the learner writes); a private one keeps only the fact
+ * that it was done: its text never enters `ProgressState`, so no adapter can send or store it.
+ */
+export type SubmittedActivity = { readonly shared: true; readonly text: string } | { readonly shared: false };
+
+/**
  * Everything needed to resume: where the learner is and what they did. The player owns it;
  * trackers persist it (localStorage here, suspend_data or the xAPI State API in LMS targets).
  */
@@ -35,8 +42,8 @@ export interface ProgressState {
   readonly visited: readonly string[];
   /** Question id -> latest answer. */
   readonly answers: Readonly<Record<string, AnswerRecord>>;
-  /** Activity id -> submitted reflection text. */
-  readonly activities: Readonly<Record<string, string>>;
+  /** Activity id -> what was submitted (a private activity's text is never here). */
+  readonly activities: Readonly<Record<string, SubmittedActivity>>;
   /** Set once the course's completion rule is met. */
   readonly completed: boolean;
 }
@@ -73,7 +80,8 @@ export type LearnerEvent =
   | {
       readonly kind: 'activity-submitted';
       readonly activity: ActivityData;
-      readonly text: string;
+      /** The text only for a shared activity; a private one reports that it was done. */
+      readonly submission: SubmittedActivity;
     }
   | { readonly kind: 'progressed'; readonly progress: number }
   | { readonly kind: 'completed'; readonly score: CourseScore | undefined }
@@ -106,6 +114,12 @@ export interface TrackingAdapter {
   readonly restoreNotice?: 'partial' | undefined;
   /** Set when the launch itself cannot be tracked (the player explains it to the learner). */
   readonly launchProblem?: LaunchProblem | undefined;
+  /**
+   * How many characters of a shared activity's text reach the LMS or LRS, where a tutor can read
+   * them (SCORM 1.2 keeps 255); undefined when nothing reaches anyone (the web build, or a SCORM
+   * package opened without an LMS). The page tells the learner which before they write.
+   */
+  readonly responseLimit?: number | undefined;
 }
 
 /**
@@ -122,11 +136,17 @@ export type LaunchProblem = 'missing-launch-parameters' | 'relaunch-required' | 
 export interface LearnerTracker {
   /** Scores and records an answer; returns the record (with its attempt number) to show feedback. */
   questionAnswered(question: QuestionData, response: LearnerResponse, latencyMs: number): AnswerRecord;
+  /** Records that an activity was done; its text is recorded only when the activity is shared. */
   activitySubmitted(activity: ActivityData, text: string): void;
   /** The learner's latest answer to a question in this attempt, if any. */
   answerFor(questionId: string): AnswerRecord | undefined;
-  /** The learner's submitted reflection for an activity, if any. */
-  reflectionFor(activityId: string): string | undefined;
+  /**
+   * The learner's reflection for an activity: undefined when not done; `text` undefined when it was
+   * done privately in an earlier visit (private text is not kept after the course is closed).
+   */
+  reflectionFor(activityId: string): { readonly text: string | undefined } | undefined;
+  /** See `TrackingAdapter.responseLimit`: what a shared activity's text reaches, in characters. */
+  readonly responseLimit: number | undefined;
 }
 
 export const trackerContext = createContext<LearnerTracker>(Symbol('coursemark-tracker'));

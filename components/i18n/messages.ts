@@ -65,6 +65,15 @@ export interface Messages {
   readonly yourReflection: string;
   readonly saveReflection: string;
   readonly reflectionSaved: string;
+  /** Above a private activity's text area: where the text goes (nowhere) and when it is cleared. */
+  readonly reflectionPrivate: string;
+  /** Above a shared activity's text area when it is recorded in the LMS or LRS. */
+  readonly reflectionShared: (characters: string) => string;
+  /** Above a shared activity's text area when there is no LMS (the web build, no LMS found). */
+  readonly reflectionLocal: string;
+  readonly reflectionSavedPrivate: string;
+  /** A private activity done in an earlier visit: done, but its text was not kept. */
+  readonly reflectionDoneEarlier: string;
   readonly writeFirst: string;
   readonly showDiscussion: string;
   readonly discussion: string;

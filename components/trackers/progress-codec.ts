@@ -3,7 +3,7 @@
  * document). Anything that is not exactly the expected shape yields `undefined`, never a throw,
  * so a corrupt save means a fresh start rather than a broken player.
  */
-import type { AnswerRecord, LearnerResponse, ProgressState } from '../tracker.js';
+import type { AnswerRecord, LearnerResponse, ProgressState, SubmittedActivity } from '../tracker.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,6 +50,18 @@ function readAnswer(value: unknown): AnswerRecord | undefined {
   return { response, correct, attempt, at };
 }
 
+/**
+ * A submitted activity. Progress saved before activities could be private held the text itself: it
+ * is read as done, without the text (the session shows nothing it cannot be sure was shared).
+ */
+function readSubmitted(value: unknown): SubmittedActivity | undefined {
+  if (typeof value === 'string') return { shared: false };
+  if (!isObject(value)) return undefined;
+  if (value['shared'] === false) return { shared: false };
+  const text = value['text'];
+  return value['shared'] === true && typeof text === 'string' ? { shared: true, text } : undefined;
+}
+
 /** Validates a parsed JSON value as `ProgressState`; invalid entries make the whole value invalid. */
 export function readProgressState(value: unknown): ProgressState | undefined {
   if (!isObject(value)) return undefined;
@@ -63,10 +75,11 @@ export function readProgressState(value: unknown): ProgressState | undefined {
     if (record === undefined) return undefined;
     answerRecords[id] = record;
   }
-  const reflections: Record<string, string> = {};
-  for (const [id, text] of Object.entries(activities)) {
-    if (typeof text !== 'string') return undefined;
-    reflections[id] = text;
+  const reflections: Record<string, SubmittedActivity> = {};
+  for (const [id, raw] of Object.entries(activities)) {
+    const submitted = readSubmitted(raw);
+    if (submitted === undefined) return undefined;
+    reflections[id] = submitted;
   }
   return { location, visited, answers: answerRecords, activities: reflections, completed };
 }

@@ -52,6 +52,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
           title: activity.title ?? '',
           promptText: activity.promptText,
           hasDiscussion: activity.discussion !== undefined,
+          shared: activity.shared,
         });
         pageActivities.push(activity.id);
       }

@@ -43,7 +43,7 @@ function place(model: CourseModel, file: Parameters<typeof report>[0] | undefine
   report(
     file,
     'resume-budget',
-    `With this ${what}, the SCORM 1.2 resume data of "${model.data.title}" can reach ${total} characters, over the ${budget} that every LMS accepts (cmi.suspend_data). Reflection activities and fill-in answers take the most room: move some of them to another course, or build this course only for SCORM 2004, cmi5 or xAPI (--target).`,
+    `With this ${what}, the SCORM 1.2 resume data of "${model.data.title}" can reach ${total} characters, over the ${budget} that every LMS accepts (cmi.suspend_data). Shared reflection activities and fill-in answers take the most room (a private reflection keeps only that it was done): move some of them to another course, or build this course only for SCORM 2004, cmi5 or xAPI (--target).`,
     position,
   );
 }

@@ -31,6 +31,8 @@ export interface ActivityDraft {
   readonly promptText: string;
   readonly prompt: readonly RootContent[];
   readonly discussion: readonly RootContent[] | undefined;
+  /** `shared` on the directive; activities are private otherwise. */
+  readonly shared: boolean;
   readonly position: Position | undefined;
 }
 

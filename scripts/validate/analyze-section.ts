@@ -238,7 +238,7 @@ class Collector {
     const id = typeof attributes.id === 'string' ? attributes.id : undefined;
     if (id === undefined || prompt.length === 0) return undefined;
     const promptText = prompt.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
-    return { id, title, promptText, prompt, discussion: discussion?.length ? discussion : undefined, position: node.position };
+    return { id, title, promptText, prompt, discussion: discussion?.length ? discussion : undefined, shared: attributes.shared === true, position: node.position };
   }
 
   private figure(node: Directives, attributes: Readonly<Record<string, string | number | boolean>>): DirectiveInfo {

@@ -56,7 +56,18 @@ export const directiveSpecs = {
   correct: { kind: 'leafDirective', example: '::correct[Feedback for a right answer]', attributes: {} },
   incorrect: { kind: 'leafDirective', example: '::incorrect[Feedback for a wrong answer]', attributes: {} },
   feedback: { kind: 'textDirective', example: '- [ ] A choice :feedback[Why this choice is right or wrong]', attributes: {} },
-  activity: { kind: 'containerDirective', example: ':::activity{#my-activity}', attributes: { id, title } },
+  activity: {
+    kind: 'containerDirective',
+    example: ':::activity{#my-activity}',
+    attributes: {
+      id,
+      title,
+      shared: {
+        type: 'boolean',
+        hint: 'write shared on its own to record the learner\'s text in the LMS for tutors to read; without it the text stays on the learner\'s device',
+      },
+    },
+  },
   discussion: { kind: 'leafDirective', example: '::discussion', attributes: {} },
   'content-warning': { kind: 'containerDirective', example: ':::content-warning', attributes: { title } },
   support: { kind: 'containerDirective', example: ':::support{title="Help and support"}', attributes: { title } },

@@ -205,10 +205,14 @@ describe('parseProgressState', () => {
       location: 1,
       visited: ['p'],
       answers: { single: { ...record({ type: 'single-choice', choice: 'b' }), correct: true } },
-      activities: { act: 'text' },
+      activities: { act: { shared: true, text: 'text' }, quiet: { shared: false } },
       completed: false,
     };
     expect(parseProgressState(JSON.stringify(state))).toEqual(state);
+  });
+  test('reads a reflection saved as plain text (before activities could be private) as done, without its text', () => {
+    const saved = '{"location":0,"visited":[],"answers":{},"activities":{"act":"an old private reflection"},"completed":false}';
+    expect(parseProgressState(saved)?.activities).toEqual({ act: { shared: false } });
   });
 });
 
@@ -290,7 +294,7 @@ describe('CourseSession events', () => {
     session.questionAnswered(q1, { type: 'single-choice', choice: 'b' }, 100);
     session.questionAnswered(q2, { type: 'true-false', value: false }, 100);
     session.questionAnswered(q1, { type: 'single-choice', choice: 'b' }, 100);
-    const reflection = { id: 'r', iri: 'https://example.org/c/activities/r', pageId: 'p', title: 'R', promptText: 'Reflect.', hasDiscussion: false };
+    const reflection = { id: 'r', iri: 'https://example.org/c/activities/r', pageId: 'p', title: 'R', promptText: 'Reflect.', hasDiscussion: false, shared: false };
     session.activitySubmitted(reflection, 'A reflection.');
     expect(adapter.events.filter((event) => event.kind === 'scored')).toHaveLength(1);
     session.questionAnswered(q1, { type: 'single-choice', choice: 'a' }, 100);

@@ -78,6 +78,10 @@ export function createLrsTracker(open: Promise<OpenedSession | LaunchProblem>, p
     get launchProblem() {
       return problem;
     },
+    get responseLimit() {
+      // xAPI result.response has no length limit; the player's own cap applies (reflection-limit.ts).
+      return session === undefined ? undefined : Number.POSITIVE_INFINITY;
+    },
     get session() {
       return session;
     },

@@ -7,7 +7,8 @@
  * location: base 36; visited: bitset over course.pages, base 32; completed: 0/1; base time: seconds
  * since 1970, base 36 (empty without answers); answers: `!`-separated `qi*ac*dt*response` (question
  * index, attempt*2+correct, seconds after the base time, response-codec.ts); activities:
- * `!`-separated `ai*text` (text-codec.ts); checksum: FNV-1a of the course's structure and everything
+ * `!`-separated `ai*text` for a shared activity (text-codec.ts) and `ai` alone for a private one,
+ * whose text is never stored (see `SubmittedActivity`); checksum: FNV-1a of the course's structure and everything
  * before it, 7 base-36 digits, so corruption and a state from another course structure are both
  * rejected.
  *
@@ -16,11 +17,13 @@
  * - answers: known question ids with a response that fits the question (see encodeResponse);
  *   attempt an integer in 1..9999; `at` in whole seconds, within 1970..4453 and at most ~1.9 years
  *   after the earliest answer (an unreadable `at` counts as that earliest time);
- * - activities: known activity ids, reflection cut to 500 UTF-16 units;
+ * - activities: known activity ids; a shared reflection cut to 500 UTF-16 units; a private one (or
+ *   one saved with text for an activity that is now private) keeps only that it was done;
  * - text: a lone surrogate becomes U+FFFD (UTF-8 cannot carry it).
  */
 import type { CourseData, QuestionData } from '../../course-data.js';
-import type { AnswerRecord, ProgressState } from '../../tracker.js';
+import { REFLECTION_MAX } from '../../reflection-limit.js';
+import type { AnswerRecord, ProgressState, SubmittedActivity } from '../../tracker.js';
 import { base36Digits, bitsetLength, CHECKSUM_LENGTH, checksum, decodeBitset, encodeBitset, fromBase36, toBase36 } from './compact.js';
 import { decodeResponse, encodeResponse, worstResponseLength } from './response-codec.js';
 import { decodeText, encodeText, truncateText, worstTextLength } from './text-codec.js';
@@ -29,8 +32,7 @@ import { decodeText, encodeText, truncateText, worstTextLength } from './text-co
 export const SCORM12_SUSPEND_BUDGET = 4000;
 /** SCORM 2004 3rd/4th ed. cmi.suspend_data: characterstring SPM 64000 (RTE 4.2.21). */
 export const SCORM2004_SUSPEND_BUDGET = 64000;
-/** Reflections are stored up to this many UTF-16 code units. */
-export const REFLECTION_MAX = 500;
+export { REFLECTION_MAX };
 const ATTEMPT_MAX = 9999;
 const BASE_TIME_MAX = 36 ** 7 - 1;
 const OFFSET_MAX = 36 ** 5 - 1;
@@ -68,8 +70,11 @@ export function encodeProgress(state: ProgressState, course: CourseData): string
   });
   const activities: string[] = [];
   course.activities.forEach((a, ai) => {
-    const text = own(state.activities, a.id);
-    if (typeof text === 'string') activities.push(`${toBase36(ai)}*${encodeText(truncateText(text, REFLECTION_MAX))}`);
+    const submitted = own(state.activities, a.id);
+    if (submitted === undefined) return;
+    // Privacy by construction: only a shared activity's text is ever written.
+    if (a.shared && submitted.shared) activities.push(`${toBase36(ai)}*${encodeText(truncateText(submitted.text, REFLECTION_MAX))}`);
+    else activities.push(toBase36(ai));
   });
   const location = Number.isFinite(state.location) ? clamp(state.location, 0, Math.max(course.pages.length - 1, 0)) : 0;
   const visited = encodeBitset(course.pages.map((p) => state.visited.includes(p.id)));
@@ -88,9 +93,9 @@ export function normalizeProgress(state: ProgressState, course: CourseData): Pro
 export function worstCaseLength(course: CourseData): number {
   const { pages, questions, activities } = course;
   const answer = (q: QuestionData): number => base36Digits(questions.length - 1) + base36Digits(ATTEMPT_MAX * 2 + 1) + base36Digits(OFFSET_MAX) + worstResponseLength(q) + 4; // 3 '*' and a '!'
-  const activity = base36Digits(activities.length - 1) + worstTextLength(REFLECTION_MAX) + 2;
+  const activity = (a: CourseData['activities'][number]): number => base36Digits(activities.length - 1) + (a.shared ? worstTextLength(REFLECTION_MAX) + 1 : 0) + 1;
   const fixed = TAG.length + base36Digits(pages.length - 1) + bitsetLength(pages.length) + 1 + base36Digits(BASE_TIME_MAX) + CHECKSUM_LENGTH + 7; // 7 '.'
-  return fixed + questions.reduce((sum, q) => sum + answer(q), 0) + activities.length * activity;
+  return fixed + questions.reduce((sum, q) => sum + answer(q), 0) + activities.reduce((sum, a) => sum + activity(a), 0);
 }
 
 function decodeAnswers(text: string, course: CourseData, base: number | undefined): Record<string, AnswerRecord> | string {
@@ -110,18 +115,20 @@ function decodeAnswers(text: string, course: CourseData, base: number | undefine
   return answers;
 }
 
-function decodeActivities(text: string, course: CourseData): Record<string, string> | string {
-  const activities: Record<string, string> = {};
+function decodeActivities(text: string, course: CourseData): Record<string, SubmittedActivity> | string {
+  const activities: Record<string, SubmittedActivity> = {};
   if (text === '') return activities;
   let last = -1;
   for (const entry of text.split('!')) {
-    const [aiText = '', code = '', extra] = entry.split('*');
+    const [aiText = '', code, extra] = entry.split('*');
     const ai = fromBase36(aiText);
     const activity = ai === undefined ? undefined : course.activities[ai];
-    const value = decodeText(code);
-    if (ai === undefined || !activity || ai <= last || extra !== undefined || value === undefined || truncateText(value, REFLECTION_MAX) !== value) return 'malformed activity';
+    const value = code === undefined ? undefined : decodeText(code);
+    if (ai === undefined || !activity || ai <= last || extra !== undefined || (code !== undefined && (value === undefined || truncateText(value, REFLECTION_MAX) !== value))) return 'malformed activity';
     last = ai;
-    activities[activity.id] = value;
+    // Text saved for an activity that is private now is dropped; a shared one saved without text (it
+    // was private then) counts as done, with nothing to show.
+    activities[activity.id] = activity.shared && value !== undefined ? { shared: true, text: value } : { shared: false };
   }
   return activities;
 }

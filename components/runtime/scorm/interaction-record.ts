@@ -19,7 +19,8 @@ export type Response =
 export interface InteractionRecord {
   readonly id: string;
   readonly type: InteractionType;
-  readonly response: Response;
+  /** undefined for a private reflection: the LMS learns only that it was done. */
+  readonly response: Response | undefined;
   readonly patterns: readonly Response[];
   /** undefined for reflections, which have no right answer. */
   readonly correct: boolean | undefined;
@@ -100,7 +101,7 @@ export function interactionFromStatement(
   return {
     id: toIdentifier(localId(object.id)),
     type,
-    response: parseResponse(type, result?.response ?? ''),
+    response: result?.response === undefined ? undefined : parseResponse(type, result.response),
     patterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string').map((p) => parseResponse(type, p)) : [],
     correct: result?.success,
     weighting: result?.score?.max,

@@ -84,6 +84,11 @@ class ScormAdapter implements ScormTrackingAdapter {
     return this.ok;
   }
 
+  /** A shared reflection reaches the LMS only when there is one (not in standalone mode). */
+  get responseLimit(): number | undefined {
+    return this.mode === 'lms' ? this.model.responseLimit : undefined;
+  }
+
   resume(): Promise<ProgressState | undefined> {
     this.started ??= this.start().catch((error: unknown) => {
       console.warn('coursemark: SCORM launch failed', error);

@@ -33,6 +33,8 @@ export interface ScormModel {
   readonly suspendDataLimit: number;
   readonly locationElement: string;
   readonly locationLimit: number;
+  /** Characters of free text an interaction's response keeps (1.2 CMIFeedback 255, 2004 long-fill-in 4000). */
+  readonly responseLimit: number;
   read(lms: LmsConnection): LaunchData;
   /** After Initialize (statement `initialized`): mark the attempt started and suspendable (R5). */
   start(lms: LmsConnection, launch: LaunchData): void;

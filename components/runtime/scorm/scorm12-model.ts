@@ -56,6 +56,7 @@ export const scorm12Model: ScormModel = {
   suspendDataLimit: 4096,
   locationElement: 'cmi.core.lesson_location',
   locationLimit: 255,
+  responseLimit: 255,
 
   read(lms): LaunchData {
     const status = lms.getValue('cmi.core.lesson_status');
@@ -90,7 +91,7 @@ export const scorm12Model: ScormModel = {
       [`${base}.weighting`, record.weighting === undefined ? undefined : toDecimal(Math.min(100, record.weighting), 2)],
       ...patterns.map((pattern, k) => [`${base}.correct_responses.${k}.pattern`, format12(record, pattern)] as const),
       // An empty choice set has no 1.2 form (CMIFeedback choice needs one character): leave it unset.
-      [`${base}.student_response`, format12(record, record.response) || undefined],
+      [`${base}.student_response`, record.response === undefined ? undefined : format12(record, record.response) || undefined],
       [`${base}.result`, result],
       [`${base}.latency`, record.latencyMs === undefined ? undefined : toCmiTimespan(record.latencyMs)],
     ]);

@@ -39,6 +39,7 @@ export const scorm2004Model: ScormModel = {
   suspendDataLimit: 64000,
   locationElement: 'cmi.location',
   locationLimit: 1000,
+  responseLimit: 4000,
 
   read(lms): LaunchData {
     const completion = lms.getValue('cmi.completion_status');
@@ -79,7 +80,7 @@ export const scorm2004Model: ScormModel = {
       [`${base}.weighting`, record.weighting === undefined ? undefined : toDecimal(record.weighting)],
       [`${base}.description`, record.description === '' ? undefined : truncate(record.description, 250)],
       ...patterns.map((pattern, k) => [`${base}.correct_responses.${k}.pattern`, format2004(pattern, true, record.type)] as const),
-      [`${base}.learner_response`, format2004(record.response, false, record.type)],
+      [`${base}.learner_response`, record.response === undefined ? undefined : format2004(record.response, false, record.type)],
       [`${base}.result`, result],
       [`${base}.latency`, record.latencyMs === undefined ? undefined : toIsoDuration(record.latencyMs)],
     ]);

@@ -92,7 +92,10 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
       case 'activity-submitted': {
         const { activity } = event;
         const name = activity.title.trim() === '' ? activity.promptText : activity.title;
-        return { verb: 'answered', object: { objectType: 'Activity', id: activity.iri, definition: longFillInDefinition(name, activity.promptText, lang) }, result: { response: event.text, completion: true } };
+        const object: StatementObject = { objectType: 'Activity', id: activity.iri, definition: longFillInDefinition(name, activity.promptText, lang) };
+        // A private activity is reported as done and nothing more: its text never leaves the device.
+        const { submission } = event;
+        return { verb: 'answered', object, result: submission.shared ? { response: submission.text, completion: true } : { completion: true } };
       }
       case 'progressed':
         return { verb: 'progressed', result: { extensions: { [CMI5.progress]: Math.round(Math.min(Math.max(event.progress, 0), 1) * 100) } } };

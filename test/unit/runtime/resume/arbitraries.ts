@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ActivityData, CourseData, MatchItem, PageInfo, QuestionData } from '../../../../components/course-data.js';
-import type { AnswerRecord, LearnerResponse, ProgressState } from '../../../../components/tracker.js';
+import type { AnswerRecord, LearnerResponse, ProgressState, SubmittedActivity } from '../../../../components/tracker.js';
 
 const COURSE = 'https://example.org/courses/random';
 const letters = (n: number, prefix: string): MatchItem[] => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, text: `${prefix} ${i}` }));
@@ -30,10 +30,14 @@ export function courseShell(pages: readonly PageInfo[], questions: readonly Ques
 
 export const courseArb = (maxPages = 500, maxQuestions = 300, maxActivities = 20): fc.Arbitrary<CourseData> =>
   fc
-    .record({ pages: fc.integer({ min: 1, max: maxPages }), questions: fc.integer({ min: 0, max: maxQuestions }), activities: fc.integer({ min: 0, max: maxActivities }) })
+    .record({
+      pages: fc.integer({ min: 1, max: maxPages }),
+      questions: fc.integer({ min: 0, max: maxQuestions }),
+      activities: fc.array(fc.boolean(), { maxLength: maxActivities }),
+    })
     .chain(({ pages, questions, activities }) => {
       const pageList: PageInfo[] = Array.from({ length: pages }, (_, i) => ({ id: `p${i}`, iri: `${COURSE}/pages/p${i}`, title: `Page ${i}`, index: i, objectives: [], questions: [], activities: [], headings: [] }));
-      const acts: ActivityData[] = Array.from({ length: activities }, (_, i) => ({ id: `a${i}`, iri: `${COURSE}/activities/a${i}`, pageId: 'p0', title: `Activity ${i}`, promptText: 'Reflect', hasDiscussion: false }));
+      const acts: ActivityData[] = activities.map((shared, i) => ({ id: `a${i}`, iri: `${COURSE}/activities/a${i}`, pageId: 'p0', title: `Activity ${i}`, promptText: 'Reflect', hasDiscussion: false, shared }));
       return fc.tuple(...Array.from({ length: questions }, (_, i) => questionArb(i, `p${i % pages}`))).map((qs) => courseShell(pageList, qs, acts));
     });
 
@@ -76,6 +80,12 @@ const atArb = fc.oneof(
 export const recordArb = (q: QuestionData, maxText: number): fc.Arbitrary<AnswerRecord> =>
   fc.record({ response: responseArb(q, maxText), correct: fc.boolean(), attempt: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer()), at: atArb });
 
+const submittedArb = (shared: boolean, maxText: number): fc.Arbitrary<SubmittedActivity> => {
+  const sharedText = anyText(maxText).map((text): SubmittedActivity => ({ shared: true, text }));
+  const done = fc.constant<SubmittedActivity>({ shared: false });
+  return shared ? fc.oneof({ weight: 9, arbitrary: sharedText }, { weight: 1, arbitrary: done }) : fc.oneof({ weight: 9, arbitrary: done }, { weight: 1, arbitrary: sharedText });
+};
+
 /** A progress state for the course, with some ids the course does not know. */
 export function stateArb(course: CourseData, maxText = 700): fc.Arbitrary<ProgressState> {
   const pageIds = course.pages.map((p) => p.id);
@@ -90,11 +100,13 @@ export function stateArb(course: CourseData, maxText = 700): fc.Arbitrary<Progre
       });
       return answers;
     }),
-    activities: fc.tuple(...course.activities.map(() => fc.option(anyText(maxText), { nil: undefined }))).map((texts) => {
-      const out: Record<string, string> = {};
-      texts.forEach((t, i) => {
+    // Mostly what the session records for the activity; sometimes the other kind (a course whose
+    // activity changed between private and shared since the state was saved).
+    activities: fc.tuple(...course.activities.map((a) => fc.option(submittedArb(a.shared, maxText), { nil: undefined }))).map((submissions) => {
+      const out: Record<string, SubmittedActivity> = {};
+      submissions.forEach((submitted, i) => {
         const a = course.activities[i];
-        if (t !== undefined && a) out[a.id] = t;
+        if (submitted !== undefined && a) out[a.id] = submitted;
       });
       return out;
     }),

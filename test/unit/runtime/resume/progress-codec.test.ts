@@ -47,7 +47,7 @@ export function maximalState(c: CourseData): ProgressState {
     location: c.pages.length - 1,
     visited: c.pages.map((p) => p.id),
     answers,
-    activities: Object.fromEntries(c.activities.map((a) => [a.id, '\u0800'.repeat(600)])),
+    activities: Object.fromEntries(c.activities.map((a) => [a.id, { shared: true, text: '\u0800'.repeat(600) }])),
     completed: true,
   };
 }
@@ -65,7 +65,7 @@ function typicalState(c: CourseData): ProgressState {
     location: Math.floor(c.pages.length / 2),
     visited: c.pages.slice(0, Math.ceil(c.pages.length / 2) + 1).map((p) => p.id),
     answers,
-    activities: Object.fromEntries(c.activities.map((a) => [a.id, reflection.repeat(2).trim()])),
+    activities: Object.fromEntries(c.activities.map((a) => [a.id, { shared: true, text: reflection.repeat(2).trim() }])),
     completed: false,
   };
 }
@@ -135,6 +135,28 @@ describe('progress codec properties', () => {
       { numRuns: 2000, seed },
     );
   }, 120_000);
+
+  it('(d) a private activity keeps only that it was done: its text is never encoded, whatever the state holds', () => {
+    const secret = 'onlythelearnerknowsthis';
+    fc.assert(
+      fc.property(courseArb(10, 5, 4), (c) => {
+        const state: ProgressState = {
+          location: 0,
+          visited: [],
+          answers: {},
+          activities: Object.fromEntries(c.activities.map((a) => [a.id, { shared: true, text: `${secret} ${a.id}` }])),
+          completed: false,
+        };
+        const text = encodeProgress(state, c);
+        const decoded = decodeProgress(text, c);
+        for (const a of c.activities) {
+          expect(text.includes(`${secret}_${a.id}`)).toBe(a.shared);
+          expect(decoded.ok && decoded.state.activities[a.id]).toEqual(a.shared ? { shared: true, text: `${secret} ${a.id}` } : { shared: false });
+        }
+      }),
+      { numRuns: 300, seed },
+    );
+  });
 
   it('(c) decode never throws on arbitrary strings', () => {
     fc.assert(

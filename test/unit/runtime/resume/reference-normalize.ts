@@ -12,7 +12,7 @@
  */
 
 import type { CourseData, QuestionData } from '../../../../components/course-data.js';
-import type { AnswerRecord, LearnerResponse, ProgressState } from '../../../../components/tracker.js';
+import type { AnswerRecord, LearnerResponse, ProgressState, SubmittedActivity } from '../../../../components/tracker.js';
 import { FILL_IN_MAX } from '../../../../components/runtime/resume/response-codec.js';
 import { truncateText } from '../../../../components/runtime/resume/text-codec.js';
 
@@ -100,10 +100,12 @@ export function referenceNormalize(state: ProgressState, course: CourseData): Pr
   kept.forEach(([id, r], i) => {
     answers[id] = { response: r.response, correct: r.correct === true, attempt: normalizeAttempt(r.attempt), at: isoSeconds(base + (offsets[i] ?? 0)) };
   });
-  const activities: Record<string, string> = {};
+  const activities: Record<string, SubmittedActivity> = {};
   for (const a of course.activities) {
-    const text = hasOwn(state.activities, a.id) ? state.activities[a.id] : undefined;
-    if (typeof text === 'string') activities[a.id] = truncateText(text, REFLECTION_MAX);
+    const submitted = hasOwn(state.activities, a.id) ? state.activities[a.id] : undefined;
+    if (submitted === undefined) continue;
+    // Only a shared activity's text is kept; everything else is "done", without text.
+    activities[a.id] = a.shared && submitted.shared ? { shared: true, text: truncateText(submitted.text, REFLECTION_MAX) } : { shared: false };
   }
   return {
     location: normalizeLocation(state.location, course),

@@ -100,11 +100,14 @@ export function sampleCourse(overrides: Partial<CourseData> = {}): CourseData {
     pages: [
       page(0, 'intro', []),
       page(1, 'basics', ['q-single', 'q-multi', 'q-tf']),
-      page(2, 'words', ['q-fill', 'q-num'], ['reflect']),
+      page(2, 'words', ['q-fill', 'q-num'], ['reflect', 'private-note']),
       page(3, 'order', ['q-match', 'q-seq']),
     ],
     questions: QUESTIONS,
-    activities: [{ id: 'reflect', iri: `${ID}/activities/reflect`, pageId: 'words', title: 'Reflect', promptText: 'What did you learn?', hasDiscussion: false }],
+    activities: [
+      { id: 'reflect', iri: `${ID}/activities/reflect`, pageId: 'words', title: 'Reflect', promptText: 'What did you learn?', hasDiscussion: false, shared: true },
+      { id: 'private-note', iri: `${ID}/activities/private-note`, pageId: 'words', title: 'Note to self', promptText: 'How do you feel?', hasDiscussion: false, shared: false },
+    ],
     glossary: [],
     ...overrides,
   };
@@ -135,6 +138,9 @@ export class FakeWindow extends EventTarget {
 }
 
 /** A learner: starts the session and answers with `responses`, page by page. */
+/** What the scripted learner writes in private activities: it must appear in no LMS call. */
+export const PRIVATE_TEXT = 'Secret thoughts. ';
+
 export async function playCourse(
   course: CourseData,
   adapter: TrackingAdapter,
@@ -151,7 +157,7 @@ export async function playCourse(
     }
     for (const id of p.activities) {
       const activity = course.activities.find((a) => a.id === id);
-      if (activity !== undefined) session.activitySubmitted(activity, 'I learned a lot. '.repeat(30));
+      if (activity !== undefined) session.activitySubmitted(activity, (activity.shared ? 'I learned a lot. ' : PRIVATE_TEXT).repeat(30));
     }
     if (options.stopAfterPage === p.index) break;
   }

@@ -26,8 +26,8 @@ describe.each(VERSIONS)('SCORM %s: a whole session', (version) => {
     expect(final?.get(e.raw)).toBe('100');
     expect(final?.get(e.status)).toBe('passed');
     expect(final?.get(e.location)).toBe('order');
-    // 7 answers + 1 reflection, one interaction record each
-    expect([...(final?.keys() ?? [])].filter((key) => /^cmi\.interactions\.\d+\.id$/.test(key))).toHaveLength(8);
+    // 7 answers + 2 reflections (one shared, one private), one interaction record each
+    expect([...(final?.keys() ?? [])].filter((key) => /^cmi\.interactions\.\d+\.id$/.test(key))).toHaveLength(9);
     expect(final?.get(e.exit)).toBe(version === '1.2' ? '' : 'normal');
     expect(final?.get(e.sessionTime)).toMatch(version === '1.2' ? CMI_TIMESPAN : ISO_DURATION);
     expect(adapter.saving).toBe(true);
@@ -73,7 +73,16 @@ describe.each(VERSIONS)('SCORM %s: a whole session', (version) => {
     expect(v.get(`${fill}.correct_responses.1.pattern`)).toBe(version === '1.2' ? 'Lutetia' : '{case_matters=true}Lutetia');
     const reflection = byId('reflect');
     expect(v.get(`${reflection}.type`)).toBe(version === '1.2' ? 'fill-in' : 'long-fill-in');
-    expect(v.get(`${reflection}.${response}`)?.length).toBe(version === '1.2' ? 255 : 510);
+    // A shared reflection is cut to what the LMS keeps and resume restores.
+    expect(v.get(`${reflection}.${response}`)?.length).toBe(version === '1.2' ? 255 : 500);
+    expect(v.get(`${reflection}.result`)).toBe('neutral');
+    // A private one: the LMS learns that it was done, and nothing of what was written.
+    const note = byId('private-note');
+    expect(v.get(`${note}.type`)).toBe(version === '1.2' ? 'fill-in' : 'long-fill-in');
+    expect(v.get(`${note}.result`)).toBe('neutral');
+    expect(v.has(`${note}.${response}`)).toBe(false);
+    const written = lms.log.flatMap((call) => call.args).join('\n');
+    expect(written).not.toContain('Secret');
     expect(v.get(e.status)).toBe('failed');
     expect(v.get(e.raw)).toBe('0');
   });

@@ -70,12 +70,18 @@ describe('statement emitter', () => {
     expect(wrong.result).toEqual({ response: 'a', success: false, score: { scaled: 0, raw: 0, min: 0, max: 2 }, duration: 'PT1M1S' });
   });
 
-  it('activity-submitted -> answered a long-fill-in with the text', () => {
-    const s = setup().emit({ kind: 'activity-submitted', activity, text: 'Tell a teacher.' });
+  it('a shared activity -> answered a long-fill-in with the text', () => {
+    const s = setup().emit({ kind: 'activity-submitted', activity, submission: { shared: true, text: 'Tell a teacher.' } });
     expect(s.object).toEqual({ objectType: 'Activity', id: activity.iri, definition: { type: ACTIVITY_TYPES.interaction, name: { 'en-GB': 'Your plan' }, description: { 'en-GB': 'What would you do?' }, interactionType: 'long-fill-in' } });
     expect(s.result).toEqual({ response: 'Tell a teacher.', completion: true });
-    const untitled = setup().emit({ kind: 'activity-submitted', activity: { ...activity, title: '' }, text: '' });
+    const untitled = setup().emit({ kind: 'activity-submitted', activity: { ...activity, title: '' }, submission: { shared: true, text: '' } });
     expect(untitled.object).toMatchObject({ definition: { name: { 'en-GB': 'What would you do?' } } });
+  });
+
+  it('a private activity -> answered with completion only: no response, the text is not in the statement', () => {
+    const s = setup().emit({ kind: 'activity-submitted', activity: { ...activity, shared: false }, submission: { shared: false } });
+    expect(s.verb.id).toBe(VERBS.answered);
+    expect(s.result).toEqual({ completion: true });
   });
 
   it('progressed -> progress extension in percent', () => {
