@@ -10,6 +10,7 @@ import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
 import { createPageElement } from './page-registry.js';
 import { loadView } from './player-views.js';
+import { progressPercent } from './progress-percent.js';
 import { hrefFor, openingRoute, parseRoute, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext, type TrackingAdapter } from './tracker.js';
@@ -294,8 +295,8 @@ export class CmPlayer extends LitElement {
         <p class="course-title">${outline.title}</p>
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
-          <progress max="100" value=${Math.round(progress * 100)} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span id="progress-text">${t.progressComplete(fmt.percent(progress))}</span>
+          <progress max="100" value=${progressPercent(progress)} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
+          <span id="progress-text">${t.progressComplete(fmt.percent(progressPercent(progress) / 100))}</span>
         </div>
         ${this.support === undefined
           ? nothing

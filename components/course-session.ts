@@ -99,6 +99,8 @@ export class CourseSession implements LearnerTracker {
     const saved = await this.adapter.resume();
     if (saved !== undefined) this.current = reconcileProgress(this.course, saved);
     this.wasResumed = saved !== undefined;
+    // What the LMS already holds from the earlier session: the same progress is not reported again.
+    if (this.wasResumed) this.reportedProgress = this.progress;
     this.record({ kind: 'launched', resumed: this.wasResumed });
     if (this.wasResumed) this.record({ kind: 'resumed', location: this.current.location });
     return this.current.location;
@@ -107,8 +109,7 @@ export class CourseSession implements LearnerTracker {
   viewPage(page: PageInfo): void {
     this.ended = false;
     this.current = withVisit(this.current, page);
-    this.reportedProgress = this.progress;
-    this.record({ kind: 'page-viewed', page, progress: this.reportedProgress });
+    this.record({ kind: 'page-viewed', page, progress: this.progress });
     this.afterChange(false);
   }
 
@@ -164,13 +165,14 @@ export class CourseSession implements LearnerTracker {
   }
 
   private afterChange(answered: boolean): void {
+    // Progress goes to the LMS whenever it moves (a page view as much as an answer), so the bar, 2004's
+    // progress_measure and cmi5's `progressed` agree; a retry or a second visit moves nothing.
+    const progress = this.progress;
+    if (progress !== this.reportedProgress) {
+      this.reportedProgress = progress;
+      this.record({ kind: 'progressed', progress });
+    }
     if (answered) {
-      // Only report real movement: a retry of an answered question does not progress the learner.
-      const progress = this.progress;
-      if (progress !== this.reportedProgress) {
-        this.reportedProgress = progress;
-        this.record({ kind: 'progressed', progress });
-      }
       if (this.course.questions.length > 0 && allQuestionsAnswered(this.course, this.current)) {
         // Once all answers are in, report the score whenever it changes (a retry can change it); an
         // answer that leaves it as it was (a reflection, an equal retry) sends no second passed/failed.

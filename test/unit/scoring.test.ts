@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CourseData, QuestionData } from '../../components/course-data.js';
+import type { CourseData, PageInfo, QuestionData } from '../../components/course-data.js';
 import { CourseSession } from '../../components/course-session.js';
 import { parseNumber } from '../../components/question-draft.js';
 import { courseScore, isCorrect } from '../../components/scoring.js';
@@ -258,6 +258,7 @@ describe('CourseSession events', () => {
     expect(adapter.events.map((event) => event.kind)).toEqual([
       'launched',
       'page-viewed',
+      'progressed',
       'question-answered',
       'progressed',
       'question-answered',
@@ -284,6 +285,26 @@ describe('CourseSession events', () => {
     expect(adapter.events[1]).toEqual({ kind: 'resumed', location: 0 });
     session.leave();
     expect(adapter.events).toHaveLength(4);
+  });
+
+  test('reports progress on every page view that moves it, 1 exactly with completion, and not again after a resume', async () => {
+    const pages: PageInfo[] = ['a', 'b', 'c'].map((id, index) => ({ id, iri: `https://example.org/c/pages/${id}`, title: id, index, objectives: [], questions: [], activities: [], headings: [] }));
+    const reading: CourseData = { ...course, completion: 'all-pages', pages, questions: [] };
+    const adapter = fakeAdapter();
+    const session = new CourseSession({ course: reading, adapter, onChange: () => undefined });
+    await session.start();
+    const [a, b, c] = pages as [PageInfo, PageInfo, PageInfo];
+    for (const page of [a, b, a, c]) session.viewPage(page);
+    const progressed = adapter.events.flatMap((event) => (event.kind === 'progressed' ? [event.progress] : []));
+    expect(progressed).toEqual([1 / 3, 2 / 3, 1]);
+    expect(adapter.events.map((event) => event.kind).slice(-2)).toEqual(['progressed', 'completed']);
+    const again = fakeAdapter({ ...session.state, completed: false, visited: ['a', 'b'], location: 1 });
+    const resumed = new CourseSession({ course: reading, adapter: again, onChange: () => undefined });
+    await resumed.start();
+    resumed.viewPage(b);
+    expect(again.events.filter((event) => event.kind === 'progressed')).toEqual([]);
+    resumed.viewPage(c);
+    expect(again.events.filter((event) => event.kind === 'progressed')).toEqual([{ kind: 'progressed', progress: 1 }]);
   });
 
   test('a reflection or an equal retry after the last answer sends no second scored event', async () => {

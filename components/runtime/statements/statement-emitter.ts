@@ -4,6 +4,7 @@
  */
 import type { Actor, Context, Result, Statement, StatementObject } from '@xapi/xapi';
 import type { CourseData } from '../../course-data.js';
+import { progressPercent } from '../../progress-percent.js';
 import type { LearnerEvent } from '../../tracker.js';
 import { ACTIVITY_TYPES, CMI5, VERB_DISPLAY, VERBS, type VerbName } from '../vocabulary.js';
 import { interactionDefinition, longFillInDefinition, responsePattern } from './interaction-definitions.js';
@@ -98,7 +99,7 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
         return { verb: 'answered', object, result: submission.shared ? { response: submission.text, completion: true } : { completion: true } };
       }
       case 'progressed':
-        return { verb: 'progressed', result: { extensions: { [CMI5.progress]: Math.round(Math.min(Math.max(event.progress, 0), 1) * 100) } } };
+        return { verb: 'progressed', result: { extensions: { [CMI5.progress]: progressPercent(event.progress) } } };
       case 'scored': {
         const { score } = event;
         if (!score.final) return undefined;

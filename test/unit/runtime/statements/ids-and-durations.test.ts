@@ -8,7 +8,8 @@ describe('uuidV4', () => {
     const ids = new Set<string>();
     for (let i = 0; i < 100_000; i++) ids.add(uuidV4());
     expect(ids.size).toBe(100_000);
-    for (const id of ids) expect(V4.test(id)).toBe(true);
+    // One assertion over the set: 100k expect() calls alone take seconds on a busy machine.
+    expect([...ids].filter((id) => !V4.test(id))).toEqual([]);
   });
 
   it('falls back on getRandomValues when randomUUID is missing (insecure context), with version and variant bits', () => {
@@ -16,7 +17,7 @@ describe('uuidV4', () => {
     const ids = new Set<string>();
     for (let i = 0; i < 100_000; i++) ids.add(uuidV4(source));
     expect(ids.size).toBe(100_000);
-    for (const id of ids) expect(id).toMatch(V4);
+    expect([...ids].filter((id) => !V4.test(id))).toEqual([]);
     // All-ones and all-zeros bytes still give valid v4 ids.
     expect(uuidV4({ getRandomValues: (a) => { if (a instanceof Uint8Array) a.fill(255); return a; } })).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
     expect(uuidV4({ getRandomValues: (a) => a })).toBe('00000000-0000-4000-8000-000000000000');

@@ -84,10 +84,13 @@ describe('statement emitter', () => {
     expect(s.result).toEqual({ completion: true });
   });
 
-  it('progressed -> progress extension in percent', () => {
-    const s = setup().emit({ kind: 'progressed', progress: 0.426 });
+  it('progressed -> progress extension in whole percent, rounded down: 100 only when done', () => {
+    const { emit } = setup();
+    const s = emit({ kind: 'progressed', progress: 0.426 });
     expect(s.verb.id).toBe(VERBS.progressed);
-    expect(s.result).toEqual({ extensions: { [CMI5.progress]: 43 } });
+    expect(s.result).toEqual({ extensions: { [CMI5.progress]: 42 } });
+    expect(emit({ kind: 'progressed', progress: 0.996 }).result?.extensions?.[CMI5.progress]).toBe(99);
+    expect(emit({ kind: 'progressed', progress: 1 }).result?.extensions?.[CMI5.progress]).toBe(100);
   });
 
   it('scored -> passed/failed with the score and the session duration; nothing before the score is final', () => {
