@@ -17,6 +17,14 @@ export type QuestionType =
   | 'matching'
   | 'sequencing';
 
+/**
+ * What a SCORM 1.2 package reports in its one status element (`cmi.core.lesson_status`), from
+ * `scorm12.status` in course.yaml: the status for a learner who passes, then for one who does not.
+ * `completed-*` suits an LMS whose completion rule asks for "completed" (Moodle's usual setting);
+ * `passed-*` tells tutors who passed. A course without questions reports `completed` in every mode.
+ */
+export type Scorm12StatusMode = 'completed-incomplete' | 'completed-failed' | 'passed-incomplete' | 'passed-failed';
+
 /** A course-wide completion rule, from `completion` in course.yaml. */
 export type CompletionRule = 'all-pages' | 'all-questions' | 'all-pages-and-questions';
 
@@ -155,6 +163,7 @@ export interface CourseData {
   /** Passing score, 0..1 of the weighted question score. */
   readonly mastery: number;
   readonly completion: CompletionRule;
+  readonly scorm12Status: Scorm12StatusMode;
   readonly theme: ThemeData;
   readonly pages: readonly PageInfo[];
   /** Every question in the course, in page order. */

@@ -79,6 +79,7 @@ export function courseData(config: ResolvedCourseConfig, pages: readonly PageInf
     license: config.license,
     mastery: config.mastery,
     completion: config.completion,
+    scorm12Status: config.scorm12Status,
     theme: config.theme,
     pages,
     questions,

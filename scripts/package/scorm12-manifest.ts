@@ -80,8 +80,10 @@ export function scorm12Manifest(model: CourseModel, files: readonly PackagedPath
               isvisible: true,
               title: model.data.title,
               items: [],
-              // SCORM 1.2 RTE §3.4 cmi.student_data.mastery_score: a decimal 0..100.
-              masteryscore: Math.round(model.data.mastery * 100),
+              // SCORM 1.2 RTE §3.4 cmi.student_data.mastery_score: a decimal 0..100. Only in passed-failed
+              // mode: LMSs such as Moodle rewrite the status to passed/failed from it at LMSFinish, which
+              // would undo the other modes' "completed" and "incomplete" (lms-notes: mastery override).
+              ...(model.data.scorm12Status === 'passed-failed' ? { masteryscore: Math.round(model.data.mastery * 100) } : {}),
             },
           ],
         },

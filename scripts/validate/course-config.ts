@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { z } from 'zod';
-import type { CourseData } from '../../components/course-data.js';
+import type { CourseData, Scorm12StatusMode } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import type { Severity } from '../diagnostics/rules.js';
 import { isScalar, visit as visitYaml } from 'yaml';
@@ -11,11 +11,14 @@ import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
 /** course.yaml once checked, with every default filled in: the course-level part of CourseData. */
 export type ResolvedCourseConfig = Pick<
   CourseData,
-  'id' | 'title' | 'description' | 'language' | 'dir' | 'version' | 'authors' | 'license' | 'mastery' | 'completion' | 'theme'
+  'id' | 'title' | 'description' | 'language' | 'dir' | 'version' | 'authors' | 'license' | 'mastery' | 'completion' | 'scorm12Status' | 'theme'
 > & {
   /** Severity overrides for the rules an author may relax or tighten (build-time only). */
   readonly rules: Readonly<Partial<Record<AdjustableRule, Severity>>>;
 };
+
+/** The four SCORM 1.2 status modes that authoring tools offer (course-data.ts Scorm12StatusMode). */
+export const SCORM12_STATUS_MODES = ['completed-incomplete', 'completed-failed', 'passed-incomplete', 'passed-failed'] as const satisfies readonly Scorm12StatusMode[];
 
 /** Rules whose severity course.yaml may change: drafts often link to pages and images still to come. */
 export const ADJUSTABLE_RULES = ['missing-asset', 'broken-link'] as const;
@@ -44,6 +47,13 @@ const courseConfigSchema = z.strictObject({
       error: 'must be one of all-pages, all-questions, all-pages-and-questions',
     })
     .default('all-pages-and-questions'),
+  scorm12: z
+    .strictObject({
+      status: z
+        .enum(SCORM12_STATUS_MODES, { error: `must be one of ${SCORM12_STATUS_MODES.join(', ')}: the SCORM 1.2 status for a learner who passes, then for one who does not` })
+        .default('completed-incomplete'),
+    })
+    .default({ status: 'completed-incomplete' }),
   rules: z
     .partialRecord(z.enum(ADJUSTABLE_RULES, { error: `must be one of ${ADJUSTABLE_RULES.join(', ')}` }), z.enum(['error', 'warning'], { error: 'must be error or warning' }), {
       error: 'must map rule ids to error or warning, such as "broken-link: warning"',
@@ -76,9 +86,10 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml');
     return undefined;
   }
-  const config = result.data;
+  const { scorm12, ...config } = result.data;
   return {
     ...config,
+    scorm12Status: scorm12.status,
     id: config.id.replace(/\/+$/, ''),
     language: Intl.getCanonicalLocales(config.language)[0] ?? config.language,
     dir: directionOf(config.language),

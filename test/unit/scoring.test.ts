@@ -228,6 +228,7 @@ describe('CourseSession events', () => {
     license: '',
     mastery: 0.5,
     completion: 'all-pages-and-questions',
+    scorm12Status: 'completed-incomplete',
     theme: { accent: '#3b5ba9', font: 'sans' },
     pages: [
       { id: 'p', iri: 'https://example.org/c/pages/p', title: 'P', index: 0, objectives: [], questions: ['single', 'tf'], activities: [], headings: [] },

@@ -55,9 +55,12 @@ class ScormAdapter implements ScormTrackingAdapter {
   private written: string | undefined;
   private interactionIndex = 0;
   private interactionsFull = false;
-  private scored = false;
+  /** The latest verdict on the final score, if any (a pass is never replaced by a fail). */
+  private verdict: boolean | undefined = undefined;
   private passedOnce = false;
   private completed = false;
+  /** Whether the status written says the attempt is done (see ScormModel.status). */
+  private finished = false;
   private readonly startedAt: number;
   private readonly now: () => number;
   private readonly timers: Timers;
@@ -201,15 +204,16 @@ class ScormAdapter implements ScormTrackingAdapter {
         const passed = this.model.passes(scaled, launch.mastery ?? this.course.mastery);
         // Never downgrade a pass to a fail (R7); Moodle would recompute the status from raw anyway (C4).
         if (!passed && this.passedOnce) return;
-        this.model.score(lms, scaled, passed);
-        this.scored = true;
+        this.model.score(lms, scaled);
+        this.verdict = passed;
         this.passedOnce ||= passed;
+        this.writeStatus(lms, launch);
         scheduler.request();
         return;
       }
       case VERBS.completed:
         this.completed = true;
-        this.model.completed(lms, this.course.questions.length > 0);
+        this.writeStatus(lms, launch);
         scheduler.request();
         return;
       case VERBS.suspended:
@@ -223,6 +227,16 @@ class ScormAdapter implements ScormTrackingAdapter {
       default:
         return;
     }
+  }
+
+  /** The status elements for what the learner has achieved so far; remembers whether the attempt is done. */
+  private writeStatus(lms: LmsConnection, launch: LaunchData): void {
+    const outcome = {
+      completed: this.completed || launch.completed,
+      scored: this.course.questions.length > 0,
+      passed: this.passedOnce || launch.passed ? true : this.verdict,
+    };
+    this.finished = this.model.status(lms, outcome, this.course);
   }
 
   /** Writes the latest progress as suspend_data (when it changed) and commits. */
@@ -249,9 +263,10 @@ class ScormAdapter implements ScormTrackingAdapter {
     if (lms === undefined || launch === undefined || lms.state !== 'open') return;
     this.stopWatching?.();
     this.scheduler?.dispose();
-    const finished = launch.completed || (this.completed && (this.course.questions.length === 0 || this.scored));
     this.model.sessionTime(lms, durationMs ?? this.now() - this.startedAt);
-    this.model.exit(lms, finished);
+    // An attempt the LMS does not see as done (an `incomplete` after a failed test) stays suspended, so
+    // the learner comes back to their answers and can try again.
+    this.model.exit(lms, launch.completed || this.finished);
     this.writeState(lms);
     this.ok = lms.commit();
     lms.terminate();

@@ -2,9 +2,20 @@
  * What differs between SCORM 1.2 and 2004 for this runtime: element names, vocabularies, formats
  * and limits. The adapter (scorm-adapter.ts) is written once against this interface.
  */
+import type { CourseData } from '../../course-data.js';
 import type { ApiName } from './api-discovery.js';
 import type { InteractionRecord } from './interaction-record.js';
 import type { LmsConnection, ScormVersion } from './lms-connection.js';
+
+/** What the learner has achieved in this attempt, as the status elements report it. */
+export interface Outcome {
+  /** The course's completion rule is met (or the LMS already had the attempt completed). */
+  readonly completed: boolean;
+  /** Whether the course has a score at all (questions with weight). */
+  readonly scored: boolean;
+  /** The final score's verdict once every question is answered; undefined before. A pass is kept (R7). */
+  readonly passed: boolean | undefined;
+}
 
 /** What the LMS tells the content at launch. */
 export interface LaunchData {
@@ -43,9 +54,13 @@ export interface ScormModel {
   progress(lms: LmsConnection, fraction: number, launch: LaunchData): boolean;
   /** Whether `scaled` passes `mastery` as the LMS will compare them (C4). */
   passes(scaled: number, mastery: number): boolean;
-  score(lms: LmsConnection, scaled: number, passed: boolean): void;
-  /** The course's completion rule is met; `scored` tells whether a score is (or will be) reported. */
-  completed(lms: LmsConnection, scored: boolean): void;
+  /** The final score (every question answered), with raw, min and max beside it (D1). */
+  score(lms: LmsConnection, scaled: number): void;
+  /**
+   * Writes the status elements for the learner's outcome so far, never lowering what the LMS already
+   * holds (R7). Returns true when the attempt is finished in the LMS's eyes (exit may be normal).
+   */
+  status(lms: LmsConnection, outcome: Outcome, course: Pick<CourseData, 'scorm12Status'>): boolean;
   exit(lms: LmsConnection, finished: boolean): void;
   sessionTime(lms: LmsConnection, ms: number): void;
 }

@@ -5,7 +5,8 @@
 import { toCmiTime, toCmiTimespan, toDecimal, truncate } from './formats.js';
 import type { InteractionRecord, Response } from './interaction-record.js';
 import type { LmsConnection } from './lms-connection.js';
-import { PATTERN_LIMIT, readNumber, setAll, type LaunchData, type ScormModel } from './scorm-model.js';
+import type { Scorm12StatusMode } from '../../course-data.js';
+import { PATTERN_LIMIT, readNumber, setAll, type LaunchData, type Outcome, type ScormModel } from './scorm-model.js';
 
 export type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted';
 
@@ -47,6 +48,22 @@ function format12(record: InteractionRecord, response: Response): string {
 }
 
 const STATUS_DONE: readonly string[] = ['passed', 'completed', 'failed'];
+
+const RANK: Readonly<Record<LessonStatus, number>> = { 'not attempted': 0, browsed: 0, incomplete: 0, failed: 1, completed: 2, passed: 2 };
+
+/**
+ * The one status SCORM 1.2 has room for, by the course's mode (course-data.ts Scorm12StatusMode):
+ * a course with a score reports its verdict once every question is answered, as the mode words it;
+ * `completed` also waits for the completion rule. A course without a score is `completed` when its
+ * completion rule is met. Everything else is `incomplete`, so the learner resumes and may retry.
+ */
+export function lessonStatus(mode: Scorm12StatusMode, outcome: Outcome): LessonStatus {
+  if (!outcome.scored) return outcome.completed ? 'completed' : 'incomplete';
+  const [onPass, onFail] = mode.split('-') as ['completed' | 'passed', 'incomplete' | 'failed'];
+  if (outcome.passed === true) return onPass === 'passed' ? 'passed' : outcome.completed ? 'completed' : 'incomplete';
+  if (outcome.passed === false) return onFail;
+  return 'incomplete';
+}
 
 export const scorm12Model: ScormModel = {
   version: '1.2',
@@ -106,18 +123,21 @@ export const scorm12Model: ScormModel = {
     return Number(toDecimal(scaled * 100, 2)) >= Number(toDecimal(mastery * 100, 2));
   },
 
-  score(lms, scaled, passed) {
+  score(lms, scaled) {
+    // Brightspace records a 1.2 grade only with raw and a max above 0 (lms-notes); Moodle grades on raw.
     setAll(lms, [
       ['cmi.core.score.min', '0'],
       ['cmi.core.score.max', '100'],
       ['cmi.core.score.raw', toDecimal(Math.min(1, Math.max(0, scaled)) * 100, 2)],
-      ['cmi.core.lesson_status', passed ? 'passed' : 'failed'],
     ]);
   },
 
-  completed(lms, scored) {
-    // With a score, passed/failed is the final status; `completed` only for courses without one.
-    if (!scored) lms.setValue('cmi.core.lesson_status', 'completed');
+  status(lms, outcome, course) {
+    const wanted = lessonStatus(course.scorm12Status, outcome);
+    const current = lms.getValue('cmi.core.lesson_status');
+    // R7: never lower a status the LMS holds (a passed attempt stays passed after a worse retry).
+    if (wanted !== current && RANK[wanted] >= (RANK[current as LessonStatus] ?? 0)) lms.setValue('cmi.core.lesson_status', wanted);
+    return STATUS_DONE.includes(wanted) || STATUS_DONE.includes(current);
   },
 
   exit(lms, finished) {

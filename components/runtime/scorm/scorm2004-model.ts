@@ -99,20 +99,22 @@ export const scorm2004Model: ScormModel = {
     return Number(toDecimal(scaled)) >= mastery;
   },
 
-  score(lms, scaled, passed) {
+  score(lms, scaled) {
     const value = Math.min(1, Math.max(0, scaled));
-    // D1: Moodle grades on score.raw, so raw/min/max go with scaled.
+    // D1: Moodle grades on score.raw, so raw/min/max go with scaled; Sakai needs scaled (lms-notes).
     setAll(lms, [
       ['cmi.score.scaled', toDecimal(value)],
       ['cmi.score.min', '0'],
       ['cmi.score.max', '100'],
       ['cmi.score.raw', toDecimal(value * 100, 2)],
-      ['cmi.success_status', passed ? 'passed' : 'failed'],
     ]);
   },
 
-  completed(lms) {
-    lms.setValue('cmi.completion_status', 'completed');
+  status(lms, outcome) {
+    // RTE 4.2.4 / 4.2.22: completion and success are separate elements; neither is ever lowered (R7).
+    if (outcome.completed && lms.getValue('cmi.completion_status') !== 'completed') lms.setValue('cmi.completion_status', 'completed');
+    if (outcome.passed !== undefined && lms.getValue('cmi.success_status') !== 'passed') lms.setValue('cmi.success_status', outcome.passed ? 'passed' : 'failed');
+    return outcome.completed && (!outcome.scored || outcome.passed !== undefined);
   },
 
   exit(lms, finished) {

@@ -9,13 +9,15 @@ import { tincanManifest, writeTincanManifest } from '../../../scripts/package/ti
 import { decimalText } from '../../../scripts/package/manifest-common.js';
 import { parseXml } from '../../../scripts/package/xml-dom.js';
 import { isNcName, toXmlId } from '../../../scripts/package/xml-id.js';
+import { baseConfig } from '../helpers/course-from-strings.js';
 import { decode, fakeWebFiles, makeModel, readZip } from './package-helpers.js';
 
 const model = makeModel();
 const web = fakeWebFiles();
 
 describe('SCORM 1.2 manifest', () => {
-  const manifest = scorm12Manifest(model, web);
+  // passed-failed is the one status mode whose manifest carries the mastery score (see below).
+  const manifest = scorm12Manifest(makeModel({ 'course.yaml': `${baseConfig}description: A course for the packaging tests.\nmastery: 0.75\nscorm12:\n  status: passed-failed\n` }), web);
   const xml = writeScorm12Manifest(manifest);
 
   it('has the ADL metadata, one organization, one item and one SCO listing every web file (M1-M8)', () => {
@@ -29,6 +31,15 @@ describe('SCORM 1.2 manifest', () => {
     expect(item.identifierref).toBe(manifest.resources[0]!.identifier);
     expect(manifest.resources).toEqual([expect.objectContaining({ type: 'webcontent', scormtype: 'sco', href: 'index.html', files: ['assets/player-abc.js', 'index.html', 'media/assets/x.svg'] })]);
     for (const id of [manifest.identifier, org.identifier, item.identifier, manifest.resources[0]!.identifier]) expect(isNcName(id)).toBe(true);
+  });
+
+  it('leaves the mastery score out in the other status modes, so an LMS cannot rewrite their status at LMSFinish', () => {
+    for (const status of ['completed-incomplete', 'completed-failed', 'passed-incomplete']) {
+      const other = scorm12Manifest(makeModel({ 'course.yaml': `${baseConfig}mastery: 0.75\nscorm12:\n  status: ${status}\n` }), web);
+      expect(other.organizations.organizations[0]?.items[0]?.masteryscore, status).toBeUndefined();
+      expect(writeScorm12Manifest(other)).not.toContain('masteryscore');
+    }
+    expect(scorm12Manifest(model, web).organizations.organizations[0]?.items[0]?.masteryscore).toBeUndefined();
   });
 
   it('serialises with the exact namespaces, lowercase scormtype and the mastery score', () => {

@@ -134,6 +134,7 @@ export const COURSE: CourseData = {
   license: 'CC-BY-4.0',
   mastery: 0.75,
   completion: 'all-pages',
+    scorm12Status: 'completed-incomplete',
   theme: { accent: '#225588', font: 'sans' },
   pages: [page(0, 'one', ['q1']), page(1, 'two', ['q2']), page(2, 'three', [])],
   questions: QUESTIONS,

@@ -96,6 +96,7 @@ export function sampleCourse(overrides: Partial<CourseData> = {}): CourseData {
     license: 'CC-BY-4.0',
     mastery: 0.8,
     completion: 'all-pages-and-questions',
+    scorm12Status: 'passed-failed',
     theme: { accent: '#0055aa', font: 'sans' },
     pages: [
       page(0, 'intro', []),
