@@ -10,24 +10,26 @@ import { PATTERN_LIMIT, readNumber, setAll, type LaunchData, type Outcome, type 
 
 export type LessonStatus = 'passed' | 'completed' | 'failed' | 'incomplete' | 'browsed' | 'not attempted';
 
-const ONE_CHAR = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const LETTERS_FIRST = 'abcdefghijklmnopqrstuvwxyz0123456789';
+// Matching sources count 1, 2, 3 and targets a, b, c, as the player numbers them: "1.c,2.a".
+const DIGITS_FIRST = '1234567890abcdefghijklmnopqrstuvwxyz';
 
 /**
  * 1.2 choice, matching and sequencing responses are single characters [0-9a-z] (RTE 3.4.4
  * CMIFeedback). Ids that already are stay as they are; otherwise every id becomes the character
  * of its position (at most 36 options, standards.md 1.3).
  */
-function charMap(ids: readonly string[]): (id: string) => string {
+function charMap(ids: readonly string[], alphabet = LETTERS_FIRST): (id: string) => string {
   const keep = ids.every((id) => /^[0-9a-z]$/.test(id));
   return (id) => {
     if (keep || ids.length === 0) return /^[0-9a-z]$/.test(id) ? id : '';
-    return ONE_CHAR[ids.indexOf(id)] ?? '';
+    return alphabet[ids.indexOf(id)] ?? '';
   };
 }
 
 function format12(record: InteractionRecord, response: Response): string {
   const choice = charMap(record.components.choices);
-  const source = charMap(record.components.source);
+  const source = charMap(record.components.source, DIGITS_FIRST);
   const target = charMap(record.components.target);
   switch (response.kind) {
     case 'boolean':

@@ -83,7 +83,7 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
           verb: 'answered',
           object: { objectType: 'Activity', id: question.iri, definition: interactionDefinition(question, lang) },
           result: {
-            response: responsePattern(answer.response),
+            response: responsePattern(question, answer.response),
             success: correct,
             score: { scaled: correct ? 1 : 0, raw: correct ? question.weight : 0, min: 0, max: question.weight },
             duration: isoDuration(event.latencyMs),

@@ -54,13 +54,14 @@ describe.each(VERSIONS)('SCORM %s: a whole session', (version) => {
       'q-match': ['1.c,2.a', '1.a,2.b'],
       'q-seq': ['c,b,a', 'a,b,c'],
     };
+    // 2004 names options by their text, so a report is readable without the answer key.
     const expected2004: Record<string, [string, string]> = {
-      'q-single': ['a', 'b'],
+      'q-single': ['one', 'two'],
       'q-multi': ['b', 'a[,]c'],
       'q-tf': ['false', 'true'],
       'q-num': ['0.0000001', '2.9[:]3.1'],
-      'q-match': ['1[.]c[,]2[.]a', '1[.]a[,]2[.]b'],
-      'q-seq': ['c[,]b[,]a', 'a[,]b[,]c'],
+      'q-match': ['dog[.]moo[,]cat[.]bark', 'dog[.]bark[,]cat[.]meow'],
+      'q-seq': ['third[,]second[,]first', 'first[,]second[,]third'],
     };
     for (const [id, [learner, pattern]] of Object.entries(version === '1.2' ? expected12 : expected2004)) {
       const base = byId(id);
