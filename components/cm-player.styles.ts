@@ -55,6 +55,14 @@ export const playerStyles = css`
     grid-template-columns: minmax(14rem, 18rem) minmax(0, 1fr);
     align-items: start;
   }
+  /* Without the contents list (the learner has left), the view takes the whole width. */
+  .layout.alone {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .exited {
+    max-inline-size: var(--cm-measure);
+    margin-inline: auto;
+  }
   cm-toc {
     position: sticky;
     inset-block-start: 0;

@@ -307,7 +307,7 @@ export class CmPlayer extends LitElement {
       ${session?.notSaving === true ? html`<p class="notice">${t.notSaving}</p>` : nothing}
       ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
       ${session?.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}
-      <div class="layout">
+      <div class="layout ${this.exited ? 'alone' : ''}">
         ${this.exited ? nothing : html`<cm-toc
               .outline=${outline}
               .course=${this.course}

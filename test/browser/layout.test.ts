@@ -90,3 +90,14 @@ test('Back and Forward move between pages and focus their titles', async () => {
   await expect.poll(() => activeElement(page)).toMatchObject({ tag: 'h1', text: 'Choices and words' });
   await page.context().close();
 });
+
+test('the "You have left the course" view uses the width the contents list leaves free', async () => {
+  const page = await openPlayer(harness, { hash: '#/:results' });
+  await page.getByRole('button', { name: 'Exit course' }).click();
+  const left = page.locator('cm-player .exited');
+  await left.waitFor();
+  const width = await left.evaluate((element) => element.getBoundingClientRect().width);
+  // At 1280 px: the view's own measure (42rem, 672 px), not the contents list's first grid column (14-18rem).
+  expect(width).toBeGreaterThan(600);
+  await page.context().close();
+});
