@@ -142,6 +142,18 @@ export interface ActivityData {
   readonly shared: boolean;
 }
 
+/**
+ * A named group of pages, from `parts` in course.yaml: how a cmi5 package can split the course into
+ * assignable units (one AU per part, or one block of page AUs per part).
+ */
+export interface PartData {
+  /** From the part's `id`, else its title; never the id of a page (a launch's `?au=` names either). */
+  readonly id: string;
+  readonly title: string;
+  /** Page ids, in course order. */
+  readonly pages: readonly string[];
+}
+
 export interface GlossaryEntry {
   readonly id: string;
   readonly term: string;
@@ -170,6 +182,8 @@ export interface CourseData {
   readonly questions: readonly QuestionData[];
   readonly activities: readonly ActivityData[];
   readonly glossary: readonly GlossaryEntry[];
+  /** Parts declared in course.yaml, in course order; empty when there are none. */
+  readonly parts: readonly PartData[];
   /** Title of the help-and-support panel, when the course has one. */
   readonly supportTitle?: string;
 }
@@ -197,4 +211,6 @@ export interface CourseOutline {
   readonly pages: readonly PageOutline[];
   /** Whether the contents list links to a glossary. */
   readonly hasGlossary: boolean;
+  /** The course's parts (see `PartData`): a cmi5 AU launch may ask for one of them. */
+  readonly parts: readonly PartData[];
 }

@@ -11,5 +11,6 @@ export function outlineOf(course: CourseData): CourseOutline {
     palette: accentPalette(course.theme.accent),
     pages: course.pages.map(({ id, title, index }) => ({ id, title, index })),
     hasGlossary: course.glossary.length > 0,
+    parts: course.parts,
   };
 }

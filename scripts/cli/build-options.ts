@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { PACKAGE_TARGETS, type PackageTarget } from '../package/targets.js';
+import { CMI5_LAYOUTS, type Cmi5Layout } from '../validate/course-config.js';
 import { UsageError } from './usage.js';
 
 // Option parsing for `build`, kept apart from the build itself so that `check` and usage errors
@@ -7,7 +8,7 @@ import { UsageError } from './usage.js';
 
 export type Target = 'web' | PackageTarget;
 export const TARGETS: readonly Target[] = [...PACKAGE_TARGETS, 'web'];
-export type Cmi5Aus = 'single' | 'per-section';
+export type Cmi5Aus = Cmi5Layout;
 
 export function parseTargets(option: string | undefined): readonly Target[] {
   if (option === undefined) return TARGETS;
@@ -19,9 +20,11 @@ export function parseTargets(option: string | undefined): readonly Target[] {
   return TARGETS.filter((target) => names.includes(target));
 }
 
-export function parseCmi5Aus(option: string | undefined): Cmi5Aus {
-  if (option === undefined || option === 'single' || option === 'per-section') return option ?? 'single';
-  throw new UsageError(`--cmi5-aus must be single or per-section, not "${option}".`);
+/** `--cmi5-aus`, overriding `cmi5.aus` in course.yaml; `per-section` is the former name of per-page. */
+export function parseCmi5Aus(option: string | undefined): Cmi5Aus | undefined {
+  if (option === 'per-section') return 'per-page';
+  if (option === undefined || (CMI5_LAYOUTS as readonly string[]).includes(option)) return option as Cmi5Aus | undefined;
+  throw new UsageError(`--cmi5-aus must be ${CMI5_LAYOUTS.join(', ')}, not "${option}".`);
 }
 
 /** Where rebuilds keep parsed sections and compressed files (`--cache-dir`, `--no-cache`). */

@@ -123,9 +123,12 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
       if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
       return EXIT.ok;
     }
+    if (cmi5Aus === 'per-part' && result.model.data.parts.length === 0 && targets.includes('cmi5')) {
+      throw new UsageError('--cmi5-aus per-part needs parts: declare them in course.yaml ("parts:", each with a title and its pages), or use single or per-page.');
+    }
     // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
     const { buildTargets } = await import('./build-command.js');
-    const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus, cacheDir });
+    const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus: cmi5Aus ?? result.model.config.cmi5Layout.value, cacheDir });
     streams.out(summary);
     return EXIT.ok;
   } finally {

@@ -5,7 +5,8 @@ Commands:
       --out <dir>       Output folder (default: dist)
       --target <list>   Targets, comma-separated: scorm12, scorm2004, cmi5, xapi, web
                         (default: all of them)
-      --cmi5-aus <how>  single (default): one AU for the course; per-section: one AU per page
+      --cmi5-aus <how>  single: one AU for the course; per-page: one AU per page (in a block
+                        per part); per-part: one AU per part (default: cmi5.aus in course.yaml)
   check [courseDir]   Check the course and report every problem, without building
       --format <fmt>    text (default) or json
       --max-page-kb <n> (build and check) largest page, in KB (default: 512)

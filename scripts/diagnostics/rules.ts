@@ -6,6 +6,7 @@ export const rules = {
   'yaml-syntax': 'error',
   'config-missing': 'error',
   'config-invalid': 'error',
+  'course-parts': 'error',
   'lrs-credentials': 'error',
   'glossary-invalid': 'error',
   'frontmatter-missing': 'error',

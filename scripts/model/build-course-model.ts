@@ -2,6 +2,7 @@ import type { Node } from 'unist';
 import type { ActivityData, PageInfo, QuestionData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
+import { resolveParts } from './course-parts.js';
 import type { SectionDraft } from './section-draft.js';
 
 /**
@@ -108,9 +109,10 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   }
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
   const supportTitle = supportInfo?.kind === 'support' ? supportInfo.title : undefined;
+  const parts = resolveParts(config, pages.map((page) => ({ info: page.info, fileName: page.section.fileName })), input.configFile);
   return {
     config,
-    data: courseData(config, pages.map((page) => page.info), questions, activities, input.glossary, support ? (supportTitle ?? '') : undefined),
+    data: courseData(config, pages.map((page) => page.info), questions, activities, input.glossary, parts, support ? (supportTitle ?? '') : undefined),
     pages,
     support,
     media,

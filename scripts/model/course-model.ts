@@ -1,7 +1,7 @@
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import type { ActivityData, CourseData, GlossaryEntry, PageInfo, QuestionData } from '../../components/course-data.js';
+import type { ActivityData, CourseData, GlossaryEntry, PageInfo, PartData, QuestionData } from '../../components/course-data.js';
 import type { ResolvedCourseConfig } from '../validate/course-config.js';
 import type { SectionDraft } from './section-draft.js';
 
@@ -67,7 +67,15 @@ export function mediaPath(source: string): string {
 }
 
 /** Builds the browser-facing CourseData from checked parts (ids and IRIs already decided). */
-export function courseData(config: ResolvedCourseConfig, pages: readonly PageInfo[], questions: readonly QuestionData[], activities: readonly ActivityData[], glossary: readonly GlossaryEntry[], supportTitle: string | undefined): CourseData {
+export function courseData(
+  config: ResolvedCourseConfig,
+  pages: readonly PageInfo[],
+  questions: readonly QuestionData[],
+  activities: readonly ActivityData[],
+  glossary: readonly GlossaryEntry[],
+  parts: readonly PartData[],
+  supportTitle: string | undefined,
+): CourseData {
   return {
     id: config.id,
     title: config.title,
@@ -85,6 +93,7 @@ export function courseData(config: ResolvedCourseConfig, pages: readonly PageInf
     questions,
     activities,
     glossary,
+    parts,
     ...(supportTitle === undefined ? {} : { supportTitle }),
   };
 }

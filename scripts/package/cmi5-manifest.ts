@@ -1,4 +1,8 @@
 import type { CourseModel } from '../model/course-model.js';
+import type { PartData } from '../../components/course-data.js';
+import type { Cmi5Layout } from '../validate/course-config.js';
+
+export type { Cmi5Layout };
 import { courseDescription, decimalText } from './manifest-common.js';
 import { LAUNCH_FILE } from './package-files.js';
 import { attrs, element, serializeXml, textElement, type XmlDocument, type XmlElement } from './xml.js';
@@ -17,8 +21,11 @@ export type LaunchMethod = 'AnyWindow' | 'OwnWindow';
  */
 export const CMI5_LAUNCH_PARAMETERS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
 
-/** Query name the player reads to open one page (per-section layout). */
-export const PAGE_QUERY_PARAMETER = 'page';
+/**
+ * Query name the player reads to present one AU's part of the course: a page id (per-page) or a part
+ * id (per-part). Part ids never equal page ids (model/course-parts.ts).
+ */
+export const AU_QUERY_PARAMETER = 'au';
 
 /** A cmi5 `langstring` set: title and description carry one per language (cmi5 13.1.1). */
 export interface LangStrings {
@@ -55,60 +62,60 @@ export interface Cmi5CourseStructure {
   readonly children: readonly (Cmi5Au | Cmi5Block)[];
 }
 
-/** One AU for the whole course, or one block holding one AU per page. */
-export type Cmi5Layout = 'single' | 'per-section';
-
 export interface Cmi5Options {
   readonly layout: Cmi5Layout;
 }
 
 /**
- * The launch url of an AU: `index.html`, or `index.html?page=<id>` for one page. Refuses query
- * names that cmi5 reserves for the LMS (cmi5 8.1.0.0-6).
+ * The launch url of an AU: `index.html` for the whole course, or `index.html?au=<id>` for a page's or
+ * a part's AU. Refuses query names that cmi5 reserves for the LMS (cmi5 8.1.0.0-6).
  */
-export function auUrl(pageId?: string): string {
-  if (pageId === undefined) return LAUNCH_FILE;
-  if ((CMI5_LAUNCH_PARAMETERS as readonly string[]).includes(PAGE_QUERY_PARAMETER)) {
-    throw new Error(`The AU url query name "${PAGE_QUERY_PARAMETER}" is reserved by cmi5 8.1 for the LMS.`);
+export function auUrl(scope?: string): string {
+  if (scope === undefined) return LAUNCH_FILE;
+  if ((CMI5_LAUNCH_PARAMETERS as readonly string[]).includes(AU_QUERY_PARAMETER)) {
+    throw new Error(`The AU url query name "${AU_QUERY_PARAMETER}" is reserved by cmi5 8.1 for the LMS.`);
   }
-  return `${LAUNCH_FILE}?${new URLSearchParams([[PAGE_QUERY_PARAMETER, pageId]]).toString()}`;
+  return `${LAUNCH_FILE}?${new URLSearchParams([[AU_QUERY_PARAMETER, scope]]).toString()}`;
 }
 
 /** masteryScore text: a plain decimal with at most 4 places (cmi5 13.1.4). */
 export const masteryText = (value: number): string => decimalText(value, 4);
 
+/** Block and AU ids of a part: `<course id>/parts/<part id>` (cmi5 13.1.2: absolute, unique IRIs). */
+const partIri = (courseId: string, part: PartData): string => `${courseId}/parts/${encodeURIComponent(part.id)}`;
+
 /**
- * The cmi5 course structure (standards §3.1, K1-K5). `single`: one AU `<course id>/au` launching
- * index.html. `per-section`: for each page, a block `<page iri>/block` holding an AU
- * `<page iri>/au` launching `index.html?page=<page id>`. AUs with questions move on when completed
- * or passed at the course mastery; the others when completed.
+ * The cmi5 course structure (standards §3.1, K1-K5), by layout:
+ * - `single`: one AU `<course id>/au` launching index.html;
+ * - `per-page`: an AU `<page iri>/au` per page launching `index.html?au=<page id>`, in a block
+ *   `<course id>/parts/<part id>` per part when course.yaml declares parts;
+ * - `per-part`: an AU `<course id>/parts/<part id>/au` per part launching `index.html?au=<part id>`.
+ * The player presents an AU's pages only and judges completion and score over them (cmi5-scope.ts).
+ * An AU with questions has the course's masteryScore and moves on when completed and passed; an AU
+ * without questions cannot pass, so it has no masteryScore and moves on when completed (cmi5 10.2.3).
  */
 export function cmi5Manifest(model: CourseModel, options: Cmi5Options): Cmi5CourseStructure {
   const { data } = model;
   const lang = (text: string): LangStrings => ({ [data.language]: text });
   const description = courseDescription(model);
-  // cmi5 9.6.2.1 / 10.2.3: an AU with no questions can never pass, so it moves on when completed and has
-  // no masteryScore; an assessed AU moves on when completed or passed at the course mastery.
-  const au = (id: string, title: string, url: string, assessed: boolean): Cmi5Au => ({
+  const assessed = (pageIds: readonly string[]): boolean => data.pages.some((page) => pageIds.includes(page.id) && page.questions.length > 0);
+  const au = (id: string, title: string, url: string, pageIds: readonly string[]): Cmi5Au => ({
     kind: 'au',
     id,
     title: lang(title),
     description: lang(title === data.title ? description : title),
     url,
-    moveOn: assessed ? 'CompletedOrPassed' : 'Completed',
-    ...(assessed ? { masteryScore: Number(masteryText(data.mastery)) } : {}),
+    moveOn: assessed(pageIds) ? 'CompletedAndPassed' : 'Completed',
+    ...(assessed(pageIds) ? { masteryScore: Number(masteryText(data.mastery)) } : {}),
     launchMethod: 'AnyWindow',
   });
-  const children: (Cmi5Au | Cmi5Block)[] =
-    options.layout === 'single'
-      ? [au(`${data.id}/au`, data.title, auUrl(), data.questions.length > 0)]
-      : data.pages.map((page) => ({
-          kind: 'block',
-          id: `${page.iri}/block`,
-          title: lang(page.title),
-          description: lang(page.title),
-          children: [au(`${page.iri}/au`, page.title, auUrl(page.id), page.questions.length > 0)],
-        }));
+  const pageAu = (page: CourseModel['data']['pages'][number]): Cmi5Au => au(`${page.iri}/au`, page.title, auUrl(page.id), [page.id]);
+  const block = (part: PartData, children: readonly Cmi5Au[]): Cmi5Block => ({ kind: 'block', id: partIri(data.id, part), title: lang(part.title), description: lang(part.title), children });
+  let children: (Cmi5Au | Cmi5Block)[];
+  if (options.layout === 'single') children = [au(`${data.id}/au`, data.title, auUrl(), data.pages.map((page) => page.id))];
+  else if (options.layout === 'per-part' && data.parts.length > 0) children = data.parts.map((part) => au(`${partIri(data.id, part)}/au`, part.title, auUrl(part.id), part.pages));
+  else if (data.parts.length > 0) children = data.parts.map((part) => block(part, data.pages.filter((page) => part.pages.includes(page.id)).map(pageAu)));
+  else children = data.pages.map(pageAu);
   return { course: { id: data.id, title: lang(data.title), description: lang(description) }, children };
 }
 

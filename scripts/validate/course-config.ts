@@ -4,7 +4,7 @@ import type { CourseData, Scorm12StatusMode } from '../../components/course-data
 import { report } from '../diagnostics/report.js';
 import type { Severity } from '../diagnostics/rules.js';
 import { isScalar, visit as visitYaml } from 'yaml';
-import { parseYaml, type YamlSource } from '../parse/yaml-source.js';
+import { parseYaml, yamlRange, type YamlSource } from '../parse/yaml-source.js';
 import { reportSchemaIssues } from './schema-messages.js';
 import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
 
@@ -15,7 +15,30 @@ export type ResolvedCourseConfig = Pick<
 > & {
   /** Severity overrides for the rules an author may relax or tighten (build-time only). */
   readonly rules: Readonly<Partial<Record<AdjustableRule, Severity>>>;
+  /** `parts` as written, with where each piece is, for the model to resolve against the pages. */
+  readonly parts: readonly PartDeclaration[];
+  /** How a cmi5 package splits the course into AUs (`cmi5.aus`); `--cmi5-aus` overrides it. */
+  readonly cmi5Layout: { readonly value: Cmi5Layout; readonly place: Place };
 };
+
+type Place = { readonly offset: number; readonly endOffset: number };
+
+/** One entry of `parts` in course.yaml, before its pages are matched with the course's. */
+export interface PartDeclaration {
+  readonly id: string | undefined;
+  readonly title: string;
+  readonly place: Place;
+  readonly idPlace: Place;
+  /** Page ids or file names, each with its place in course.yaml. */
+  readonly pages: readonly { readonly name: string; readonly place: Place }[];
+}
+
+/**
+ * cmi5 AU layouts: `single`, one AU for the course; `per-page`, one AU per page (grouped in a block
+ * per part when parts are declared); `per-part`, one AU per part.
+ */
+export const CMI5_LAYOUTS = ['single', 'per-page', 'per-part'] as const;
+export type Cmi5Layout = (typeof CMI5_LAYOUTS)[number];
 
 /** The four SCORM 1.2 status modes that authoring tools offer (course-data.ts Scorm12StatusMode). */
 export const SCORM12_STATUS_MODES = ['completed-incomplete', 'completed-failed', 'passed-incomplete', 'passed-failed'] as const satisfies readonly Scorm12StatusMode[];
@@ -54,6 +77,21 @@ const courseConfigSchema = z.strictObject({
         .default('completed-incomplete'),
     })
     .default({ status: 'completed-incomplete' }),
+  parts: z
+    .array(
+      z.strictObject({
+        id: z.string({ error: 'must be text: an id in lowercase letters, digits and hyphens' }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase letters, digits and hyphens, such as "part-one"' }).optional(),
+        title: text('the part\'s title'),
+        pages: z.array(text('a page id or file name, such as sexting or 03-sexting.md'), { error: 'must be a list of page ids or file names, such as [introduction, 02-sexting.md]' }).min(1, { error: 'must list at least one page' }),
+      }),
+      { error: 'must be a list of parts, each with a title and its pages' },
+    )
+    .default([]),
+  cmi5: z
+    .strictObject({
+      aus: z.enum(CMI5_LAYOUTS, { error: `must be one of ${CMI5_LAYOUTS.join(', ')}` }).default('single'),
+    })
+    .default({ aus: 'single' }),
   rules: z
     .partialRecord(z.enum(ADJUSTABLE_RULES, { error: `must be one of ${ADJUSTABLE_RULES.join(', ')}` }), z.enum(['error', 'warning'], { error: 'must be error or warning' }), {
       error: 'must map rule ids to error or warning, such as "broken-link: warning"',
@@ -86,10 +124,18 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml');
     return undefined;
   }
-  const { scorm12, ...config } = result.data;
+  const { scorm12, cmi5, parts, ...config } = result.data;
   return {
     ...config,
     scorm12Status: scorm12.status,
+    parts: parts.map((part, i) => ({
+      id: part.id,
+      title: part.title,
+      place: yamlRange(source, ['parts', i]),
+      idPlace: yamlRange(source, ['parts', i, part.id === undefined ? 'title' : 'id']),
+      pages: part.pages.map((name, j) => ({ name, place: yamlRange(source, ['parts', i, 'pages', j]) })),
+    })),
+    cmi5Layout: { value: cmi5.aus, place: yamlRange(source, ['cmi5', 'aus']) },
     id: config.id.replace(/\/+$/, ''),
     language: Intl.getCanonicalLocales(config.language)[0] ?? config.language,
     dir: directionOf(config.language),

@@ -236,6 +236,7 @@ describe('CourseSession events', () => {
     questions: [{ ...single, pageId: 'p' }, { ...trueFalse, pageId: 'p' }],
     activities: [],
     glossary: [],
+    parts: [],
   };
 
   function fakeAdapter(saved?: ProgressState): TrackingAdapter & { events: LearnerEvent[] } {

@@ -5,9 +5,10 @@ import { cmi5Manifest, writeCmi5Manifest, type Cmi5Au, type Cmi5CourseStructure 
 import { packageEntries, packageTarget, PACKAGE_TARGETS } from '../../../scripts/package/package-target.js';
 import { scorm12Manifest, writeScorm12Manifest } from '../../../scripts/package/scorm12-manifest.js';
 import { scorm2004Manifest, writeScorm2004Manifest } from '../../../scripts/package/scorm2004-manifest.js';
-import { decode, fakeWebFiles, makeModel, text, unzip } from './package-helpers.js';
+import { decode, fakeWebFiles, makeModel, makePartsModel, text, unzip } from './package-helpers.js';
 
 const model = makeModel();
+const partsModel = makePartsModel();
 const web = fakeWebFiles();
 
 const codes = (entries: readonly OutputFile[]): FindingCode[] => checkPackage(entries).map(findingCode);
@@ -21,8 +22,8 @@ describe('checkPackage on good packages', () => {
     expect(checkPackage(unzip((await packageTarget(target, model, web)).bytes))).toEqual([]);
   });
 
-  it('cmi5 per-section: no findings', async () => {
-    expect(checkPackage(await packageEntries('cmi5', model, web, { cmi5Layout: 'per-section' }))).toEqual([]);
+  it.each(['per-page', 'per-part'] as const)('cmi5 %s: no findings', async (layout) => {
+    expect(checkPackage(await packageEntries('cmi5', partsModel, web, { cmi5Layout: layout }))).toEqual([]);
   });
 
   it('findings are strings that start with their code', async () => {

@@ -10,9 +10,10 @@ import { decimalText } from '../../../scripts/package/manifest-common.js';
 import { parseXml } from '../../../scripts/package/xml-dom.js';
 import { isNcName, toXmlId } from '../../../scripts/package/xml-id.js';
 import { baseConfig } from '../helpers/course-from-strings.js';
-import { decode, fakeWebFiles, makeModel, readZip } from './package-helpers.js';
+import { decode, fakeWebFiles, makeModel, makePartsModel, readZip } from './package-helpers.js';
 
 const model = makeModel();
+const partsModel = makePartsModel();
 const web = fakeWebFiles();
 
 describe('SCORM 1.2 manifest', () => {
@@ -80,37 +81,52 @@ describe('SCORM 2004 4th Edition manifest', () => {
 });
 
 describe('cmi5 course structure', () => {
-  it('single: one AU <course id>/au launching index.html', () => {
+  it('single: one AU <course id>/au launching index.html, moving on when completed and passed', () => {
     const structure = cmi5Manifest(model, { layout: 'single' });
     expect(structure.course).toEqual({ id: 'https://example.org/courses/test', title: { en: 'Test course' }, description: { en: 'A course for the packaging tests.' } });
     expect(structure.children).toEqual([
-      expect.objectContaining({ kind: 'au', id: 'https://example.org/courses/test/au', url: 'index.html', moveOn: 'CompletedOrPassed', masteryScore: 0.75, launchMethod: 'AnyWindow' }),
+      expect.objectContaining({ kind: 'au', id: 'https://example.org/courses/test/au', url: 'index.html', moveOn: 'CompletedAndPassed', masteryScore: 0.75, launchMethod: 'AnyWindow' }),
     ]);
     const xml = writeCmi5Manifest(structure);
     expect(xml).toContain('<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">');
-    expect(xml).toContain('<au id="https://example.org/courses/test/au" moveOn="CompletedOrPassed" masteryScore="0.75" launchMethod="AnyWindow">');
+    expect(xml).toContain('<au id="https://example.org/courses/test/au" moveOn="CompletedAndPassed" masteryScore="0.75" launchMethod="AnyWindow">');
     expect(xml).toContain('<langstring lang="en">Test course</langstring>');
   });
 
-  it('per-section: a block per page with its own IRI, holding the page AU', () => {
-    const structure = cmi5Manifest(model, { layout: 'per-section' });
-    const blocks = structure.children as readonly Cmi5Block[];
-    expect(blocks.map((block) => block.id)).toEqual(['https://example.org/courses/test/pages/a/block', 'https://example.org/courses/test/pages/b/block']);
-    const aus = blocks.flatMap((block) => block.children) as Cmi5Au[];
-    expect(aus.map((au) => [au.id, au.url])).toEqual([
-      ['https://example.org/courses/test/pages/a/au', 'index.html?page=a'],
-      ['https://example.org/courses/test/pages/b/au', 'index.html?page=b'],
+  it('per-page without parts: one AU per page, launching index.html?au=<page id>', () => {
+    const structure = cmi5Manifest(model, { layout: 'per-page' });
+    const aus = structure.children as readonly Cmi5Au[];
+    expect(aus.map((au) => [au.kind, au.id, au.url])).toEqual([
+      ['au', 'https://example.org/courses/test/pages/a/au', 'index.html?au=a'],
+      ['au', 'https://example.org/courses/test/pages/b/au', 'index.html?au=b'],
     ]);
     expect(aus[1]!.title).toEqual({ en: 'B & more' });
     // Page a has no questions: it can only be completed, so it carries no masteryScore.
-    expect(aus.map((au) => [au.moveOn, au.masteryScore])).toEqual([['Completed', undefined], ['CompletedOrPassed', 0.75]]);
+    expect(aus.map((au) => [au.moveOn, au.masteryScore])).toEqual([['Completed', undefined], ['CompletedAndPassed', 0.75]]);
+  });
+
+  it('per-page with parts: the page AUs in a block per part', () => {
+    const blocks = cmi5Manifest(partsModel, { layout: 'per-page' }).children as readonly Cmi5Block[];
+    expect(blocks.map((block) => [block.kind, block.id, block.title])).toEqual([
+      ['block', 'https://example.org/courses/test/parts/reading', { en: 'Reading' }],
+      ['block', 'https://example.org/courses/test/parts/check-yourself', { en: 'Check yourself' }],
+    ]);
+    expect(blocks.map((block) => block.children.map((au) => (au as Cmi5Au).url))).toEqual([['index.html?au=a', 'index.html?au=c'], ['index.html?au=b']]);
+  });
+
+  it('per-part: one AU per part, scored only where the part has questions', () => {
+    const aus = cmi5Manifest(partsModel, { layout: 'per-part' }).children as readonly Cmi5Au[];
+    expect(aus.map((au) => [au.id, au.url, au.moveOn, au.masteryScore])).toEqual([
+      ['https://example.org/courses/test/parts/reading/au', 'index.html?au=reading', 'Completed', undefined],
+      ['https://example.org/courses/test/parts/check-yourself/au', 'index.html?au=check-yourself', 'CompletedAndPassed', 0.75],
+    ]);
   });
 
   it('AU urls never use cmi5 launch parameter names, and encode page ids', () => {
     expect(CMI5_LAUNCH_PARAMETERS).toEqual(['endpoint', 'fetch', 'actor', 'registration', 'activityId']);
     const url = auUrl('a b&c=d');
-    expect(url).toBe('index.html?page=a+b%26c%3Dd');
-    expect([...new URLSearchParams(url.slice(url.indexOf('?'))).keys()]).toEqual(['page']);
+    expect(url).toBe('index.html?au=a+b%26c%3Dd');
+    expect([...new URLSearchParams(url.slice(url.indexOf('?'))).keys()]).toEqual(['au']);
   });
 });
 

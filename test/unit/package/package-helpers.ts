@@ -24,6 +24,14 @@ export function makeModel(files: Readonly<Record<string, string>> = {}): CourseM
   return model;
 }
 
+/** The test course with a third page and two parts (course.yaml `parts`), the second one assessed. */
+export function makePartsModel(): CourseModel {
+  return makeModel({
+    'course.yaml': `${baseConfig}mastery: 0.75\nparts:\n  - title: Reading\n    pages: [a, 03-c.md]\n  - title: Check yourself\n    pages: [b]\n`,
+    'sections/03-c.md': '---\ntitle: C\n---\n\nMore text.\n',
+  });
+}
+
 /** A stand-in for the bundled web build. */
 export function fakeWebFiles(): OutputFile[] {
   return [

@@ -140,6 +140,7 @@ export const COURSE: CourseData = {
   questions: QUESTIONS,
   activities: [],
   glossary: [],
+    parts: [],
 };
 
 /** An in-memory Storage (localStorage, sessionStorage); `quota` in characters makes writes fail when full. */

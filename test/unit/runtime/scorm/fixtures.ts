@@ -110,6 +110,7 @@ export function sampleCourse(overrides: Partial<CourseData> = {}): CourseData {
       { id: 'private-note', iri: `${ID}/activities/private-note`, pageId: 'words', title: 'Note to self', promptText: 'How do you feel?', hasDiscussion: false, shared: false },
     ],
     glossary: [],
+    parts: [],
     ...overrides,
   };
 }
