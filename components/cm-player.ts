@@ -182,6 +182,9 @@ export class CmPlayer extends LitElement {
     this.session = session;
     this.trackerProvider.setValue(session);
     const location = await session.start();
+    // The session's course carries the passing score the LMS set for this launch, if any.
+    course = session.course;
+    this.course = course;
     const route = openingRoute(course, window.location, location);
     if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
     await this.show(route, { focus: false });

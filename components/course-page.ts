@@ -102,9 +102,16 @@ export class CoursePage extends LitElement {
   protected override updated(): void {
     const root = this.renderRoot;
     // Defence in depth: page modules bind URLs directly, so re-check every one after rendering.
+    const course = this.courseConsumer.value;
     for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       const href = link.getAttribute('href') ?? '';
       if (safeUrl(href) !== href) link.setAttribute('href', safeUrl(href));
+      // A cmi5 AU presents part of the course: a link to a page outside it could only lead nowhere,
+      // so it stays as text and says where the page is (course-scope.ts).
+      if (course !== undefined && href.startsWith('#/') && !href.startsWith('#/:') && !course.pages.some((page) => href === `#/${encodeURIComponent(page.id)}` || href.startsWith(`#/${encodeURIComponent(page.id)}/`))) {
+        link.removeAttribute('href');
+        link.title = messagesOf().pageElsewhere;
+      }
     }
     for (const img of root.querySelectorAll<HTMLImageElement>('img[src]')) {
       const src = img.getAttribute('src') ?? '';

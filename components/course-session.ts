@@ -42,7 +42,7 @@ export interface CourseSessionOptions {
 }
 
 export class CourseSession implements LearnerTracker {
-  readonly course: CourseData;
+  private data: CourseData;
   private readonly adapter: TrackingAdapter;
   private readonly onChange: CourseSessionOptions['onChange'];
   private readonly now: () => Date;
@@ -56,11 +56,16 @@ export class CourseSession implements LearnerTracker {
   private reportedScore: string | undefined = undefined;
 
   constructor(options: CourseSessionOptions) {
-    this.course = options.course;
+    this.data = options.course;
     this.adapter = options.adapter;
     this.onChange = options.onChange;
     this.now = options.now ?? (() => new Date());
     this.privateNotes = options.privateNotes ?? openPrivateNotes(options.course.id);
+  }
+
+  /** The course as this launch judges it: with the LMS's passing score once `start()` has run. */
+  get course(): CourseData {
+    return this.data;
   }
 
   get state(): ProgressState {
@@ -97,6 +102,8 @@ export class CourseSession implements LearnerTracker {
   /** Restores saved progress (if any) and reports the launch. Returns the page index to show. */
   async start(): Promise<number> {
     const saved = await this.adapter.resume();
+    const mastery = this.adapter.mastery;
+    if (mastery !== undefined && mastery !== this.data.mastery) this.data = { ...this.data, mastery };
     if (saved !== undefined) this.current = reconcileProgress(this.course, saved);
     this.wasResumed = saved !== undefined;
     // What the LMS already holds from the earlier session: the same progress is not reported again.

@@ -51,5 +51,8 @@ export function deferAdapter(load: () => Promise<TrackingAdapter>): DeferredAdap
     get responseLimit() {
       return adapter?.responseLimit;
     },
+    get mastery() {
+      return adapter?.mastery;
+    },
   };
 }

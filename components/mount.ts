@@ -6,9 +6,17 @@
  */
 import { css } from 'lit';
 import { details, outline, pages, support } from 'virtual:coursemark/course';
-import type { CourseData } from './course-data.js';
+import type { CourseData, CourseOutline } from './course-data.js';
+import type { LaunchScope } from './course-scope.js';
 import { defineElements } from './define.js';
 import type { TrackingAdapter } from './tracker.js';
+
+/** What a target's tracking entry module exports (`virtual:coursemark/entry/<target>`). */
+export interface TrackingEntry {
+  createTrackingAdapter(course: Promise<CourseData>): TrackingAdapter;
+  /** cmi5: the part of the course an AU's launch presents (course-scope.ts), or undefined for all of it. */
+  readonly launchScope?: (outline: CourseOutline, search: string) => LaunchScope | undefined;
+}
 
 /**
  * The page's only document-level styles, adopted through CSSOM rather than a `<style>` element
@@ -23,22 +31,24 @@ const documentStyles = css`
   }
 `;
 
-export function mount(createTrackingAdapter: (course: Promise<CourseData>) => TrackingAdapter, target: HTMLElement = document.body): HTMLElement {
+export function mount(tracking: TrackingEntry, target: HTMLElement = document.body): HTMLElement {
   defineElements();
   const sheet = documentStyles.styleSheet;
   if (sheet !== undefined) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   document.documentElement.lang = outline.language;
   document.documentElement.dir = outline.dir;
+  const scope = tracking.launchScope?.(outline, location.search);
+  const shown = scope?.outline ?? outline;
   const player = document.createElement('cm-player');
-  player.outline = outline;
+  player.outline = shown;
   player.support = support;
-  player.pages = pages;
+  player.pages = scope?.pages(pages) ?? pages;
   // Requests go out in the order they decide the first view: its page chunk (the largest paint) and
   // the session first, then the course details and the tracking runtime, all in parallel.
-  player.preload(outline);
-  const course = details().then((module) => module.course);
+  player.preload(shown);
+  const course = details().then((module) => scope?.course(module.course) ?? module.course);
   player.details = course;
-  player.adapter = createTrackingAdapter(course);
+  player.adapter = tracking.createTrackingAdapter(course);
   target.append(player);
   return player;
 }

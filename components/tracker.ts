@@ -120,6 +120,12 @@ export interface TrackingAdapter {
    * package opened without an LMS). The page tells the learner which before they write.
    */
   readonly responseLimit?: number | undefined;
+  /**
+   * The passing score the LMS set for this launch, once `resume()` has settled (SCORM 1.2
+   * mastery_score, 2004 scaled_passing_score, cmi5 LaunchData masteryScore): it wins over
+   * course.yaml's, so what the player says about passing is what the LMS records.
+   */
+  readonly mastery?: number | undefined;
 }
 
 /**

@@ -23,6 +23,7 @@ export const en: Messages = {
   loadFailed: 'This page could not be loaded. Check your connection and try again.',
   retry: 'Try again',
   partialRestore: 'Some of your earlier answers could not be restored, so the course continues from where the LMS says you were. Your results already recorded in the LMS are kept.',
+  pageElsewhere: 'This page is in another part of the course: open it from your LMS.',
   exitCourse: 'Exit course',
   exitedTitle: 'You have left the course',
   exitedText: 'Your progress has been saved. You can close this window now.',

@@ -37,6 +37,8 @@ export interface Messages {
   readonly exitedText: string;
   /** Shown when saved progress could be restored only in part. */
   readonly partialRestore: string;
+  /** On a link to a page that this launch (a cmi5 AU) does not present. */
+  readonly pageElsewhere: string;
   readonly close: string;
   readonly objectives: string;
   readonly duration: (minutes: string) => string;

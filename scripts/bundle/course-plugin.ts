@@ -28,7 +28,7 @@ export interface CoursePluginOptions {
   readonly modules: RenderedModules;
   /** Absolute path of the player's `mount` module (components/mount.ts). */
   readonly mountModule: string;
-  /** Target name -> absolute path of the module exporting that target's `createTrackingAdapter`. */
+  /** Target name -> absolute path of the target's tracking entry (mount.ts `TrackingEntry`). */
   readonly adapters: ReadonlyMap<string, string>;
 }
 
@@ -66,8 +66,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
         if (adapter === undefined) return undefined;
         return [
           `import { mount } from ${JSON.stringify(options.mountModule)};`,
-          `import { createTrackingAdapter } from ${JSON.stringify(adapter)};`,
-          'mount(createTrackingAdapter);',
+          `import * as tracking from ${JSON.stringify(adapter)};`,
+          'mount(tracking);',
           '',
         ].join('\n');
       }

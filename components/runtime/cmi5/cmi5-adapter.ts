@@ -69,7 +69,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
     registration: launch.registration,
     contextTemplate: launchData.contextTemplate,
     cmi5: true,
-    masteryScore,
+    masteryScore: launchData.masteryScore,
     now: deps.now,
     ...(deps.uuid === undefined ? {} : { uuid: deps.uuid }),
   });
@@ -108,6 +108,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
     timers: deps.timers,
     ...(deps.exitWaitMs === undefined ? {} : { exitWaitMs: deps.exitWaitMs }),
   });
-  if (decoded?.ok === true) return { session, resumed: decoded.state };
-  return decoded === undefined ? { session, resumed: undefined } : { session, resumed: undefined, restoreNotice: 'partial' };
+  const mastery = launchData.masteryScore === undefined ? {} : { mastery: launchData.masteryScore };
+  if (decoded?.ok === true) return { session, resumed: decoded.state, ...mastery };
+  return decoded === undefined ? { session, resumed: undefined, ...mastery } : { session, resumed: undefined, restoreNotice: 'partial', ...mastery };
 }

@@ -14,6 +14,8 @@ export interface OpenedSession {
   readonly session: LrsSession;
   readonly resumed: ProgressState | undefined;
   readonly restoreNotice?: 'partial';
+  /** cmi5 LaunchData masteryScore, when the LMS set one. */
+  readonly mastery?: number;
 }
 
 /** The page events a session listens to; `window` and `document` in the browser. */
@@ -77,6 +79,9 @@ export function createLrsTracker(open: Promise<OpenedSession | LaunchProblem>, p
     },
     get launchProblem() {
       return problem;
+    },
+    get mastery() {
+      return opened?.mastery;
     },
     get responseLimit() {
       // xAPI result.response has no length limit; the player's own cap applies (reflection-limit.ts).

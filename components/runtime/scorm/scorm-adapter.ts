@@ -87,6 +87,10 @@ class ScormAdapter implements ScormTrackingAdapter {
     return this.ok;
   }
 
+  get mastery(): number | undefined {
+    return this.launch?.mastery;
+  }
+
   /** A shared reflection reaches the LMS only when there is one (not in standalone mode). */
   get responseLimit(): number | undefined {
     return this.mode === 'lms' ? this.model.responseLimit : undefined;

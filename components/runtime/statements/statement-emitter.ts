@@ -22,8 +22,8 @@ export interface StatementEmitterOptions {
   readonly contextTemplate?: Context;
   /** Adds the cmi5 categories and the mastery score extension (cmi5 9.6.2.2, 9.6.3). */
   readonly cmi5?: boolean;
-  /** cmi5 LaunchData masteryScore; overrides course.mastery. */
-  readonly masteryScore?: number;
+  /** cmi5 LaunchData masteryScore, when the LMS set one (the masteryscore extension, cmi5 9.6.3.2). */
+  readonly masteryScore?: number | undefined;
   readonly now?: () => number;
   readonly uuid?: () => string;
 }
@@ -106,8 +106,9 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
         return {
           verb: score.passed ? 'passed' : 'failed',
           result: { success: score.passed, score: { scaled: score.scaled, raw: score.raw, min: 0, max: score.max }, duration: isoDuration(at - start) },
-          // cmi5 9.6.3.2: passed/failed carry the mastery score the decision was made against.
-          ...(options.cmi5 === true ? { extensions: { [CMI5.masteryScore]: options.masteryScore ?? course.mastery } } : {}),
+          // cmi5 9.6.3.2: passed/failed judged against the LMS's masteryScore carry it; an AU the LMS gave
+          // none judges by the course's own mastery and claims no LMS mastery score.
+          ...(options.cmi5 === true && options.masteryScore !== undefined ? { extensions: { [CMI5.masteryScore]: options.masteryScore } } : {}),
         };
       }
       case 'completed':

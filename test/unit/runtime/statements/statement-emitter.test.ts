@@ -153,11 +153,11 @@ describe('statement emitter in a cmi5 AU', () => {
     }
   });
 
-  it('passed/failed carry the LaunchData masteryScore (over course.mastery)', () => {
+  it('passed/failed carry the LaunchData masteryScore; without one (the LMS set none) no masteryscore extension', () => {
     const s = cmi5().emit({ kind: 'scored', score: score({ passed: true }) });
     expect(s.context?.extensions).toEqual({ [CMI5.sessionId]: 'session-1', [CMI5.masteryScore]: 0.6 });
-    const fallback = setup({ rootId: AU, cmi5: true }).emit({ kind: 'scored', score: score() });
-    expect(fallback.context?.extensions).toEqual({ [CMI5.masteryScore]: 0.8 });
+    const without = setup({ rootId: AU, cmi5: true }).emit({ kind: 'scored', score: score() });
+    expect(without.context?.extensions?.[CMI5.masteryScore]).toBeUndefined();
   });
 
   it('"cmi5 allowed" statements: no cmi5 category, parent = AU, grouping = course, template merged', () => {
