@@ -157,7 +157,7 @@ export class CmActivity extends LitElement {
         @input=${this.onInput}
       ></textarea>
       <div class="actions">
-        <button type="button" class="button" @click=${this.submit}>${t.saveReflection}</button>
+        <button type="button" class="button" data-action="save" @click=${this.submit}>${t.saveReflection}</button>
         ${this.saved && discussion !== undefined
           ? html`<button
               type="button"

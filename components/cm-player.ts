@@ -373,12 +373,12 @@ export class CmPlayer extends LitElement {
     return html`<nav class="pager" aria-label=${t.pageNavigation}>
       ${previousPage === undefined
         ? nothing
-        : html`<button type="button" class="button secondary previous" @click=${() => this.navigate({ kind: 'page', index: previous })}>
+        : html`<button type="button" class="button secondary previous" data-action="previous" @click=${() => this.navigate({ kind: 'page', index: previous })}>
             <span>${t.previous}</span><span class="pager-title">${previousPage.title}</span>
           </button>`}
       ${next === undefined
         ? nothing
-        : html`<button type="button" class="button next" @click=${() => this.navigate(next)}>
+        : html`<button type="button" class="button next" data-action=${nextPage === undefined ? 'results' : 'next'} @click=${() => this.navigate(next)}>
             <span>${nextPage === undefined ? t.seeResults : t.next}</span>
             ${nextPage === undefined ? nothing : html`<span class="pager-title">${nextPage.title}</span>`}
           </button>`}

@@ -95,7 +95,7 @@ export class CmQuestion extends LitElement {
         })}
       </fieldset>
       <div class="actions">
-        <button type="submit" class="button" part="submit">${t.checkAnswer}</button>
+        <button type="submit" class="button" part="submit" data-action="check">${t.checkAnswer}</button>
       </div>
       <p class="notice" role="status">${this.notice}</p>
       <div class="feedback" part="feedback" role="status">${this.renderFeedback()}</div>

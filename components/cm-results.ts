@@ -74,7 +74,7 @@ export class CmResults extends LitElement {
       <h1 id="title" part="title" tabindex="-1">${t.resultsTitle}</h1>
       ${this.renderScore(course, progress)} ${this.renderCompletion(course, progress)}
       <div class="exit">
-        <button type="button" class="button secondary" @click=${this.requestExit}>${t.exitCourse}</button>
+        <button type="button" class="button secondary" data-action="exit" @click=${this.requestExit}>${t.exitCourse}</button>
       </div>
     </section>`;
   }

@@ -25,10 +25,14 @@ function extension(s: Statement, key: string): unknown {
   return s.context?.extensions?.[key];
 }
 
+/** The key of an AU's attempt: cmi5's once-per-registration rules hold per AU (9.3.0.0-3, -6). */
+export const auAttemptKey = (registration: string, activityId: string): string => `${registration}|${activityId}`;
+
+/** `masteryByAu`: the masteryScore each AU was launched with, by `auAttemptKey`. */
 export function checkCmi5(
   statements: readonly StoredStatement[],
   requests: readonly CheckedRequest[],
-  masteryByRegistration: ReadonlyMap<string, number> = new Map(),
+  masteryByAu: ReadonlyMap<string, number> = new Map(),
 ): string[] {
   const findings: string[] = [];
   const sessions = new Map<string, string[]>();
@@ -40,7 +44,8 @@ export function checkCmi5(
     if (s.verb.id === `${V}voided`) findings.push(`6.3.0.0-1 voided sent: ${tag}`);
     const session = extension(s, SESSION_ID);
     if (typeof session !== 'string') findings.push(`9.6.3.1 no sessionid extension: ${tag}`);
-    const registration = s.context?.registration ?? '';
+    // cmi5-defined statements name the AU itself (9.4); the rest are per session anyway.
+    const registration = auAttemptKey(s.context?.registration ?? '', 'id' in s.object && typeof s.object.id === 'string' ? s.object.id : '');
     const key = typeof session === 'string' ? session : '?';
     const inSession = sessions.get(key) ?? [];
     const inRegistration = registrations.get(registration) ?? [];
@@ -56,8 +61,8 @@ export function checkCmi5(
       findings.push(`9.3.0.0-7 passed and failed in one session: ${tag}`);
     }
     if (verb === 'passed' || verb === 'failed') {
-      const mastery = extension(s, MASTERY) ?? masteryByRegistration.get(registration);
-      if (extension(s, MASTERY) === undefined && masteryByRegistration.has(registration)) {
+      const mastery = extension(s, MASTERY) ?? masteryByAu.get(registration);
+      if (extension(s, MASTERY) === undefined && masteryByAu.has(registration)) {
         findings.push(`9.6.3.2 no masteryscore extension on ${verb}: ${tag}`);
       }
       const scaled = s.result?.score?.scaled;

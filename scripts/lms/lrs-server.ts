@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Statement } from '@xapi/xapi';
-import { checkCmi5, type StoredStatement } from './cmi5-checker.js';
+import { auAttemptKey, checkCmi5, type StoredStatement } from './cmi5-checker.js';
 
 export type { StoredStatement } from './cmi5-checker.js';
 
@@ -105,7 +105,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   const profiles = new Map<string, string>();
   const fetchTokens = new Map<string, { token: string; used: boolean }>();
   const auths = new Set<string>();
-  const masteryByRegistration = new Map<string, number>();
+  // The masteryScore each AU was launched with, by registration and AU (cmi5-checker.ts auAttemptKey).
+  const masteryByAu = new Map<string, number>();
   const faults: Fault[] = [];
   let maxBatch: number | undefined;
   let poisoned = new Set<string>();
@@ -270,7 +271,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       const actor = setup.actor ?? { objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'learner-1' } };
       fetchTokens.set(fetchId, { token, used: false });
       auths.add(`Basic ${token}`);
-      if (setup.masteryScore !== undefined) masteryByRegistration.set(registration, setup.masteryScore);
+      if (setup.masteryScore !== undefined) masteryByAu.set(auAttemptKey(registration, setup.activityId), setup.masteryScore);
       if (setup.noLaunchData !== true) {
         const launchData = {
           contextTemplate: {
@@ -317,6 +318,6 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       }
       return undefined;
     },
-    cmi5Findings: () => checkCmi5(stored, log, masteryByRegistration),
+    cmi5Findings: () => checkCmi5(stored, log, masteryByAu),
   };
 }

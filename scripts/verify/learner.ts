@@ -1,5 +1,11 @@
 import type { Frame, Locator, Page } from 'playwright-core';
-import type { CourseData, QuestionData } from '../../components/course-data.js';
+import type { ActivityData, CourseData, QuestionData } from '../../components/course-data.js';
+
+/**
+ * The learner finds the player's controls by their `data-action` (components/README.md), never by
+ * their words, so it walks a course in any interface language.
+ */
+const action = (name: 'next' | 'previous' | 'results' | 'check' | 'save' | 'exit'): string => `[data-action="${name}"]`;
 
 /** Where the player runs: the top page (cmi5, xAPI) or the LMS's content frame (SCORM). */
 export type PlayerScope = Page | Frame;
@@ -55,7 +61,7 @@ export async function answerQuestion(scope: PlayerScope, question: QuestionData,
       if (correct) await orderSteps(host, question.steps.map((step) => step.id));
       break;
   }
-  await host.getByRole('button', { name: 'Check answer' }).click();
+  await host.locator(action('check')).click();
 }
 
 async function orderSteps(host: Locator, wanted: readonly string[]): Promise<void> {
@@ -65,12 +71,27 @@ async function orderSteps(host: Locator, wanted: readonly string[]): Promise<voi
   }
 }
 
-async function questionHost(scope: PlayerScope, id: string): Promise<Locator> {
-  const hosts = scope.locator('cm-question');
-  const ids = await hosts.evaluateAll((elements) => elements.map((element) => (element as HTMLElement & { question?: { id: string } }).question?.id ?? ''));
+/** The element of one question or activity on the current page, by the id its data carries. */
+async function hostOf(scope: PlayerScope, tag: 'cm-question' | 'cm-activity', id: string): Promise<Locator> {
+  const hosts = scope.locator(tag);
+  const ids = await hosts.evaluateAll((elements) =>
+    elements.map((element) => {
+      const data = element as HTMLElement & { question?: { id: string }; activity?: { id: string } };
+      return data.question?.id ?? data.activity?.id ?? '';
+    }),
+  );
   const index = ids.indexOf(id);
-  if (index < 0) throw new Error(`question ${id} is not on the current page`);
+  if (index < 0) throw new Error(`${tag === 'cm-question' ? 'question' : 'activity'} ${id} is not on the current page`);
   return hosts.nth(index);
+}
+
+const questionHost = (scope: PlayerScope, id: string): Promise<Locator> => hostOf(scope, 'cm-question', id);
+
+/** Writes a reflection and saves it, as a learner would. */
+export async function writeReflection(scope: PlayerScope, activity: ActivityData, text: string): Promise<void> {
+  const host = await hostOf(scope, 'cm-activity', activity.id);
+  await host.locator('textarea').fill(text);
+  await host.locator(action('save')).click();
 }
 
 export async function currentTitle(scope: PlayerScope): Promise<string> {
@@ -86,16 +107,23 @@ export interface WalkOptions {
   readonly answers: AnswerMode;
   /** Stop after answering on this page index (0-based), leaving the learner there. */
   readonly stopAfterPage?: number;
+  /** What the learner writes in an activity (default: a line naming it). */
+  readonly reflection?: (activity: ActivityData) => string;
+  /** Called on every page once its questions and activities are done (the tests read the progress bar). */
+  readonly afterPage?: (index: number) => Promise<void>;
 }
 
-/** Walks the course from its first page, answering every question and writing every reflection. */
+/**
+ * Walks the course (or the AU's part of it: the player's own course data) from its first page,
+ * answering every question and writing every reflection.
+ */
 export async function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions): Promise<void> {
   const last = options.stopAfterPage ?? course.pages.length - 1;
   for (let index = 0; index <= last; index += 1) {
     const page = course.pages[index];
     if (!page) break;
     if (index > 0) {
-      await scope.getByRole('button', { name: /^Next/ }).click();
+      await scope.locator(action('next')).click();
       await scope.locator('article h1', { hasText: page.title }).first().waitFor();
     }
     for (const id of page.questions) {
@@ -103,17 +131,17 @@ export async function walkCourse(scope: PlayerScope, course: CourseData, options
       if (question) await answerQuestion(scope, question, options.answers);
     }
     for (const id of page.activities) {
-      const activity = scope.locator('cm-activity');
-      await activity.locator('textarea').fill(`Reflection for ${id}, written by coursemark verify.`);
-      await activity.getByRole('button', { name: /^Save/ }).click();
+      const activity = course.activities.find((candidate) => candidate.id === id);
+      if (activity) await writeReflection(scope, activity, options.reflection?.(activity) ?? `Reflection for ${id}, written by coursemark verify.`);
     }
+    await options.afterPage?.(index);
   }
 }
 
-/** Opens the results view and presses its "Exit course" button, as a learner ends the course. */
+/** Opens the results view and presses its exit button, as a learner ends the course. */
 export async function exitCourse(scope: PlayerScope): Promise<void> {
-  await scope.getByRole('button', { name: /^See your results/ }).click();
-  await scope.getByRole('button', { name: 'Exit course' }).click();
+  await scope.locator(action('results')).click();
+  await scope.locator(action('exit')).click();
 }
 
 /** The page to stop on for a resume check: mid-course, never the first or the last page. */

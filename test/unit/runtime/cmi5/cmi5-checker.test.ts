@@ -7,7 +7,7 @@ const SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const MASTERY = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 let n = 0;
 
-function s(verb: string, extra: { scaled?: number; session?: string; mastery?: number; id?: string; timestamp?: string } = {}): StoredStatement {
+function s(verb: string, extra: { scaled?: number; session?: string; mastery?: number; id?: string; timestamp?: string; au?: string } = {}): StoredStatement {
   n += 1;
   const extensions: Record<string, unknown> = { [SESSION]: extra.session ?? 's1' };
   if (extra.mastery !== undefined) extensions[MASTERY] = extra.mastery;
@@ -19,7 +19,7 @@ function s(verb: string, extra: { scaled?: number; session?: string; mastery?: n
     id: extra.id ?? `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     actor: { account: { homePage: 'https://lms.example', name: 'l' } },
     verb: { id: V + verb },
-    object: { id: 'https://example.org/au' },
+    object: { id: extra.au ?? 'https://example.org/au' },
     timestamp: extra.timestamp ?? '2026-01-05T09:00:00.000Z',
     context: { registration: 'r1', extensions },
     result,
@@ -48,6 +48,12 @@ describe('strict cmi5 checker', () => {
     ['initialized twice in a session', [s('initialized'), s('initialized')], '9.3.0.0-2'],
   ] as const)('finds %s', (_name, statements, requirement) => {
     expect(checkCmi5(statements, prefsFirst).join('\n')).toContain(requirement);
+  });
+
+  it('holds the once-per-registration rules per AU: two AUs of one registration each complete and pass once', () => {
+    const second = { session: 's2', au: 'https://example.org/au-2' };
+    const statements = [s('initialized'), s('completed'), s('terminated'), s('initialized', second), s('passed', { ...second, scaled: 1, mastery: 0.5 }), s('completed', second), s('terminated', second)];
+    expect(checkCmi5(statements, prefsFirst)).toEqual([]);
   });
 
   it('finds statements sent before the learner preferences were read', () => {
