@@ -111,9 +111,11 @@ export const scorm2004Model: ScormModel = {
   },
 
   status(lms, outcome) {
-    // RTE 4.2.4 / 4.2.22: completion and success are separate elements; neither is ever lowered (R7).
-    if (outcome.completed && lms.getValue('cmi.completion_status') !== 'completed') lms.setValue('cmi.completion_status', 'completed');
-    if (outcome.passed !== undefined && lms.getValue('cmi.success_status') !== 'passed') lms.setValue('cmi.success_status', outcome.passed ? 'passed' : 'failed');
+    // RTE 4.2.4 / 4.2.22: completion and success are separate elements, always set explicitly. Not read
+    // back first: an LMS evaluates GetValue against scaled_passing_score or completion_threshold, and
+    // may store only what was set. The adapter never turns a pass into a fail (R7).
+    if (outcome.completed) lms.setValue('cmi.completion_status', 'completed');
+    if (outcome.passed !== undefined) lms.setValue('cmi.success_status', outcome.passed ? 'passed' : 'failed');
     return outcome.completed && (!outcome.scored || outcome.passed !== undefined);
   },
 
