@@ -71,16 +71,18 @@ function finishCheck(source: CourseSource, options: CheckOptions, analyses: read
   const config = source.config ? readCourseConfig(configFile) : undefined;
   const glossary: GlossaryEntry[] = source.glossary ? readGlossary(source.glossary) : [];
   const sections: SectionDraft[] = [];
+  const unreadableSections: string[] = [];
   for (const [index, file] of source.sections.entries()) {
     const analysis = analyses[index];
     const draft = analysis ? restoreSection(file, analysis) : undefined;
     if (draft) sections.push(draft);
+    else unreadableSections.push(file.basename ?? '');
   }
   if (source.sections.length === 0) {
     report(configFile, 'no-sections', 'The course has no pages: add Markdown files to the sections/ folder (01-introduction.md, ...).', { line: 1, column: 1 });
   }
   const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections, ...(source.problems ?? [])];
-  const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files }) : undefined;
+  const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files, unreadableSections }) : undefined;
   if (config) applySeverities(files, config.rules);
   if (model && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
   return { files, model: model && !hasErrors(files) ? model : undefined };

@@ -109,7 +109,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   }
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
   const supportTitle = supportInfo?.kind === 'support' ? supportInfo.title : undefined;
-  const parts = resolveParts(config, pages.map((page) => ({ info: page.info, fileName: page.section.fileName })), input.configFile);
+  const parts = resolveParts(config, pages.map((page) => ({ info: page.info, fileName: page.section.fileName })), input.configFile, input.unreadableSections);
   return {
     config,
     data: courseData(config, pages.map((page) => page.info), questions, activities, input.glossary, parts, support ? (supportTitle ?? '') : undefined),

@@ -44,6 +44,8 @@ export interface ModelInput {
   readonly sections: readonly SectionDraft[];
   readonly glossary: readonly GlossaryEntry[];
   readonly files: CourseFileIndex;
+  /** File names of the section files that could not be read (their errors are already reported). */
+  readonly unreadableSections?: readonly string[];
 }
 
 export const pageIri = (courseId: string, pageId: string): string => `${courseId}/pages/${pageId}`;

@@ -2,12 +2,18 @@ import type { VFile } from 'vfile';
 import type { PageInfo, PartData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { pageIdFromFileName } from '../validate/analyze-section.js';
 import type { PartDeclaration, ResolvedCourseConfig } from '../validate/course-config.js';
 
-/** A page as parts may name it: by its id, or by its file name (with or without `.md`). */
+/** A page as parts may name it: by its id, or by its file name (with or without `.md`, or the id the file name gives). */
 export interface NamedPage {
   readonly info: PageInfo;
   readonly fileName: string;
+}
+
+/** The names a part may use for a section file: `03-sexting.md`, `03-sexting` and `sexting`. */
+function namesOf(fileName: string): string[] {
+  return [fileName, fileName.replace(/\.md$/, ''), pageIdFromFileName(fileName)];
 }
 
 function partId(part: PartDeclaration): string {
@@ -27,7 +33,7 @@ function partId(part: PartDeclaration): string {
  * not be launched in a per-part cmi5 package). Problems are `course-parts` messages on the exact
  * entry in course.yaml. Returns the parts with their pages in course order.
  */
-export function resolveParts(config: ResolvedCourseConfig, pages: readonly NamedPage[], file: VFile): PartData[] {
+export function resolveParts(config: ResolvedCourseConfig, pages: readonly NamedPage[], file: VFile, unreadable: readonly string[] = []): PartData[] {
   const declared = config.parts;
   if (config.cmi5Layout.value === 'per-part' && declared.length === 0) {
     report(file, 'course-parts', 'cmi5.aus is per-part, but course.yaml declares no parts. Add a "parts:" list (each part with a title and its pages), or choose single or per-page.', config.cmi5Layout.place);
@@ -35,10 +41,11 @@ export function resolveParts(config: ResolvedCourseConfig, pages: readonly Named
   if (declared.length === 0) return [];
   const byName = new Map<string, PageInfo>();
   for (const page of pages) {
+    for (const name of namesOf(page.fileName)) byName.set(name, page.info);
     byName.set(page.info.id, page.info);
-    byName.set(page.fileName, page.info);
-    byName.set(page.fileName.replace(/\.md$/, ''), page.info);
   }
+  // Pages whose file could not be read have their own error; naming them is not another one.
+  const skipped = new Set(unreadable.flatMap(namesOf));
   const pageIds = new Set(pages.map((page) => page.info.id));
   const owner = new Map<string, string>();
   const ids = new Set<string>();
@@ -52,6 +59,7 @@ export function resolveParts(config: ResolvedCourseConfig, pages: readonly Named
     const members = new Set<string>();
     for (const { name, place } of part.pages) {
       const page = byName.get(name);
+      if (page === undefined && skipped.has(name)) continue;
       if (page === undefined) {
         report(file, 'course-parts', `The part "${part.title}" lists "${name}", which is not a page of this course.${didYouMean(name, pageIds)} Write a page id or a file name from sections/.`, place);
         continue;

@@ -65,3 +65,21 @@ describe('rule severities from course.yaml', () => {
     expect(messages.find((message) => message.ruleId === 'config-invalid')).toMatchObject({ line: 6 });
   });
 });
+
+describe('parts', () => {
+  const parts = (list: string): string => `${baseConfig}parts:\n  - title: Reading\n    pages: [${list}]\n`;
+
+  it('resolves page ids, file names and the id a file name gives, in course order; no parts: none', () => {
+    const renamed = intro.replace('title:', 'id: welcome\ntitle:');
+    const model = checkCourse(courseFromStrings({ 'course.yaml': parts('02-quiz.md, introduction'), 'sections/01-introduction.md': renamed, 'sections/02-quiz.md': quiz })).model;
+    expect(model?.data.parts).toEqual([{ id: 'reading', title: 'Reading', pages: ['welcome', 'quiz'] }]);
+    expect(checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-introduction.md': intro })).model?.data.parts).toEqual([]);
+  });
+
+  it('says nothing more about a page whose file could not be read: its own error is enough', () => {
+    const huge = `---\ntitle: Huge\n---\n\n${'Text. '.repeat(400)}\n`;
+    const { files } = checkCourse(courseFromStrings({ 'course.yaml': parts('introduction, huge'), 'sections/01-introduction.md': intro, 'sections/02-huge.md': huge }), { limits: { maxPageSize: 1024, maxNesting: 32 } });
+    const rules = files.flatMap((file) => file.messages.map((message) => message.ruleId));
+    expect(rules).toEqual(['input-limit']);
+  });
+});
