@@ -30,8 +30,16 @@ export type Fault =
 export interface LrsOptions {
   /** Answer to an identical replay of stored ids: ADL answers 204; some LRSs 409. */
   readonly replayStatus?: 204 | 409;
+  /**
+   * A batch that holds a stored id among new ones: `store-new` stores the new ones (200, the ADL
+   * LRS); 409 or 204 refuse the whole batch and store nothing (xAPI Communication 2.1.2 lets an
+   * LRS answer a known id with either, and a batch is all or nothing).
+   */
+  readonly knownIdInBatch?: 'store-new' | 204 | 409;
   /** 409 on a header-less PUT of an existing state document (xAPI 2.0 concurrency, X13). */
   readonly strictConcurrency?: boolean;
+  /** False: State and Agent Profile replies carry no ETag, as many 1.0.3 LRSs (default true). */
+  readonly etags?: boolean;
 }
 
 export interface LaunchSetup {
@@ -70,6 +78,8 @@ export interface RunningLrs {
   limitBatch(size: number | undefined): void;
   /** 400 for any statement request that holds one of these ids (the whole batch is refused). */
   poison(ids: readonly string[], status?: 400 | 403): void;
+  /** Every xAPI request is answered `ms` after it arrived, and processed only then (a slow LRS). */
+  slow(ms: number): void;
   /** Accept this Authorization value too (TinCan launches). */
   allowAuth(value: string): void;
   stateDocument(key: { activityId: string; stateId: string; registration?: string }): unknown;
@@ -111,6 +121,11 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   let maxBatch: number | undefined;
   let poisoned = new Set<string>();
   let poisonStatus = 400;
+  let delayMs = 0;
+  const etags = options.etags !== false;
+
+  // Without ETags the client can never hold a matching one: If-Match always fails (412).
+  const etagHeader = (text: string): Record<string, string> => (etags ? { ETag: etagOf(text) } : {});
 
   const stateKey = (q: URLSearchParams): string =>
     JSON.stringify([q.get('activityId'), q.get('agent'), q.get('registration') ?? '', q.get('stateId')]);
@@ -125,6 +140,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       else if (previous !== JSON.stringify(statement)) return { status: 409, ids: [] };
     }
     if (fresh.length === 0) return { status: options.replayStatus ?? 204, ids };
+    const known = options.knownIdInBatch ?? 'store-new';
+    if (fresh.length < list.length && known !== 'store-new') return { status: known, ids: [] };
     for (const index of fresh) {
       const statement = list[index];
       const id = ids[index];
@@ -163,6 +180,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
         return;
       }
       if (!path.startsWith('/xapi/')) return reply(404);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (request.headers['x-experience-api-version'] === undefined) return reply(400, { message: 'version header' });
       if (!auths.has(request.headers.authorization ?? '')) return reply(401, { message: 'unauthorized' });
       const resource = path.slice('/xapi/'.length);
@@ -200,7 +218,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       if (resource === 'activities/state') {
         const key = stateKey(q);
         const current = states.get(key);
-        if (method === 'GET') return current === undefined ? reply(404) : reply(200, current, { ETag: etagOf(current) });
+        if (method === 'GET') return current === undefined ? reply(404) : reply(200, current, etagHeader(current));
         if (method === 'DELETE') {
           states.delete(key);
           return reply(204);
@@ -213,13 +231,13 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
           return reply(409);
         }
         states.set(key, body);
-        return reply(204, undefined, { ETag: etagOf(body) });
+        return reply(204, undefined, etagHeader(body));
       }
       if (resource === 'agents/profile') {
         const key = JSON.stringify([q.get('agent'), q.get('profileId')]);
         if (method === 'GET') {
           const current = profiles.get(key);
-          return current === undefined ? reply(404) : reply(200, current, { ETag: etagOf(current) });
+          return current === undefined ? reply(404) : reply(200, current, etagHeader(current));
         }
         profiles.set(key, body);
         return reply(204);
@@ -307,6 +325,9 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
     poison(ids, status = 400) {
       poisoned = new Set(ids);
       poisonStatus = status;
+    },
+    slow(ms) {
+      delayMs = ms;
     },
     allowAuth(value) {
       auths.add(value);

@@ -20,6 +20,12 @@ export interface LrsReply {
   readonly body?: unknown;
 }
 
+/**
+ * Preconditions of a State document write (xAPI Communication 3.1): `If-Match` with the ETag we
+ * read, `If-None-Match: *` to create, or none (xAPI 1.0.3 exempts the State resource).
+ */
+export type StatePrecondition = { readonly ifMatch: string } | { readonly ifNoneMatch: '*' } | undefined;
+
 export interface StateKey {
   readonly activityId: string;
   readonly agent: Actor;
@@ -42,8 +48,7 @@ export interface LrsClient {
   /** PUT one statement by its id (xAPI Communication 2.1.1). */
   putStatement(statement: Statement & { id: string }): Promise<LrsReply>;
   getState(key: StateKey): Promise<LrsReply>;
-  /** `etag` undefined means "create": `If-None-Match: *`; otherwise `If-Match` (xAPI Communication 3.1). */
-  putState(key: StateKey, document: unknown, etag: string | undefined, keepalive?: boolean): Promise<LrsReply>;
+  putState(key: StateKey, document: unknown, precondition: StatePrecondition, keepalive?: boolean): Promise<LrsReply>;
   getAgentProfile(agent: Actor, profileId: string): Promise<LrsReply>;
 }
 
@@ -66,6 +71,11 @@ async function readBody(response: Response): Promise<unknown> {
     // A non-JSON body (HTML error page from a proxy) carries nothing we act on.
     return undefined;
   }
+}
+
+function preconditionHeaders(precondition: StatePrecondition): Record<string, string> {
+  if (precondition === undefined) return {};
+  return 'ifMatch' in precondition ? { 'If-Match': precondition.ifMatch } : { 'If-None-Match': precondition.ifNoneMatch };
 }
 
 export function createLrsClient(options: LrsClientOptions): LrsClient {
@@ -122,14 +132,8 @@ export function createLrsClient(options: LrsClientOptions): LrsClient {
     postStatements: (statements, keepalive = false) => request('POST', 'statements', statements, {}, keepalive),
     putStatement: (statement) => request('PUT', `statements?${query({ statementId: statement.id })}`, statement),
     getState: (key) => request('GET', `activities/state?${stateQuery(key)}`, undefined),
-    putState: (key, document, etag, keepalive = false) =>
-      request(
-        'PUT',
-        `activities/state?${stateQuery(key)}`,
-        document,
-        etag === undefined ? { 'If-None-Match': '*' } : { 'If-Match': etag },
-        keepalive,
-      ),
+    putState: (key, document, precondition, keepalive = false) =>
+      request('PUT', `activities/state?${stateQuery(key)}`, document, preconditionHeaders(precondition), keepalive),
     getAgentProfile: (agent, profileId) =>
       request('GET', `agents/profile?${query({ agent: JSON.stringify(agent), profileId })}`, undefined),
   };
