@@ -52,6 +52,8 @@ class ScormAdapter implements ScormTrackingAdapter {
   private stopWatching: (() => void) | undefined;
   private readonly statements: StatementEmitter;
   private latest: ProgressState | undefined;
+  /** The furthest page index committed or restored: the LMS location only moves forward. */
+  private furthest = -1;
   private written: string | undefined;
   private interactionIndex = 0;
   private interactionsFull = false;
@@ -163,6 +165,7 @@ class ScormAdapter implements ScormTrackingAdapter {
     const restored = restoreProgress(launch, this.course);
     if (restored.partial) this.restoreNotice = 'partial';
     this.latest = restored.state;
+    this.furthest = restored.state?.location ?? -1;
     this.written = launch.suspendData;
     return restored.state;
   }
@@ -182,7 +185,11 @@ class ScormAdapter implements ScormTrackingAdapter {
         return;
       case VERBS.experienced: {
         const page = this.course.pages.find((candidate) => candidate.iri === objectId(statement));
-        if (page !== undefined) lms.setValue(this.model.locationElement, truncate(page.id, this.model.locationLimit));
+        // Going back to an earlier page does not move the bookmark back (progress is forward only).
+        if (page !== undefined && page.index >= this.furthest) {
+          this.furthest = page.index;
+          lms.setValue(this.model.locationElement, truncate(page.id, this.model.locationLimit));
+        }
         scheduler.request();
         return;
       }
@@ -253,7 +260,8 @@ class ScormAdapter implements ScormTrackingAdapter {
 
   private writeState(lms: LmsConnection): void {
     if (this.latest === undefined) return;
-    let encoded = encodeProgress(this.latest, this.course);
+    this.furthest = Math.max(this.furthest, this.latest.location);
+    let encoded = encodeProgress({ ...this.latest, location: this.furthest }, this.course);
     // The build keeps every state under budget; should one still be over, keep the bookmark only.
     if (encoded.length > this.model.suspendDataLimit) encoded = '';
     if (encoded === this.written && this.ok) return;

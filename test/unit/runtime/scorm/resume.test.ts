@@ -125,3 +125,22 @@ describe('SCORM 1.2 suspend_data limit', () => {
     expect(lms.commits.at(-1)?.get('cmi.core.lesson_location')).toBe('intro');
   });
 });
+
+describe.each(VERSIONS)('SCORM %s: progress moves forward only', (version) => {
+  const e = el(version);
+  it('going back to an earlier page leaves the committed location and suspend_data on the furthest page', async () => {
+    const { lms, adapter, course } = launch(version);
+    const session = await playCourse(course, adapter, { stopAfterPage: 2 });
+    const first = course.pages[0];
+    if (first === undefined) throw new Error('no page');
+    session.viewPage(first);
+    await vi.advanceTimersByTimeAsync(3000);
+    session.leave();
+    const locations = lms.commits.map((commit) => commit.get(e.location)).filter((value) => value !== undefined);
+    const indexes = locations.map((id) => course.pages.findIndex((page) => page.id === id));
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    expect(locations.at(-1)).toBe(course.pages[2]?.id);
+    const second = launch(version, { initial: lms.relaunchValues() });
+    expect((await second.adapter.resume())?.location).toBe(2);
+  });
+});
