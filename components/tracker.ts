@@ -130,9 +130,11 @@ export interface TrackingAdapter {
 
 /**
  * Why an LMS launch cannot be tracked: no launch parameters (the package was opened directly), a
- * spent one-time cmi5 fetch URL with no session to continue (relaunch from the LMS), or no LRS.
+ * spent one-time cmi5 fetch URL with no session to continue (relaunch from the LMS), no LRS, or
+ * another tab or window that records this attempt (runtime/other-tab.ts), open or since closed
+ * (a reload then continues here).
  */
-export type LaunchProblem = 'missing-launch-parameters' | 'relaunch-required' | 'lrs-unavailable';
+export type LaunchProblem = 'missing-launch-parameters' | 'relaunch-required' | 'lrs-unavailable' | 'other-tab' | 'other-tab-closed';
 
 /**
  * What components see: the tracker the player provides through `trackerContext`. Components report

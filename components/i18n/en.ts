@@ -31,6 +31,8 @@ export const en: Messages = {
     'missing-launch-parameters': 'This course was not opened from a learning system, so your progress cannot be recorded. Open it from your LMS.',
     'relaunch-required': 'This session has ended. Close this window and open the course again from your LMS.',
     'lrs-unavailable': 'Your learning system cannot be reached, so your progress is not being recorded right now.',
+    'other-tab': 'This course is open in another tab or window, which saves your progress. Nothing you do here is saved: continue there.',
+    'other-tab-closed': 'The other tab or window has closed. Reload this page to continue here.',
   },
   notSaving: 'Your progress is not being saved on this device. You can keep going, but you may need to start again next time.',
   close: 'Close',

@@ -19,7 +19,8 @@ export function createTrackingAdapter(course: Promise<CourseData>): TrackingAdap
   return deferAdapter(async () => {
     const [module, data] = await Promise.all([import('./cmi5-session.js'), course]);
     const deps = { ...browserDependencies(data), search };
-    return module.createLrsTracker(module.openCmi5Session(deps), deps);
+    // A second tab of the same attempt records nothing and says so.
+    return module.guardAttempt(module.attemptKeyOf('cmi5', search), () => module.createLrsTracker(module.openCmi5Session(deps), deps));
   });
 }
 

@@ -6,3 +6,5 @@ import { scorm12Model } from './scorm12-model.js';
 export function createScorm12Adapter(course: CourseData, options: ScormAdapterOptions = {}): ScormTrackingAdapter {
   return createScormAdapter(course, scorm12Model, options);
 }
+// In the same chunk: the second-tab guard the entry wraps the adapter in.
+export { attemptKeyOf, guardAttempt } from '../other-tab.js';

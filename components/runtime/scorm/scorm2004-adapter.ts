@@ -6,3 +6,5 @@ import { scorm2004Model } from './scorm2004-model.js';
 export function createScorm2004Adapter(course: CourseData, options: ScormAdapterOptions = {}): ScormTrackingAdapter {
   return createScormAdapter(course, scorm2004Model, options);
 }
+// In the same chunk: the second-tab guard the entry wraps the adapter in.
+export { attemptKeyOf, guardAttempt } from '../other-tab.js';

@@ -18,6 +18,7 @@ export function createTrackingAdapter(course: Promise<CourseData>): TrackingAdap
   return deferAdapter(async () => {
     const [module, data] = await Promise.all([import('./xapi-session.js'), course]);
     const deps = { ...browserDependencies(data), search };
-    return module.createLrsTracker(module.openXapiSession(deps), deps);
+    // A second tab of the same attempt records nothing and says so.
+    return module.guardAttempt(module.attemptKeyOf('xapi', search), () => module.createLrsTracker(module.openXapiSession(deps), deps));
   });
 }
