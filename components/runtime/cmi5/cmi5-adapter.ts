@@ -10,15 +10,13 @@
  */
 import type { LearnerEvent } from '../../tracker.js';
 import type { LrsAdapterDependencies } from '../lrs/adapter-dependencies.js';
-import { createBookmark, parseProgressDocument, PROGRESS_STATE_ID } from '../lrs/bookmark.js';
 import { createLrsClient } from '../lrs/lrs-client.js';
-import { openDeliveryQueue } from '../lrs/open-delivery-queue.js';
+import { openDelivery } from '../lrs/open-delivery-queue.js';
 import { createLrsSession } from '../lrs/lrs-session.js';
 import type { LaunchProblem, OpenedSession } from '../lrs/lrs-tracker.js';
-import { createStateDocument } from '../lrs/state-document.js';
-import { decodeProgress, encodeProgress } from '../resume/progress-codec.js';
+import { createReplayGuard } from '../lrs/replay-guard.js';
+import { encodeProgress } from '../resume/progress-codec.js';
 import { createStatementEmitter } from '../statements/index.js';
-import { CMI5 } from '../vocabulary.js';
 import { obtainToken, parseCmi5Launch, sessionStorageKey, writeSessionState } from './cmi5-launch.js';
 import { createCmi5Rules } from './cmi5-rules.js';
 import { LAUNCH_DATA_STATE_ID, LEARNER_PREFERENCES_PROFILE_ID, parseLaunchData, type LaunchData } from './launch-data.js';
@@ -44,21 +42,11 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
   // cmi5 11: read before any statement; a missing profile (404) is normal.
   await client.getAgentProfile(launch.actor, LEARNER_PREFERENCES_PROFILE_ID);
 
-  const bookmark = createBookmark({
-    document: createStateDocument({ client, key: { ...scope, stateId: PROGRESS_STATE_ID }, parse: parseProgressDocument }),
-    timers: deps.timers,
-    ...(deps.debounceMs === undefined ? {} : { debounceMs: deps.debounceMs }),
-  });
-  const saved = await bookmark.load();
-  const decoded = saved?.progress === undefined ? undefined : decodeProgress(saved.progress, course);
-
-  // One queue per endpoint, registration and AU; the key holds no credential.
+  // One queue per endpoint, registration and AU; the key holds no credential. Statements an
+  // earlier session left in this browser go first, with their own session id (X6): the LMS says
+  // whether it still takes them, and one it refuses is dead-lettered with its reason.
   const storeKey = `${client.endpoint}|${launch.registration}|${launch.activityId}`;
-  const queue = await openDeliveryQueue(deps, client, storeKey);
-  // X10: statements another session left in this browser would be refused (or break ordering) in
-  // this one; they are dead-lettered, never replayed under the new session id.
-  const sessionId = launchData.contextTemplate.extensions?.[CMI5.sessionId];
-  await queue.start((statement) => statement.context?.extensions?.[CMI5.sessionId] === sessionId);
+  const { queue, bookmark, resumed, partial } = await openDelivery(deps, client, scope, storeKey);
 
   // LaunchData's masteryScore and moveOn win over cmi5.xml's (cmi5 10.2.1).
   const masteryScore = launchData.masteryScore ?? course.mastery;
@@ -102,6 +90,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
     emit,
     encode: (state) => encodeProgress(state, course),
     admit: rules.admit,
+    guard: createReplayGuard(bookmark, { once: false }),
     terminateAfterDrain: true,
     returnUrl: launchData.returnURL,
     navigate: deps.navigate,
@@ -109,6 +98,5 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
     ...(deps.exitWaitMs === undefined ? {} : { exitWaitMs: deps.exitWaitMs }),
   });
   const mastery = launchData.masteryScore === undefined ? {} : { mastery: launchData.masteryScore };
-  if (decoded?.ok === true) return { session, resumed: decoded.state, ...mastery };
-  return decoded === undefined ? { session, resumed: undefined, ...mastery } : { session, resumed: undefined, restoreNotice: 'partial', ...mastery };
+  return partial ? { session, resumed, restoreNotice: 'partial', ...mastery } : { session, resumed, ...mastery };
 }

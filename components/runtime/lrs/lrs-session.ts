@@ -1,12 +1,15 @@
 /**
  * One launched session against an LRS: every learner event becomes at most one statement on the
- * delivery queue, the bookmark follows every record, and the session ends with `terminated`.
- * Shared by the cmi5 and the TinCan adapters; cmi5's statement rules come in through `admit`.
+ * delivery queue, the bookmark follows every record (after the statement it depends on), and the
+ * session ends with `terminated`. Shared by the cmi5 and the TinCan adapters; cmi5's statement
+ * rules come in through `admit`, and what a relaunch must not repeat through `guard`.
  */
 import type { Statement } from '@xapi/xapi';
 import type { LearnerEvent, ProgressState } from '../../tracker.js';
+import { VERBS } from '../vocabulary.js';
 import type { Bookmark } from './bookmark.js';
-import type { DeliveryQueue, Timers } from './delivery-queue.js';
+import type { DeadLetter, DeliveryQueue, Ordering, Timers } from './delivery-queue.js';
+import type { ReplayGuard } from './replay-guard.js';
 
 export type IdentifiedStatement = Statement & { id: string };
 
@@ -19,13 +22,19 @@ export interface LrsSessionOptions {
   readonly encode: (state: ProgressState) => string;
   /** Statement rules of the launch (cmi5 9.3); default: send everything. */
   readonly admit?: (statement: IdentifiedStatement) => boolean;
+  /** What the registration already reported once; default: nothing is held back. */
+  readonly guard?: ReplayGuard;
   /** `terminated` waits for every earlier ack (cmi5 9.3, reliability X7). */
   readonly terminateAfterDrain: boolean;
   /** cmi5 10.2.6: where the window goes after `terminated` (LaunchData `returnURL`). */
   readonly returnUrl?: string | undefined;
   readonly navigate?: (url: string) => void;
   readonly timers: Timers;
-  /** Longest wait for acknowledgements at exit before going on anyway (ms, default 3000). */
+  /**
+   * Longest wait at exit (ms, default 12000) for the LRS to acknowledge the end of the course before
+   * going on anyway: enough for two round trips to an LRS that answers in 5 s. What is still
+   * unanswered then went out with keepalive and stays queued for the next launch.
+   */
   readonly exitWaitMs?: number;
 }
 
@@ -37,6 +46,8 @@ export interface LrsSession {
   /** The `online` event (X6). */
   online(): void;
   readonly saving: boolean;
+  /** Statements the LRS refused for a reason of their own (never retried). */
+  readonly deadLetters: readonly DeadLetter[];
   /** Resolves once the exit sequence (terminated, then navigation) has run. */
   readonly exited: Promise<void>;
 }
@@ -45,10 +56,14 @@ function hasId(statement: Statement): statement is IdentifiedStatement {
   return typeof statement.id === 'string' && statement.id !== '';
 }
 
+/** cmi5 9.3: statements whose arrival order the LMS checks (initialized first; no failed after passed). */
+const FENCES: ReadonlySet<string> = new Set([VERBS.initialized, VERBS.passed, VERBS.failed, VERBS.completed]);
+
 export function createLrsSession(options: LrsSessionOptions): LrsSession {
   const { queue, bookmark, emit, encode, timers } = options;
   const admit = options.admit ?? (() => true);
-  const exitWaitMs = options.exitWaitMs ?? 3000;
+  const guard = options.guard;
+  const exitWaitMs = options.exitWaitMs ?? 12_000;
   let hidden = false;
   let ended = false;
   let markExited: () => void = () => undefined;
@@ -56,61 +71,63 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
     markExited = resolve;
   });
 
-  /** Resolves true when `promise` settles within the exit wait, false when the wait ran out. */
-  const within = (promise: Promise<void>): Promise<boolean> =>
-    new Promise<boolean>((resolve) => {
-      const handle = timers.setTimeout(() => resolve(false), exitWaitMs);
-      void promise.then(() => {
-        timers.clearTimeout(handle);
-        resolve(true);
-      });
-    });
 
-  async function terminate(statement: IdentifiedStatement): Promise<void> {
-    if (hidden) {
-      // The page is going away: no later task will run. One keepalive body carries everything
-      // still queued, `terminated` last, in order (R37: the body stays under 60 KiB).
-      const alone = queue.pending === 0;
-      queue.enqueue(statement, { solo: true });
-      // Alone, the queue sends it at once (with keepalive, as the page is leaving).
-      if (!alone) queue.flush();
-      bookmark.flush();
-      markExited();
-      return;
+  function save(state: ProgressState): void {
+    try {
+      bookmark.save(encode(state), queue.lastSeq);
+    } catch {
+      // An unencodable state keeps the previous bookmark; statements still go out.
     }
-    if (options.terminateAfterDrain) await within(queue.drain());
-    queue.enqueue(statement, { solo: true });
+  }
+
+  /**
+   * X7, X11: everything queued goes out now with keepalive (cut to the LRS's limits), `terminated`
+   * follows once the LRS has answered for all of it, and the window leaves for the LMS once
+   * `terminated` is answered, or when the wait runs out: keepalive requests outlive the page, and
+   * what has no answer yet stays queued for the next launch.
+   */
+  async function terminate(statement: IdentifiedStatement, state: ProgressState): Promise<void> {
+    const timeout = new Promise<false>((resolve) => timers.setTimeout(() => resolve(false), exitWaitMs));
+    const drained = (): Promise<boolean> => Promise.race([queue.drain().then(() => true), timeout]);
+    queue.flush();
+    save(state);
     bookmark.flush();
-    // X11: not acknowledged in time (slow LRS): hand what is left to a keepalive request, which
-    // outlives the navigation, rather than keep the learner waiting.
-    if (!(await within(queue.drain()))) queue.flush();
+    if (options.terminateAfterDrain && !hidden) await drained();
+    queue.enqueue(statement, 'solo');
+    // Out of time, or the page is going: what is left goes in one last request, terminated last.
+    if (hidden || !(await drained())) queue.flush(true);
     // cmi5 10.2.6.0-1: the current window, not top, once terminated is stored (X11).
-    if (options.returnUrl !== undefined) options.navigate?.(options.returnUrl);
+    if (options.returnUrl !== undefined && !hidden) options.navigate?.(options.returnUrl);
     markExited();
+  }
+
+  function enqueue(statement: IdentifiedStatement): void {
+    if (guard?.allows(statement) === false || !admit(statement)) return;
+    guard?.sent(statement);
+    const ordering: Ordering | undefined = FENCES.has(statement.verb.id) ? 'fence' : undefined;
+    queue.enqueue(statement, ordering);
   }
 
   return {
     record(event, state) {
       if (ended) return; // cmi5 9.3.0.0-5: nothing after terminated.
-      try {
-        bookmark.save(encode(state));
-      } catch {
-        // An unencodable state keeps the previous bookmark; statements still go out.
-      }
       if (event.kind === 'exited' && event.reason === 'unload') {
         // A page going away may be a reload: flush, keep the session open (see LearnerEvent 'exited').
+        save(state);
         queue.flush();
         bookmark.flush();
         return;
       }
       const statement = emit(event);
-      if (statement === undefined || !hasId(statement)) return;
-      if (event.kind === 'exited') {
+      const identified = statement !== undefined && hasId(statement) ? statement : undefined;
+      if (event.kind === 'exited' && identified !== undefined) {
         ended = true;
-        void terminate(statement);
+        void terminate(identified, state);
         return;
       }
-      if (admit(statement)) queue.enqueue(statement);
+      if (identified !== undefined) enqueue(identified);
+      // After the statement: the bookmark is written once the LRS has it.
+      save(state);
     },
     hide() {
       hidden = true;
@@ -125,6 +142,7 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
     get saving() {
       return queue.saving && bookmark.saving;
     },
+    deadLetters: queue.deadLetters,
     exited,
   };
 }

@@ -1,13 +1,17 @@
 /**
- * Where undelivered statements wait, so they survive a reload or a crash (reliability X6, X15):
- * IndexedDB first (each write is one transaction, so a killed page never leaves half a queue),
- * localStorage when IndexedDB is missing or refuses to open, memory when neither works.
- * Every store holds one queue, keyed by endpoint and registration; nothing secret goes in.
+ * Where undelivered statements wait, so they survive a reload, a closed tab or a crash (reliability
+ * X6, X15): IndexedDB first (each write is one transaction, so a killed page never leaves half a
+ * queue), localStorage when IndexedDB is missing or refuses to open, memory when neither works.
+ * Every store holds one queue, keyed by endpoint, registration and activity; nothing secret goes in.
+ *
+ * Beside the queue, a store keeps a local copy of the bookmark (the "mirror"), written after the
+ * statements it depends on: a launch after an offline spell resumes from it, and delivers those
+ * statements, even though the LRS never received the last bookmark.
  */
 import type { Statement } from '@xapi/xapi';
 
 export interface QueuedItem {
-  /** Enqueue order within the queue; the delivery order after a reload (X6). */
+  /** Enqueue order within one page's queue (a tie-breaker after the timestamp, X6). */
   readonly seq: number;
   readonly id: string;
   readonly statement: Statement;
@@ -17,11 +21,15 @@ export interface QueuedItem {
 
 export interface QueueStore {
   readonly kind: 'indexeddb' | 'localstorage' | 'memory';
-  /** The stored items in `seq` order. */
+  /** The stored items in delivery order (statement timestamp, then `seq`). */
   load(): Promise<QueuedItem[]>;
   /** Rejects when the item could not be stored (quota, storage disabled). */
   add(item: QueuedItem): Promise<void>;
   remove(items: readonly QueuedItem[]): Promise<void>;
+  /** The local bookmark copy (JSON), undefined when none. */
+  loadMirror(): Promise<unknown>;
+  /** Stored after every `add` called before it (one ordered stream of writes). */
+  saveMirror(value: unknown): Promise<void>;
 }
 
 function isItem(value: unknown): value is QueuedItem {
@@ -30,18 +38,24 @@ function isItem(value: unknown): value is QueuedItem {
   return typeof item['seq'] === 'number' && typeof item['id'] === 'string' && typeof item['statement'] === 'object';
 }
 
-function bySeq(a: QueuedItem, b: QueuedItem): number {
-  return a.seq - b.seq;
+/**
+ * Statements in the order they happened: by timestamp (xAPI 4.5, always UTC here), then by `seq`.
+ * Two tabs of one attempt may both have written to the store, each with its own `seq` numbers.
+ */
+export function deliveryOrder(a: QueuedItem, b: QueuedItem): number {
+  const ta = a.statement.timestamp ?? '';
+  const tb = b.statement.timestamp ?? '';
+  return ta === tb ? a.seq - b.seq : ta < tb ? -1 : 1;
 }
 
-/** A store over a caller-owned Map, which may outlive the queue (tests simulate reloads with it). */
-export function createMemoryQueueStore(backing: Map<string, QueuedItem[]> = new Map(), key = 'queue'): QueueStore {
+/** A store over caller-owned Maps, which may outlive the queue (tests simulate reloads with them). */
+export function createMemoryQueueStore(backing: Map<string, QueuedItem[]> = new Map(), key = 'queue', mirrors: Map<string, unknown> = new Map()): QueueStore {
   const list = (): QueuedItem[] => backing.get(key) ?? [];
   return {
     kind: 'memory',
-    load: () => Promise.resolve([...list()].sort(bySeq)),
+    load: () => Promise.resolve([...list()].sort(deliveryOrder)),
     add(item) {
-      backing.set(key, [...list(), item]);
+      backing.set(key, [...list().filter((other) => other.id !== item.id), item]);
       return Promise.resolve();
     },
     remove(items) {
@@ -49,21 +63,29 @@ export function createMemoryQueueStore(backing: Map<string, QueuedItem[]> = new 
       backing.set(key, list().filter((item) => !gone.has(item.id)));
       return Promise.resolve();
     },
+    loadMirror: () => Promise.resolve(mirrors.get(key)),
+    saveMirror(value) {
+      mirrors.set(key, value);
+      return Promise.resolve();
+    },
   };
 }
 
 export function createLocalStorageQueueStore(storage: Storage, key: string): QueueStore {
   const name = `coursemark:lrs-queue:${key}`;
-  function read(): QueuedItem[] {
-    const text = storage.getItem(name);
-    if (text === null) return [];
+  const mirrorName = `coursemark:lrs-bookmark:${key}`;
+  function parse(text: string | null): unknown {
+    if (text === null) return undefined;
     try {
-      const parsed: unknown = JSON.parse(text);
-      return Array.isArray(parsed) ? parsed.filter(isItem).sort(bySeq) : [];
+      return JSON.parse(text) as unknown;
     } catch {
-      // A value we cannot parse was not written by us whole; start an empty queue rather than stall.
-      return [];
+      // A value we cannot parse was not written by us whole; start empty rather than stall.
+      return undefined;
     }
+  }
+  function read(): QueuedItem[] {
+    const parsed = parse(storage.getItem(name));
+    return Array.isArray(parsed) ? parsed.filter(isItem).sort(deliveryOrder) : [];
   }
   // setItem replaces the whole value at once, so a killed page leaves the old or the new queue.
   const save = (items: readonly QueuedItem[]): void => {
@@ -73,16 +95,21 @@ export function createLocalStorageQueueStore(storage: Storage, key: string): Que
   return {
     kind: 'localstorage',
     load: () => Promise.resolve(read()),
-    add: async (item) => save([...read(), item]),
+    add: async (item) => save([...read().filter((other) => other.id !== item.id), item]),
     remove: async (items) => {
       const gone = new Set(items.map((item) => item.id));
       save(read().filter((item) => !gone.has(item.id)));
     },
+    loadMirror: () => Promise.resolve(parse(storage.getItem(mirrorName))),
+    saveMirror: async (value) => storage.setItem(mirrorName, JSON.stringify(value)),
   };
 }
 
 const DB_NAME = 'coursemark-lrs';
-const STORE = 'queue';
+/** Version 2 keys statements by id: two tabs of one attempt never overwrite each other's items. */
+const DB_VERSION = 2;
+const ITEMS = 'statements';
+const MIRRORS = 'bookmarks';
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -99,31 +126,58 @@ function committed(transaction: IDBTransaction): Promise<void> {
   });
 }
 
-export async function createIndexedDbQueueStore(factory: IDBFactory, key: string): Promise<QueueStore> {
-  const open = factory.open(DB_NAME, 1);
-  open.onupgradeneeded = () => {
-    // Compound key [queue, seq]: one range read returns a queue in order.
-    open.result.createObjectStore(STORE, { keyPath: ['queue', 'seq'] });
+function upgrade(open: IDBOpenDBRequest): void {
+  const db = open.result;
+  // Compound key [queue, id]: one range read returns a queue; an id is stored once.
+  const items = db.createObjectStore(ITEMS, { keyPath: ['queue', 'id'] });
+  db.createObjectStore(MIRRORS);
+  // Version 1 kept items under [queue, seq]: carry them over, in the upgrade's own transaction.
+  if (!db.objectStoreNames.contains('queue')) return;
+  const old = open.transaction?.objectStore('queue');
+  if (old === undefined) return;
+  old.openCursor().onsuccess = (event) => {
+    const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+    if (cursor === null) {
+      db.deleteObjectStore('queue');
+      return;
+    }
+    items.put(cursor.value);
+    cursor.continue();
   };
-  const db = await done(open);
-  const range = IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+}
+
+export async function createIndexedDbQueueStore(factory: IDBFactory, key: string): Promise<QueueStore> {
+  const open = factory.open(DB_NAME, DB_VERSION);
+  open.onupgradeneeded = () => upgrade(open);
+  const opened = done(open);
+  // A tab of an older version holding the database open blocks the upgrade: use another store.
+  const blocked = new Promise<never>((_, reject) => {
+    open.onblocked = () => reject(new Error('IndexedDB upgrade blocked by another tab'));
+  });
+  const db = await Promise.race([opened, blocked]);
+  // Let a later version upgrade while this page is open.
+  db.onversionchange = () => db.close();
+  const range = IDBKeyRange.bound([key, ''], [key, '\uffff']);
+  // Readwrite transactions over overlapping stores commit in the order they were created, so a
+  // mirror written after an `add` is never on disk without it.
+  const write = async (change: (items: IDBObjectStore, mirrors: IDBObjectStore) => void): Promise<void> => {
+    const transaction = db.transaction([ITEMS, MIRRORS], 'readwrite');
+    change(transaction.objectStore(ITEMS), transaction.objectStore(MIRRORS));
+    await committed(transaction);
+  };
   return {
     kind: 'indexeddb',
     async load() {
-      const records: unknown[] = await done(db.transaction(STORE, 'readonly').objectStore(STORE).getAll(range));
-      return records.filter(isItem).sort(bySeq);
+      const records: unknown[] = await done(db.transaction(ITEMS, 'readonly').objectStore(ITEMS).getAll(range));
+      return records.filter(isItem).sort(deliveryOrder);
     },
-    async add(item) {
-      const transaction = db.transaction(STORE, 'readwrite');
-      transaction.objectStore(STORE).put({ ...item, queue: key });
-      await committed(transaction);
-    },
-    async remove(items) {
-      const transaction = db.transaction(STORE, 'readwrite');
-      const store = transaction.objectStore(STORE);
-      for (const item of items) store.delete([key, item.seq]);
-      await committed(transaction);
-    },
+    add: (item) => write((items) => items.put({ ...item, queue: key })),
+    remove: (gone) =>
+      write((items) => {
+        for (const item of gone) items.delete([key, item.id]);
+      }),
+    loadMirror: () => done(db.transaction(MIRRORS, 'readonly').objectStore(MIRRORS).get(key)),
+    saveMirror: (value) => write((_, mirrors) => mirrors.put(value, key)),
   };
 }
 

@@ -3,13 +3,12 @@
  * without cmi5's launch handshake and statement rules.
  */
 import type { LrsAdapterDependencies } from '../lrs/adapter-dependencies.js';
-import { createBookmark, parseProgressDocument, PROGRESS_STATE_ID } from '../lrs/bookmark.js';
 import { createLrsClient } from '../lrs/lrs-client.js';
-import { openDeliveryQueue } from '../lrs/open-delivery-queue.js';
+import { openDelivery } from '../lrs/open-delivery-queue.js';
 import { createLrsSession } from '../lrs/lrs-session.js';
 import type { LaunchProblem, OpenedSession } from '../lrs/lrs-tracker.js';
-import { createStateDocument } from '../lrs/state-document.js';
-import { decodeProgress, encodeProgress } from '../resume/progress-codec.js';
+import { createReplayGuard } from '../lrs/replay-guard.js';
+import { encodeProgress } from '../resume/progress-codec.js';
 import { createStatementEmitter } from '../statements/index.js';
 import { parseTinCanLaunch } from './tincan-launch.js';
 
@@ -21,21 +20,9 @@ export async function openXapiSession(deps: LrsAdapterDependencies): Promise<Ope
   const rootId = launch.activityId ?? course.id;
   const client = createLrsClient({ endpoint: launch.endpoint, authorization: launch.auth, fetch: deps.fetch });
 
-  const bookmark = createBookmark({
-    document: createStateDocument({
-      client,
-      key: { activityId: rootId, agent: launch.actor, stateId: PROGRESS_STATE_ID, ...(launch.registration === undefined ? {} : { registration: launch.registration }) },
-      parse: parseProgressDocument,
-    }),
-    timers: deps.timers,
-    ...(deps.debounceMs === undefined ? {} : { debounceMs: deps.debounceMs }),
-  });
-  const saved = await bookmark.load();
-  const decoded = saved?.progress === undefined ? undefined : decodeProgress(saved.progress, course);
-
   const storeKey = `${client.endpoint}|${launch.registration ?? ''}|${rootId}`;
-  const queue = await openDeliveryQueue(deps, client, storeKey);
-  await queue.start();
+  const scope = { activityId: rootId, agent: launch.actor, ...(launch.registration === undefined ? {} : { registration: launch.registration }) };
+  const { queue, bookmark, resumed, partial } = await openDelivery(deps, client, scope, storeKey);
 
   const emitter = createStatementEmitter({
     course,
@@ -52,10 +39,11 @@ export async function openXapiSession(deps: LrsAdapterDependencies): Promise<Ope
     bookmark,
     emit: (event) => emitter.statementFor(event),
     encode: (state) => encodeProgress(state, course),
+    // Completion and pass go once per registration, as in cmi5 (a relaunch restores, never repeats).
+    guard: createReplayGuard(bookmark, { once: true }),
     terminateAfterDrain: false,
     timers: deps.timers,
     ...(deps.exitWaitMs === undefined ? {} : { exitWaitMs: deps.exitWaitMs }),
   });
-  if (decoded?.ok === true) return { session, resumed: decoded.state };
-  return decoded === undefined ? { session, resumed: undefined } : { session, resumed: undefined, restoreNotice: 'partial' };
+  return partial ? { session, resumed, restoreNotice: 'partial' } : { session, resumed };
 }

@@ -146,8 +146,11 @@ describe('X8: hiding the page', () => {
   });
 });
 
-describe('X10: statements left by an earlier session', () => {
-  it('are dead-lettered, never replayed into a new session', async () => {
+describe('X6, X10: statements left by an earlier session of the registration', () => {
+  /** The same browser after the tab died: a new tab (fresh sessionStorage) over the same stores. */
+  const nextTab = (): Browser => ({ ...newBrowser(), queues: browser.queues, mirrors: browser.mirrors });
+
+  async function leaveOffline(): Promise<{ first: ReturnType<typeof lrs.setLaunch>; left: string[] }> {
     const first = lrs.setLaunch({ activityId: AU });
     const one = loadAu(lrs, browser, first.search);
     const learner = new Learner(one.adapter);
@@ -157,14 +160,36 @@ describe('X10: statements left by an earlier session', () => {
     learner.view(0);
     learner.view(1);
     await until(one, () => one.clock.pending() > 0);
-    // The tab dies; the LMS launches a new session of the same registration in this browser.
+    lrs.clearFaults();
+    // The tab dies here; the LMS launches a new session of the same registration in this browser.
+    return { first, left: [...browser.queues.values()].flat().map((item) => item.id) };
+  }
+
+  it('go first, once, under their own ids and session, before the new session says anything', async () => {
+    const { first, left } = await leaveOffline();
+    expect(left).toHaveLength(2);
     const second = lrs.setLaunch({ activityId: AU, registration: first.registration });
-    const fresh = newBrowser();
-    for (const [key, value] of browser.queues) fresh.queues.set(key, value);
-    const two = loadAu(lrs, fresh, second.search);
-    await two.adapter.ready;
-    expect(two.adapter.session).toBeDefined();
-    expect(fresh.queues.get([...fresh.queues.keys()][0] ?? '')).toEqual([]);
+    const two = loadAu(lrs, nextTab(), second.search);
+    new Learner(two.adapter).launch(true);
+    await until(two, () => lrs.statements().length === 5);
+    const stored = lrs.statements();
+    expect(stored.slice(1, 3).map((s) => s.id)).toEqual(left);
+    for (const s of stored.slice(0, 3)) expect(s.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(first.sessionId);
+    expect(verbs(lrs).slice(3)).toEqual(['initialized', 'resumed']);
+    expect(new Set(stored.map((s) => s.id)).size).toBe(5);
+    expect(lrs.cmi5Findings()).toEqual([]);
+  });
+
+  it('an LMS that refuses them (403, session abandoned) has them dead-lettered with its reason; the new session goes on', async () => {
+    const { first, left } = await leaveOffline();
+    lrs.poison(left, 403);
+    const second = lrs.setLaunch({ activityId: AU, registration: first.registration });
+    const two = loadAu(lrs, nextTab(), second.search);
+    new Learner(two.adapter).launch(true);
+    await until(two, () => verbs(lrs).includes('resumed'));
+    expect(two.adapter.session?.deadLetters.map((d) => [d.id, d.status, d.reason])).toEqual(left.map((id) => [id, 403, 'rejected by the LRS (HTTP 403): poison statement']));
+    expect(verbs(lrs)).toEqual(['initialized', 'initialized', 'resumed']);
+    expect([...browser.queues.values()].flat()).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { createDeliveryQueue, type DeliveryQueue } from '../../../../components/
 import { createLrsClient, type FetchLike } from '../../../../components/runtime/lrs/lrs-client.js';
 import { createLocalStorageQueueStore, createMemoryQueueStore, type QueuedItem, type QueueStore } from '../../../../components/runtime/lrs/queue-store.js';
 import { startLrs, type RunningLrs } from '../../../support/lrs-server.js';
-import { manualTimers, MapStorage, recordingFetch, settle, statement, type ManualTimers } from './helpers.js';
+import { manualTimers, MapStorage, recordingFetch, settle, statement, waitFor, type ManualTimers } from './helpers.js';
 
 const AUTH = 'Basic dGVzdDp0ZXN0';
 let lrs: RunningLrs;
@@ -278,7 +278,7 @@ describe('drain and flush', () => {
     expect(drained).toBe(true);
   });
 
-  it('flush() sends one keepalive POST of at most 60 KiB, in order', async () => {
+  it('flush() fills the 60 KiB keepalive budget with POSTs in order, and sends nothing twice', async () => {
     const recorder = recordingFetch();
     const queue = queueOver(createMemoryQueueStore(), { online: () => false, fetch: recorder.fetch });
     await queue.start();
@@ -286,14 +286,97 @@ describe('drain and flush', () => {
     const sent = Array.from({ length: 60 }, () => statement({ result: { response: padding } }));
     for (const s of sent) queue.enqueue(s);
     queue.flush();
-    await settle(50);
-    expect(recorder.calls).toHaveLength(1);
-    const call = recorder.calls[0];
-    expect(call?.init?.keepalive).toBe(true);
-    const body = String(call?.init?.body);
-    expect(new TextEncoder().encode(body).length).toBeLessThanOrEqual(60 * 1024);
-    const ids = (JSON.parse(body) as { id: string }[]).map((s) => s.id);
+    queue.flush();
+    const bodies = recorder.calls.map((call) => String(call.init?.body));
+    expect(recorder.calls.length).toBeGreaterThan(1);
+    expect(recorder.calls.every((call) => call.init?.keepalive === true)).toBe(true);
+    expect(bodies.reduce((sum, body) => sum + new TextEncoder().encode(body).length, 0)).toBeLessThanOrEqual(60 * 1024);
+    const ids = bodies.flatMap((body) => (JSON.parse(body) as { id: string }[]).map((s) => s.id));
     expect(ids).toEqual(sent.slice(0, ids.length).map((s) => s.id));
+    await waitFor(() => recorder.inFlight() === 0);
+    await settle(5);
     expect(queue.pending).toBe(60 - ids.length);
+  });
+});
+
+describe('409 and 204 for a batch that holds a stored id (xAPI Communication 2.1.2)', () => {
+  for (const answer of [409, 204] as const) {
+    it(`an LRS that answers ${answer} and stores nothing: each statement gets its own answer, 0 lost, 0 duplicated`, async () => {
+      await lrs.close();
+      lrs = await startLrs({ knownIdInBatch: answer, replayStatus: answer });
+      lrs.allowAuth(AUTH);
+      const stored = Array.from({ length: 3 }, () => statement());
+      // Stored already (a keepalive request whose answer never came back).
+      const client = createLrsClient({ endpoint: lrs.endpoint, authorization: AUTH, fetch });
+      expect((await client.postStatements(stored)).status).toBe(200);
+      const queue = queueOver();
+      const fresh = Array.from({ length: 9 }, () => statement());
+      const all = [fresh[0], stored[0], ...fresh.slice(1, 5), stored[1], stored[2], ...fresh.slice(5)].filter((s) => s !== undefined);
+      for (const s of all) queue.enqueue(s);
+      await queue.start();
+      await drive(queue);
+      expect(lrs.requests().find((r) => r.method === 'POST' && JSON.parse(r.body).length === all.length)?.status).toBe(answer);
+      const ids = lrs.statements().map((s) => s.id);
+      expect(ids).toHaveLength(12);
+      expect(new Set(ids)).toEqual(new Set(all.map((s) => s.id)));
+      expect(queue.deadLetters).toEqual([]);
+    });
+  }
+});
+
+describe('batch sizes learned from 413', () => {
+  it('after the first backlog is split, later batches are cut below the refused sizes before they are sent', async () => {
+    lrs.limitBatch(3);
+    const queue = queueOver();
+    await queue.start();
+    const refusedPerRound: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const before = lrs.requests().filter((r) => r.status === 413).length;
+      for (let i = 0; i < 12; i++) queue.enqueue(statement());
+      await drive(queue);
+      refusedPerRound.push(lrs.requests().filter((r) => r.status === 413).length - before);
+    }
+    expect(refusedPerRound[0]).toBeGreaterThan(0);
+    expect(refusedPerRound.slice(1)).toEqual([0, 0]);
+    expect(lrs.statements()).toHaveLength(36);
+    expect(new Set(lrs.statements().map((s) => s.id)).size).toBe(36);
+  });
+});
+
+describe('statements in flight', () => {
+  it('are never put in a second request by a flush (a slow LRS at page hide)', async () => {
+    lrs.slow(300);
+    const queue = queueOver();
+    await queue.start();
+    const first = statement();
+    queue.enqueue(first);
+    await settle(30); // `first` is in a request the LRS has not answered yet
+    const later = Array.from({ length: 4 }, () => statement());
+    for (const s of later) queue.enqueue(s);
+    queue.flush();
+    await drive(queue);
+    const posted = lrs
+      .requests()
+      .filter((r) => r.path === '/xapi/statements')
+      .flatMap((r) => (JSON.parse(r.body) as { id: string }[]).map((s) => s.id));
+    expect(posted.filter((id) => id === first.id)).toHaveLength(1);
+    expect(new Set(lrs.statements().map((s) => s.id)).size).toBe(5);
+    expect(lrs.statements()).toHaveLength(5);
+  });
+
+  it('a queue restored from the store sends what it holds first and says what it restored', async () => {
+    const backing = new Map<string, QueuedItem[]>();
+    const earlier = queueOver(createMemoryQueueStore(backing, 'k'), { online: () => false });
+    await earlier.start();
+    const left = [statement(), statement()];
+    for (const s of left) earlier.enqueue(s);
+    await settle(10);
+    const next = queueOver(createMemoryQueueStore(backing, 'k'));
+    const fresh = statement();
+    next.enqueue(fresh);
+    const restored = await next.start();
+    expect(restored.map((s) => s.id)).toEqual(left.map((s) => s.id));
+    await drive(next);
+    expect(lrs.statements().map((s) => s.id)).toEqual([...left, fresh].map((s) => s.id));
   });
 });
