@@ -80,6 +80,8 @@ export interface RunningLrs {
   poison(ids: readonly string[], status?: 400 | 403): void;
   /** Every xAPI request is answered `ms` after it arrived, and processed only then (a slow LRS). */
   slow(ms: number): void;
+  /** False: every connection is dropped unanswered, as when the learner's network is down. */
+  reachable(value: boolean): void;
   /** Accept this Authorization value too (TinCan launches). */
   allowAuth(value: string): void;
   stateDocument(key: { activityId: string; stateId: string; registration?: string }): unknown;
@@ -122,6 +124,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   let poisoned = new Set<string>();
   let poisonStatus = 400;
   let delayMs = 0;
+  let up = true;
   const etags = options.etags !== false;
 
   // Without ETags the client can never hold a matching one: If-Match always fails (412).
@@ -249,6 +252,10 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   }
 
   const server = createServer((request, response) => {
+    if (!up) {
+      request.socket.destroy();
+      return;
+    }
     // An LRS serves content from other origins (CORS, xAPI Communication 1.3): answer preflights.
     response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
     response.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through');
@@ -328,6 +335,10 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
     },
     slow(ms) {
       delayMs = ms;
+    },
+    reachable(value) {
+      up = value;
+      if (!value) server.closeAllConnections();
     },
     allowAuth(value) {
       auths.add(value);

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fromRoot } from '../project-root.js';
 import { readZip } from '../verify/read-zip.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
@@ -26,7 +26,8 @@ export interface LmsCall {
 export interface ScormLms {
   readonly url: string;
   /** Launches the package inside the emulated LMS page, optionally continuing a saved attempt. */
-  launch(browser: Browser, options?: { cmi?: Record<string, unknown>; refuseCommits?: number; width?: number; launch?: string }): Promise<Page>;
+  /** `context`: open the LMS page there (a second tab of the same browser), not in a new context. */
+  launch(browser: Browser, options?: { cmi?: Record<string, unknown>; refuseCommits?: number; width?: number; launch?: string; context?: BrowserContext }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -53,7 +54,7 @@ export async function startScormLms(zip: Uint8Array, version: ScormVersion): Pro
   return {
     url: server.url,
     async launch(browser, options = {}) {
-      const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, reducedMotion: 'reduce' });
+      const context = options.context ?? (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, reducedMotion: 'reduce' }));
       const page = await context.newPage();
       await page.addInitScript((init) => {
         (window as unknown as { __lmsInit: unknown }).__lmsInit = init;

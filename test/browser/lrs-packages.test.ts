@@ -1,45 +1,25 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { VERBS } from '../../components/runtime/vocabulary.js';
-import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
-import { checkCourse } from '../../scripts/pipeline.js';
 import { currentTitle, walkCourse } from '../support/learner.js';
 import { startLrs, type RunningLrs } from '../support/lrs-server.js';
-import { unzip } from '../unit/package/package-helpers.js';
 import { launchBrowser } from './helpers/browser.js';
+import { buildSamplePackages, type SamplePackages } from './helpers/packages.js';
 import { serveDirectory, type StaticServer } from './helpers/server.js';
 
 // The sample course's cmi5 and xAPI packages, served from one loopback origin and launched as an LMS
 // would (cmi5 8.1 / TinCan launch), reporting to a loopback LRS on another origin.
-const repo = join(import.meta.dirname, '../..');
-let out: string;
+let packages: SamplePackages;
 let course: CourseData;
 let browser: Browser;
 let content: StaticServer;
 let lrs: RunningLrs;
 
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'coursemark-lrs-'));
-  await promisify(execFile)(process.execPath, [join(repo, 'bin/coursemark.js'), 'build', join(repo, 'course'), '--out', out, '--target', 'cmi5,xapi']);
-  for (const target of ['cmi5', 'xapi']) {
-    const zip = new Uint8Array(await readFile(join(out, `the-psychology-of-cybercrime-image-based-sexual-abuse-1.0.0-${target}.zip`)));
-    for (const entry of unzip(zip)) {
-      const path = join(out, 'site', target, ...entry.path.split('/'));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, entry.contents);
-    }
-  }
-  await writeFile(join(out, 'site', 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
-  const model = checkCourse(await readCourseFolder(join(repo, 'course'))).model;
-  if (!model) throw new Error('The sample course has errors');
-  course = model.data;
-  content = await serveDirectory(join(out, 'site'));
+  packages = await buildSamplePackages(['cmi5', 'xapi']);
+  course = packages.course;
+  content = await serveDirectory(packages.site);
   lrs = await startLrs();
   browser = await launchBrowser();
 }, 120_000);
@@ -48,7 +28,7 @@ afterAll(async () => {
   await browser?.close();
   await lrs?.close();
   await content?.close();
-  await rm(out, { recursive: true, force: true });
+  await packages?.remove();
 });
 
 async function open(url: string): Promise<Page> {

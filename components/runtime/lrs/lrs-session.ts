@@ -31,9 +31,10 @@ export interface LrsSessionOptions {
   readonly navigate?: (url: string) => void;
   readonly timers: Timers;
   /**
-   * Longest wait at exit (ms, default 12000) for the LRS to acknowledge the end of the course before
-   * going on anyway: enough for two round trips to an LRS that answers in 5 s. What is still
-   * unanswered then went out with keepalive and stays queued for the next launch.
+   * Longest wait at exit (ms, default 20000) for the LRS to acknowledge the end of the course before
+   * going on anyway: enough for the round trips (the end of the course, then `terminated`) to an LRS
+   * that answers in 5 s, on a busy device. What is still unanswered then went out with keepalive and
+   * stays queued for the next launch.
    */
   readonly exitWaitMs?: number;
 }
@@ -56,14 +57,18 @@ function hasId(statement: Statement): statement is IdentifiedStatement {
   return typeof statement.id === 'string' && statement.id !== '';
 }
 
-/** cmi5 9.3: statements whose arrival order the LMS checks (initialized first; no failed after passed). */
-const FENCES: ReadonlySet<string> = new Set([VERBS.initialized, VERBS.passed, VERBS.failed, VERBS.completed]);
+/**
+ * cmi5 9.3.1: `initialized` is the session's first statement, so while it has no answer nothing
+ * after it goes out (requests sent side by side may arrive in any order). The other cmi5 rules are
+ * about counts, which the rules and the replay guard keep, and `terminated` goes last on its own.
+ */
+const FENCES: ReadonlySet<string> = new Set([VERBS.initialized]);
 
 export function createLrsSession(options: LrsSessionOptions): LrsSession {
   const { queue, bookmark, emit, encode, timers } = options;
   const admit = options.admit ?? (() => true);
   const guard = options.guard;
-  const exitWaitMs = options.exitWaitMs ?? 12_000;
+  const exitWaitMs = options.exitWaitMs ?? 20_000;
   let hidden = false;
   let ended = false;
   let markExited: () => void = () => undefined;

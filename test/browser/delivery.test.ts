@@ -1,0 +1,230 @@
+// Delivery when the learner's window goes away (reliability R1, X6, X11), with the sample course's
+// cmi5 and xAPI packages in Chromium against the loopback LRS: a context closed 1.2 s after the last
+// of a steady series of actions, a killed browser, offline then closed then relaunched, and Exit
+// behind a backlog on a slow LRS that refuses batches over 3 statements. Pass: 0 statements lost,
+// 0 duplicated, the relaunch on the page left with every answer.
+// DELIVERY_RUNS sets the number of random points per case (default 3; the closing note used 10).
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CourseData } from '../../components/course-data.js';
+import { VERBS } from '../../components/runtime/vocabulary.js';
+import { currentTitle, exitCourse, waitForPlayer } from '../../scripts/verify/learner.js';
+import { audit } from '../support/delivery-audit.js';
+import { startLrs, type RunningLrs, type StoredStatement } from '../support/lrs-server.js';
+import { launchBrowser } from './helpers/browser.js';
+import { newProfile } from './helpers/killable-browser.js';
+import { buildSamplePackages, type SamplePackages } from './helpers/packages.js';
+import { serveDirectory, type StaticServer } from './helpers/server.js';
+import { actionsOf, actSteadily, perform, playerState, seeded, type Action } from './helpers/steady-learner.js';
+
+const RUNS = Number(process.env['DELIVERY_RUNS'] ?? 3);
+const AUTH = `Basic ${Buffer.from('delivery:test').toString('base64')}`;
+const ACTOR = JSON.stringify({ objectType: 'Agent', name: 'Learner', mbox: 'mailto:learner@example.org' });
+
+let packages: SamplePackages;
+let course: CourseData;
+let browser: Browser;
+let content: StaticServer;
+let lrs: RunningLrs;
+
+beforeAll(async () => {
+  packages = await buildSamplePackages(['cmi5', 'xapi']);
+  course = packages.course;
+  content = await serveDirectory(packages.site);
+  lrs = await startLrs();
+  lrs.allowAuth(AUTH);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lrs?.close();
+  await content?.close();
+  await packages?.remove();
+});
+
+type Target = 'cmi5' | 'xapi';
+
+/** A launch of `registration` (cmi5: a new session each time, as the LMS makes it). */
+function launchUrl(server: RunningLrs, target: Target, registration: string): string {
+  if (target === 'cmi5') {
+    const launch = server.setLaunch({ activityId: `${course.id}/au`, registration, masteryScore: 0.75, moveOn: 'CompletedOrPassed', returnURL: `${content.url}returned.html` });
+    return `${content.url}cmi5/index.html${launch.search}`;
+  }
+  server.allowAuth(AUTH);
+  return `${content.url}xapi/index.html?${new URLSearchParams({ endpoint: server.endpoint, auth: AUTH, actor: ACTOR, registration, activity_id: course.id })}`;
+}
+
+const ofRegistration = (server: RunningLrs, registration: string): StoredStatement[] =>
+  server.statements().filter((statement) => statement.context?.registration === registration);
+
+/** The activity each action is recorded against: the page viewed, the question or reflection. */
+function objectOf(action: Action): string {
+  if (action.kind === 'next') return course.pages[action.page]?.iri ?? '';
+  if (action.kind === 'answer') return course.questions.find((q) => q.id === action.question)?.iri ?? '';
+  return course.activities.find((a) => a.id === action.activity)?.iri ?? '';
+}
+
+/** Actions with no statement stored for them (the first page's view counts as an action too). */
+function lostActions(stored: readonly StoredStatement[], actions: readonly Action[]): string[] {
+  const objects = new Set(stored.map((statement) => (statement.object as { id?: string }).id));
+  return [{ kind: 'next', page: 0 } as const, ...actions].map(objectOf).filter((id) => !objects.has(id));
+}
+
+async function open(url: string, page?: Page): Promise<Page> {
+  const target = page ?? (await (await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })).newPage());
+  await target.goto(url);
+  await waitForPlayer(target);
+  return target;
+}
+
+/** What the relaunch must show: the page of the last action, and every question answered. */
+async function expectResumed(page: Page, actions: readonly Action[]): Promise<void> {
+  const last = actions.at(-1);
+  expect(await currentTitle(page)).toBe(course.pages[last?.page ?? 0]?.title);
+  const state = await playerState(page);
+  const answered = actions.flatMap((action) => (action.kind === 'answer' ? [action.question] : []));
+  expect(Object.keys(state?.answers ?? {}).sort()).toEqual([...answered].sort());
+}
+
+describe('R1: the browser context closes 1.2 s after the last of a steady series of actions', () => {
+  for (const target of ['cmi5', 'xapi'] as const) {
+    it(`${target}: progress and statements are already on the LRS (${RUNS} random points)`, async () => {
+      const all = actionsOf(course);
+      const random = seeded(20 + RUNS + (target === 'cmi5' ? 0 : 1));
+      for (let run = 0; run < RUNS; run++) {
+        const registration = randomUUID();
+        const count = 3 + Math.floor(random() * (all.length - 2));
+        const actions = all.slice(0, count);
+        const page = await open(launchUrl(lrs, target, registration));
+        await actSteadily(page, course, actions);
+        await page.waitForTimeout(1200);
+        await page.context().close();
+        const firstSession = ofRegistration(lrs, registration);
+        expect(lostActions(firstSession, actions), `run ${run}, ${count} actions`).toEqual([]);
+        const again = await open(launchUrl(lrs, target, registration));
+        await expectResumed(again, actions);
+        await again.context().close();
+        expect(audit(ofRegistration(lrs, registration), []).duplicated).toEqual([]);
+      }
+    }, 60_000 + RUNS * 40_000);
+  }
+});
+
+describe('a killed browser', () => {
+  it(`cmi5: everything done 2 s before the kill is restored and delivered once, from the profile (${RUNS} random points)`, async () => {
+    const all = actionsOf(course);
+    const random = seeded(40 + RUNS);
+    const profile = await newProfile();
+    try {
+      for (let run = 0; run < RUNS; run++) {
+        const registration = randomUUID();
+        const count = 3 + Math.floor(random() * (all.length - 2));
+        const first = await profile.start();
+        const page = await open(launchUrl(lrs, 'cmi5', registration), await first.context.newPage());
+        const ended = await actSteadily(page, course, all.slice(0, count));
+        await page.waitForTimeout(Math.floor(random() * 1000));
+        const killedAt = Date.now();
+        await first.kill();
+        const safe = all.slice(0, ended.filter((at) => killedAt - at >= 2000).length);
+        const second = await profile.start();
+        const again = await open(launchUrl(lrs, 'cmi5', registration), await second.context.newPage());
+        const state = await playerState(again);
+        for (const action of safe) if (action.kind === 'answer') expect(state?.answers[action.question], `run ${run}`).toBeDefined();
+        expect(state?.location ?? -1).toBeGreaterThanOrEqual(safe.at(-1)?.page ?? 0);
+        // What the killed page had queued goes out from the profile's store, before this launch's own.
+        await expect.poll(() => lostActions(ofRegistration(lrs, registration), safe), { timeout: 15_000 }).toEqual([]);
+        expect(audit(ofRegistration(lrs, registration), []).duplicated).toEqual([]);
+        await second.kill();
+      }
+    } finally {
+      await profile.remove();
+    }
+  }, 60_000 + RUNS * 45_000);
+});
+
+describe('X6: the LRS out of reach, the tab closed, then the course opened again', () => {
+  for (const target of ['cmi5', 'xapi'] as const) {
+    it(`${target}: what the closed tab queued is delivered once, as it was made, before the new launch's; nothing is reported twice`, async () => {
+      const server = await startLrs();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      try {
+        const registration = randomUUID();
+        // Another tab of the same site keeps the context (and its stores) while the course's tab closes.
+        await context.newPage();
+        const page = await open(launchUrl(server, target, registration), await context.newPage());
+        const all = actionsOf(course);
+        const online = all.filter((action) => action.page < 2);
+        for (const action of online) await perform(page, course, action);
+        await expect.poll(() => lostActions(ofRegistration(server, registration), online)).toEqual([]);
+        // The network goes down (the content server stays up: each page is its own chunk), and the
+        // learner finishes the course: the knowledge check is passed, every page seen.
+        server.reachable(false);
+        for (const action of all.filter((candidate) => candidate.page >= 2)) await perform(page, course, action);
+        await page.close();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const before = ofRegistration(server, registration).length;
+        const relaunched = new Date().toISOString();
+        server.reachable(true);
+        const again = await open(launchUrl(server, target, registration), await context.newPage());
+        await expectResumed(again, all);
+        await expect.poll(() => ofRegistration(server, registration).some((statement) => statement.verb.id === VERBS.resumed), { timeout: 15_000 }).toBe(true);
+        const stored = ofRegistration(server, registration);
+        const verbs = stored.map((statement) => statement.verb.id);
+        const newLaunch = verbs.lastIndexOf(VERBS.initialized);
+        expect(newLaunch).toBeGreaterThan(before);
+        const left = stored.slice(before, newLaunch);
+        // What the closed tab queued went first, as it was made; the new launch reports nothing again.
+        // (A statement made in the very moment the tab closed may not have reached the store; the
+        // new launch then makes it, once.)
+        expect(left.length).toBeGreaterThan(10);
+        expect(left.every((statement) => (statement.timestamp ?? '') < relaunched)).toBe(true);
+        expect(lostActions(stored, all)).toEqual([]);
+        expect(verbs.filter((verb) => verb === VERBS.passed)).toHaveLength(1);
+        expect(verbs.filter((verb) => verb === VERBS.completed)).toHaveLength(1);
+        expect(audit(stored, []).duplicated).toEqual([]);
+        if (target === 'cmi5') expect(server.cmi5Findings()).toEqual([]);
+      } finally {
+        await context.close();
+        await server.close();
+      }
+    }, 90_000);
+  }
+});
+
+describe('X11: Exit behind a backlog, on an LRS that refuses batches over 3 and answers after 5 s', () => {
+  it('cmi5: the end of the course, terminated last, is stored once before the window goes to the LMS', async () => {
+    const slow = await startLrs();
+    try {
+      slow.limitBatch(3);
+      const registration = randomUUID();
+      const page = await open(launchUrl(slow, 'cmi5', registration));
+      const all = actionsOf(course);
+      const last = course.pages.length - 1;
+      const start = all.filter((action) => action.page < last - 2);
+      for (const action of start) await perform(page, course, action);
+      // A backlog behind an LRS that is briefly unavailable: the batch after it is refused with 413.
+      slow.failNext(4, { type: 'status', status: 503 });
+      const middle = all.filter((action) => action.page >= last - 2 && action.page < last - 1);
+      for (const action of middle) await perform(page, course, action);
+      await expect.poll(() => lostActions(ofRegistration(slow, registration), [...start, ...middle]), { timeout: 30_000 }).toEqual([]);
+      // The end of the course on an LRS that now answers after 5 s.
+      slow.slow(5000);
+      for (const action of all.filter((candidate) => candidate.page >= last - 1)) await perform(page, course, action);
+      await exitCourse(page);
+      await page.waitForURL(`${content.url}returned.html`, { timeout: 30_000 });
+      const stored = ofRegistration(slow, registration);
+      expect(slow.requests().some((request) => request.status === 413)).toBe(true);
+      expect(lostActions(stored, all)).toEqual([]);
+      expect(stored.at(-1)?.verb.id).toBe(VERBS.terminated);
+      expect(stored.filter((statement) => statement.verb.id === VERBS.passed)).toHaveLength(1);
+      expect(stored.filter((statement) => statement.verb.id === VERBS.completed)).toHaveLength(1);
+      expect(audit(stored, []).duplicated).toEqual([]);
+      expect(slow.cmi5Findings()).toEqual([]);
+      await page.context().close();
+    } finally {
+      await slow.close();
+    }
+  }, 120_000);
+});
