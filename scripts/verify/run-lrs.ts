@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
+import { PROGRESS_STATE_ID } from '../../components/runtime/lrs/bookmark.js';
+import { decodeProgress } from '../../components/runtime/resume/progress-codec.js';
 import type { OutputFile } from '../bundle/bundle-course.js';
 import { closeContext } from '../lms/browser.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
@@ -53,6 +55,14 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Sess
       return page;
     },
   };
+}
+
+/** The page index of the bookmark the LRS holds for the registration (-1 when none). */
+function bookmarkedPage(lrs: RunningLrs, info: LaunchInfo, registration: string, course: CourseData): number {
+  const document = lrs.stateDocument({ activityId: info.activityId, stateId: PROGRESS_STATE_ID, registration }) as { progress?: unknown } | undefined;
+  if (typeof document?.progress !== 'string') return -1;
+  const decoded = decodeProgress(document.progress, course);
+  return decoded.ok ? decoded.state.location : -1;
 }
 
 async function settle(check: () => boolean, ms: number): Promise<void> {
@@ -128,6 +138,11 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
     const stop = resumePage(course);
     const first = await again.open(browser);
     await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop });
+    // The learner reads the feedback before closing the window. Reliability R1 asks that what was
+    // done 2 s before a close comes back, so the window closes once the LRS holds the page left, and
+    // at the latest 2 s after the last answer: closing the browser context cancels requests still
+    // on their way, keepalive ones included.
+    await settle(() => bookmarkedPage(lrs, info, again.registration, course) >= stop, 2_000);
     await closeContext(first);
     const second = await again.open(browser);
     const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };

@@ -4,8 +4,9 @@
  * registration; the highest progress reported), so a relaunch never sends them again.
  *
  * When it is written (reliability R1, R4):
- * - within about a second of each change: changes within `coalesceMs` go as one write, one write
- *   is in flight at a time, and what changed meanwhile follows as soon as it returns;
+ * - within about a second of each change: a change after a quiet spell is written at once (with
+ *   whatever else changed in the same task), one write is in flight at a time, and what changed
+ *   meanwhile follows `coalesceMs` after the previous write began, as one write;
  * - never ahead of the statements it depends on: a bookmark saved after statement n is written once
  *   the queue has an answer for every statement up to n, so the LRS never holds progress whose
  *   statements it has not stored (a resume would otherwise skip them for good);
@@ -90,8 +91,9 @@ export interface Bookmark {
 export interface BookmarkOptions {
   readonly document: StateDocument<ProgressDocument>;
   readonly timers: Timers;
-  /** Changes within this many ms go as one write (default 250). */
+  /** Writes begin at least this many ms apart; changes in between go as one write (default 250). */
   readonly coalesceMs?: number;
+  readonly now?: () => number;
   /** Merges encoded progress (forward only); undefined entries are ignored. Default: the last. */
   readonly merge?: (texts: readonly (string | undefined)[]) => string | undefined;
   /** True when the queue has an answer for every statement up to `seq`. */
@@ -118,7 +120,9 @@ export function createBookmark(options: BookmarkOptions): Bookmark {
   const mergeTexts = options.merge ?? lastOf;
   const settled = options.settled ?? (() => true);
   const changed = options.onChange ?? (() => undefined);
+  const now = options.now ?? (() => Date.now());
   let sent: SentMarkers = {};
+  let lastWrite = Number.NEGATIVE_INFINITY;
   let entries: Entry[] = [];
   let version = 0;
   let written = 0;
@@ -155,10 +159,13 @@ export function createBookmark(options: BookmarkOptions): Bookmark {
     return undefined;
   }
 
-  function kick(delay = coalesceMs): void {
+  function kick(retryMs = 0): void {
     if (writing || timer !== undefined) return;
     const next = writable();
     if (next === undefined || next.version <= written) return;
+    // A timer even when due now: the changes of the same task (an answer, its progress and score)
+    // go together.
+    const delay = Math.max(retryMs, lastWrite + coalesceMs - now(), 0);
     timer = timers.setTimeout(() => {
       timer = undefined;
       write();
@@ -169,13 +176,14 @@ export function createBookmark(options: BookmarkOptions): Bookmark {
     const entry = writable();
     if (entry === undefined || entry.version <= written) return;
     writing = true;
+    lastWrite = now();
     void document.write((current) => merge(current, entry)).then(
       (ok) => {
         writing = false;
         if (ok) written = Math.max(written, entry.version);
         result(ok);
         // After a failure (offline, 5xx) the next try waits longer, up to 30 s.
-        kick(ok ? coalesceMs : Math.min(30_000, 1000 * 2 ** failures));
+        kick(ok ? 0 : Math.min(30_000, 1000 * 2 ** failures));
       },
       () => {
         writing = false;

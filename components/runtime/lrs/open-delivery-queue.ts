@@ -54,6 +54,7 @@ export async function openDelivery(deps: LrsAdapterDependencies, client: LrsClie
   const bookmark = createBookmark({
     document: createStateDocument({ client, key: { ...scope, stateId: PROGRESS_STATE_ID }, parse: parseProgressDocument }),
     timers: deps.timers,
+    now: deps.now,
     merge: (texts) => mergeEncoded(texts, codec),
     settled: (seq) => queue.settled(seq),
     watch: (listener) => queue.watch(listener),

@@ -59,7 +59,7 @@ describe('bookmark writes', () => {
   it('a learner acting every 400 ms for 12 s has each change on the LRS within a second, one write at a time', async () => {
     const clock = manualTimers();
     const lrs = slowDocument(clock, 120);
-    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers });
+    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now });
     await bookmark.load();
     const changes: { at: number; location: number }[] = [];
     for (let step = 1; step <= 30; step++) {
@@ -79,6 +79,19 @@ describe('bookmark writes', () => {
     expect(lrs.landed.length).toBeGreaterThan(10);
   });
 
+  it('a change after a quiet spell is written at once, with the changes of the same task', async () => {
+    const clock = manualTimers();
+    const lrs = slowDocument(clock, 30);
+    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now });
+    await bookmark.load();
+    await pass(clock, 5000);
+    const changedAt = clock.now();
+    bookmark.save(at(1), 0);
+    bookmark.save(at(2), 0);
+    await pass(clock, 1000);
+    expect(lrs.landed.map((write) => [write.at - changedAt, JSON.parse(write.doc.progress ?? '{}').location])).toEqual([[30, 2]]);
+  });
+
   it('waits for the statements it depends on, then goes at once', async () => {
     const clock = manualTimers();
     const lrs = slowDocument(clock, 50);
@@ -87,6 +100,7 @@ describe('bookmark writes', () => {
     const bookmark = createBookmark({
       document: lrs.document,
       timers: clock.timers,
+      now: clock.now,
       settled: (seq) => seq <= acknowledged,
       watch: (listener) => listeners.push(listener),
     });
@@ -109,7 +123,7 @@ describe('bookmark writes', () => {
     const clock = manualTimers();
     const ahead: ProgressDocument = { progress: at(5, ['a', 'b', 'c']), sent: { completed: true, progress: 60 } };
     const lrs = slowDocument(clock, 10, ahead);
-    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, merge: (texts) => mergeEncoded(texts, codec) });
+    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now, merge: (texts) => mergeEncoded(texts, codec) });
     bookmark.save(at(2, ['a', 'd']), 0);
     await pass(clock, 1000);
     const stored = lrs.stored();
@@ -124,13 +138,13 @@ describe('bookmark writes', () => {
     let mirror: unknown;
     const local = { load: () => Promise.resolve(mirror), save: (value: unknown) => Promise.resolve(void (mirror = value)) };
     const lrs = slowDocument(clock, 10, { progress: at(1, ['a']), sent: {} });
-    const first = createBookmark({ document: lrs.document, timers: clock.timers, mirror: local, settled: () => false });
+    const first = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now, mirror: local, settled: () => false });
     await first.load();
     first.mark('passed');
     first.save(at(4, ['a', 'b']), 7);
     await pass(clock, 2000);
     expect(lrs.landed).toHaveLength(0); // offline: the statements never got an answer
-    const next = createBookmark({ document: lrs.document, timers: clock.timers, mirror: local, merge: (texts) => mergeEncoded(texts, codec) });
+    const next = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now, mirror: local, merge: (texts) => mergeEncoded(texts, codec) });
     const loaded = await next.load();
     expect(codec.decode(loaded?.progress ?? '')?.location).toBe(4);
     expect(next.has('passed')).toBe(true);
@@ -139,7 +153,7 @@ describe('bookmark writes', () => {
   it('at page hide writes the latest at once with keepalive, even before its statements are answered', async () => {
     const clock = manualTimers();
     const lrs = slowDocument(clock, 10);
-    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, settled: () => false });
+    const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now, settled: () => false });
     await bookmark.load();
     bookmark.save(at(3), 9);
     bookmark.flush();
