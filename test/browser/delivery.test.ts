@@ -12,37 +12,29 @@ import { VERBS } from '../../components/runtime/vocabulary.js';
 import { currentTitle, exitCourse, waitForPlayer } from '../../scripts/verify/learner.js';
 import { audit } from '../support/delivery-audit.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../support/lrs-server.js';
-import { launchBrowser } from './helpers/browser.js';
 import { newProfile } from './helpers/killable-browser.js';
-import { buildSamplePackages, type SamplePackages } from './helpers/packages.js';
-import { serveDirectory, type StaticServer } from './helpers/server.js';
-import { actionsOf, actSteadily, perform, playerState, seeded, type Action } from './helpers/steady-learner.js';
+import { openPackageSite, type PackageSite } from './helpers/packages.js';
+import type { StaticServer } from './helpers/server.js';
+import { actionsOf, actSteadily, perform, playerState, type Action } from './helpers/steady-learner.js';
+import { mulberry32 as seeded } from '../../components/hash.js';
 
 const RUNS = Number(process.env['DELIVERY_RUNS'] ?? 3);
 const AUTH = `Basic ${Buffer.from('delivery:test').toString('base64')}`;
 const ACTOR = JSON.stringify({ objectType: 'Agent', name: 'Learner', mbox: 'mailto:learner@example.org' });
 
-let packages: SamplePackages;
+let site: PackageSite;
 let course: CourseData;
 let browser: Browser;
 let content: StaticServer;
 let lrs: RunningLrs;
 
 beforeAll(async () => {
-  packages = await buildSamplePackages(['cmi5', 'xapi']);
-  course = packages.course;
-  content = await serveDirectory(packages.site);
-  lrs = await startLrs();
+  site = await openPackageSite(['cmi5', 'xapi']);
+  ({ course, browser, content, lrs } = site);
   lrs.allowAuth(AUTH);
-  browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await lrs?.close();
-  await content?.close();
-  await packages?.remove();
-});
+afterAll(() => site?.close());
 
 type Target = 'cmi5' | 'xapi';
 

@@ -3,33 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { VERBS } from '../../components/runtime/vocabulary.js';
 import { currentTitle, walkCourse } from '../support/learner.js';
-import { startLrs, type RunningLrs } from '../support/lrs-server.js';
-import { launchBrowser } from './helpers/browser.js';
-import { buildSamplePackages, type SamplePackages } from './helpers/packages.js';
-import { serveDirectory, type StaticServer } from './helpers/server.js';
+import type { RunningLrs } from '../support/lrs-server.js';
+import { openPackageSite, type PackageSite } from './helpers/packages.js';
+import type { StaticServer } from './helpers/server.js';
 
 // The sample course's cmi5 and xAPI packages, served from one loopback origin and launched as an LMS
 // would (cmi5 8.1 / TinCan launch), reporting to a loopback LRS on another origin.
-let packages: SamplePackages;
+let site: PackageSite;
 let course: CourseData;
 let browser: Browser;
 let content: StaticServer;
 let lrs: RunningLrs;
 
 beforeAll(async () => {
-  packages = await buildSamplePackages(['cmi5', 'xapi']);
-  course = packages.course;
-  content = await serveDirectory(packages.site);
-  lrs = await startLrs();
-  browser = await launchBrowser();
+  site = await openPackageSite(['cmi5', 'xapi']);
+  ({ course, browser, content, lrs } = site);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await lrs?.close();
-  await content?.close();
-  await packages?.remove();
-});
+afterAll(() => site?.close());
 
 async function open(url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });

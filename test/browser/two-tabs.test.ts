@@ -10,16 +10,16 @@ import type { CourseData } from '../../components/course-data.js';
 import { decodeProgress } from '../../components/runtime/resume/progress-codec.js';
 import { waitForPlayer } from '../../scripts/verify/learner.js';
 import { audit } from '../support/delivery-audit.js';
-import { startLrs, type RunningLrs } from '../support/lrs-server.js';
+import type { RunningLrs } from '../support/lrs-server.js';
 import { lmsLog, nextAttemptData, startScormLms, type LmsCall } from '../support/scorm-lms.js';
-import { launchBrowser } from './helpers/browser.js';
-import { buildSamplePackages, type SamplePackages } from './helpers/packages.js';
-import { serveDirectory, type StaticServer } from './helpers/server.js';
+import { openPackageSite, type PackageSite, type SamplePackages } from './helpers/packages.js';
+import type { StaticServer } from './helpers/server.js';
 import { actionsOf, perform, playerState, type Action } from './helpers/steady-learner.js';
 
 const AUTH = `Basic ${Buffer.from('tabs:test').toString('base64')}`;
 const NOTICE = 'This course is open in another tab or window';
 
+let site: PackageSite;
 let packages: SamplePackages;
 let course: CourseData;
 let browser: Browser;
@@ -27,20 +27,12 @@ let content: StaticServer;
 let lrs: RunningLrs;
 
 beforeAll(async () => {
-  packages = await buildSamplePackages(['cmi5', 'xapi', 'scorm12', 'scorm2004']);
-  course = packages.course;
-  content = await serveDirectory(packages.site);
-  lrs = await startLrs();
+  site = await openPackageSite(['cmi5', 'xapi', 'scorm12', 'scorm2004']);
+  ({ packages, course, browser, content, lrs } = site);
   lrs.allowAuth(AUTH);
-  browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await lrs?.close();
-  await content?.close();
-  await packages?.remove();
-});
+afterAll(() => site?.close());
 
 const newContext = (): Promise<BrowserContext> => browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
 const noticeOf = (scope: Page | Frame): Promise<string> => scope.locator('cm-player p.notice').allTextContents().then((texts) => texts.join(' '));

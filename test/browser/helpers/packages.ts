@@ -10,7 +10,11 @@ import { promisify } from 'node:util';
 import type { CourseData } from '../../../components/course-data.js';
 import { readCourseFolder } from '../../../scripts/load/read-course-folder.js';
 import { checkCourse } from '../../../scripts/pipeline.js';
+import type { Browser } from 'playwright-core';
+import { startLrs, type RunningLrs } from '../../support/lrs-server.js';
 import { unzip } from '../../unit/package/package-helpers.js';
+import { launchBrowser } from './browser.js';
+import { serveDirectory, type StaticServer } from './server.js';
 
 const repo = join(import.meta.dirname, '../../..');
 const NAME = 'the-psychology-of-cybercrime-image-based-sexual-abuse-1.0.0';
@@ -43,4 +47,34 @@ export async function buildSamplePackages(targets: readonly Target[]): Promise<S
   const model = checkCourse(await readCourseFolder(join(repo, 'course'))).model;
   if (!model) throw new Error('The sample course has errors');
   return { site: join(out, 'site'), zips, course: model.data, remove: () => rm(out, { recursive: true, force: true }) };
+}
+
+/** The packages served from one loopback origin, a loopback LRS on another, and a browser. */
+export interface PackageSite {
+  readonly packages: SamplePackages;
+  readonly course: CourseData;
+  readonly content: StaticServer;
+  readonly lrs: RunningLrs;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openPackageSite(targets: readonly Target[]): Promise<PackageSite> {
+  const packages = await buildSamplePackages(targets);
+  const content = await serveDirectory(packages.site);
+  const lrs = await startLrs();
+  const browser = await launchBrowser();
+  return {
+    packages,
+    course: packages.course,
+    content,
+    lrs,
+    browser,
+    async close() {
+      await browser.close();
+      await lrs.close();
+      await content.close();
+      await packages.remove();
+    },
+  };
 }

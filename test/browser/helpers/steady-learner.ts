@@ -58,15 +58,3 @@ export async function actSteadily(page: Page, course: CourseData, actions: reado
 export function playerState(page: PlayerScope): Promise<ProgressState | undefined> {
   return page.evaluate(() => (document.querySelector('cm-player') as (Element & { session?: { state: unknown } }) | null)?.session?.state as ProgressState | undefined);
 }
-
-/** A seeded generator (mulberry32), so a failing run can be replayed from its seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -64,9 +64,8 @@ export class Learner {
     this.send({ kind: 'exited', reason: 'learner' });
   }
 
-  /** The full happy path: every page, both questions right, pass, complete, exit. */
-  happy(): void {
-    this.launch();
+  /** The course, after the launch: every page, both questions right, pass, complete. */
+  work(): void {
     this.view(0);
     this.answer(0, true);
     this.view(1);
@@ -75,6 +74,19 @@ export class Learner {
     this.score(1, true);
     this.view(2);
     this.complete();
+  }
+
+  /** What a player reports again after a relaunch: the restored progress, score and completion. */
+  reportAgain(): void {
+    this.progressed(1);
+    this.score(1, true);
+    this.complete();
+  }
+
+  /** The full happy path: every page, both questions right, pass, complete, exit. */
+  happy(): void {
+    this.launch();
+    this.work();
     this.leave();
   }
 }

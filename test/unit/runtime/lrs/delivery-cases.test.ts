@@ -72,14 +72,7 @@ describe('offline, the tab closed, then relaunched in the same browser', () => {
       learner.launch();
       await until(first, () => server.statements().length === 1);
       server.failNext(1000, { type: 'status', status: 503 });
-      learner.view(0);
-      learner.answer(0, true);
-      learner.view(1);
-      learner.answer(1, true);
-      learner.progressed(1);
-      learner.score(1, true);
-      learner.view(2);
-      learner.complete();
+      learner.work();
       await until(first, () => first.clock.pending() > 0);
       const offline = [...browser.queues.values()].flat().map((item) => item.id);
       expect(offline.length).toBeGreaterThanOrEqual(8);
@@ -94,9 +87,7 @@ describe('offline, the tab closed, then relaunched in the same browser', () => {
       const again = new Learner(second.adapter, resumed);
       again.launch(true);
       // A player that reports the restored outcome again, as after any relaunch.
-      again.progressed(1);
-      again.score(1, true);
-      again.complete();
+      again.reportAgain();
       again.leave();
       await until(second, () => verbs(server).includes('terminated'));
       const stored = server.statements();
@@ -121,9 +112,7 @@ describe('a relaunch after the course was finished online', () => {
     const resumed = await two.adapter.resume();
     const again = new Learner(two.adapter, resumed);
     again.launch(true);
-    again.progressed(1);
-    again.score(1, true);
-    again.complete();
+    again.reportAgain();
     again.leave();
     await until(two, () => verbs(server).filter((v) => v === 'terminated').length === 2);
     expect(audit(server.statements(), []).duplicated).toEqual([]);
@@ -142,14 +131,7 @@ describe('exit with an LRS slower than the exit wait', () => {
     learner.launch();
     await until(au, () => server.statements().length === 1);
     server.slow(500);
-    learner.view(0);
-    learner.answer(0, true);
-    learner.view(1);
-    learner.answer(1, true);
-    learner.progressed(1);
-    learner.score(1, true);
-    learner.view(2);
-    learner.complete();
+    learner.work();
     learner.leave();
     await until(au, () => browser.navigations.length > 0, Number.POSITIVE_INFINITY, 1000);
     // The page has gone; what it sent is still on its way: the LRS answers every request it got.
