@@ -37,7 +37,10 @@ export interface DeliveryQueueOptions {
   readonly maxDelayMs?: number;
   /** Statements per POST (default 20). */
   readonly batchSize?: number;
-  /** Largest keepalive bodies in flight together, in bytes: browsers cap them at 64 KiB (R37). */
+  /**
+   * Largest keepalive bodies in flight together, in bytes (default 48 KiB): browsers cap all of a
+   * page's keepalive bodies at 64 KiB (R37), and the bookmark's last write needs its share.
+   */
   readonly keepaliveLimit?: number;
   /** Called when `saving`, the dead letters or the pending statements change. */
   readonly onChange?: () => void;
@@ -100,7 +103,7 @@ export function createDeliveryQueue(options: DeliveryQueueOptions): DeliveryQueu
   const base = options.baseDelayMs ?? 1000;
   const maxDelay = options.maxDelayMs ?? 300_000;
   const batchSize = options.batchSize ?? 20;
-  const keepaliveLimit = options.keepaliveLimit ?? 60 * 1024;
+  const keepaliveLimit = options.keepaliveLimit ?? 48 * 1024;
   const listeners: (() => void)[] = [];
   const changed = (): void => {
     options.onChange?.();

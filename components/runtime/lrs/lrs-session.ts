@@ -94,9 +94,9 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
   async function terminate(statement: IdentifiedStatement, state: ProgressState): Promise<void> {
     const timeout = new Promise<false>((resolve) => timers.setTimeout(() => resolve(false), exitWaitMs));
     const drained = (): Promise<boolean> => Promise.race([queue.drain().then(() => true), timeout]);
-    queue.flush();
     save(state);
     bookmark.flush();
+    queue.flush();
     if (options.terminateAfterDrain && !hidden) await drained();
     queue.enqueue(statement, 'solo');
     // Out of time, or the page is going: what is left goes in one last request, terminated last.
@@ -118,9 +118,10 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
       if (ended) return; // cmi5 9.3.0.0-5: nothing after terminated.
       if (event.kind === 'exited' && event.reason === 'unload') {
         // A page going away may be a reload: flush, keep the session open (see LearnerEvent 'exited').
+        // The bookmark first: it is small, and the resume depends on it.
         save(state);
-        queue.flush();
         bookmark.flush();
+        queue.flush();
         return;
       }
       const statement = emit(event);
@@ -136,8 +137,8 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
     },
     hide() {
       hidden = true;
-      queue.flush();
       bookmark.flush();
+      queue.flush();
     },
     show() {
       hidden = false;

@@ -160,8 +160,9 @@ describe('X6, X10: statements left by an earlier session of the registration', (
     learner.view(0);
     learner.view(1);
     await until(one, () => one.clock.pending() > 0);
-    lrs.clearFaults();
     // The tab dies here; the LMS launches a new session of the same registration in this browser.
+    one.close();
+    lrs.clearFaults();
     return { first, left: [...browser.queues.values()].flat().map((item) => item.id) };
   }
 
@@ -186,7 +187,8 @@ describe('X6, X10: statements left by an earlier session of the registration', (
     const second = lrs.setLaunch({ activityId: AU, registration: first.registration });
     const two = loadAu(lrs, nextTab(), second.search);
     new Learner(two.adapter).launch(true);
-    await until(two, () => verbs(lrs).includes('resumed'));
+    // Stored, and the answers seen by the queue (the LRS stores before the reply reaches the page).
+    await until(two, () => verbs(lrs).includes('resumed') && [...browser.queues.values()].flat().length === 0);
     expect(two.adapter.session?.deadLetters.map((d) => [d.id, d.status, d.reason])).toEqual(left.map((id) => [id, 403, 'rejected by the LRS (HTTP 403): poison statement']));
     expect(verbs(lrs)).toEqual(['initialized', 'initialized', 'resumed']);
     expect([...browser.queues.values()].flat()).toEqual([]);

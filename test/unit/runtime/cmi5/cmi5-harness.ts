@@ -28,6 +28,8 @@ export interface LoadedAu {
   readonly clock: ManualTimers;
   /** Requests to the LRS still waiting for their response. */
   readonly inFlight: () => number;
+  /** The tab goes away: no more requests, and replies still on their way are never seen. */
+  close(): void;
 }
 
 export interface LoadOptions {
@@ -83,7 +85,14 @@ export function loadAu(
     baseDelayMs: 200,
     ...(options.exitWaitMs === undefined ? {} : { exitWaitMs: options.exitWaitMs }),
   };
-  return { adapter: createLrsTracker(open(deps), {}), clock, inFlight: recorder.inFlight };
+  return {
+    adapter: createLrsTracker(open(deps), {}),
+    clock,
+    inFlight: recorder.inFlight,
+    close: () => {
+      gone = true;
+    },
+  };
 }
 
 /** Runs real-time requests and timers (those due within `maxWait` ms) until `done` holds. */

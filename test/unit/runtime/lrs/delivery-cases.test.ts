@@ -74,6 +74,7 @@ describe('offline, the tab closed, then relaunched in the same browser', () => {
       server.failNext(1000, { type: 'status', status: 503 });
       learner.work();
       await until(first, () => first.clock.pending() > 0);
+      first.close();
       const offline = [...browser.queues.values()].flat().map((item) => item.id);
       expect(offline.length).toBeGreaterThanOrEqual(8);
       server.clearFaults();

@@ -200,7 +200,8 @@ describe('X5: a poison statement in a batch', () => {
         expect(lrs.statements()).toHaveLength(size - 1);
         expect(statementPosts() - 1).toBeLessThanOrEqual(Math.ceil(Math.log2(size)) + 1);
       }
-    });
+      // One LRS per position: up to 20 starts, which a busy 2-core machine takes its time over.
+    }, 60_000);
   }
 
   it('unblocks the queue: later statements go out', async () => {
@@ -278,11 +279,11 @@ describe('drain and flush', () => {
     expect(drained).toBe(true);
   });
 
-  it('flush() fills the 60 KiB keepalive budget with POSTs in order, and sends nothing twice', async () => {
+  it('flush() fills the 48 KiB keepalive budget with POSTs in order, and sends nothing twice', async () => {
     const recorder = recordingFetch();
     const queue = queueOver(createMemoryQueueStore(), { online: () => false, fetch: recorder.fetch });
     await queue.start();
-    const padding = 'x'.repeat(2000);
+    const padding = 'x'.repeat(1000);
     const sent = Array.from({ length: 60 }, () => statement({ result: { response: padding } }));
     for (const s of sent) queue.enqueue(s);
     queue.flush();
@@ -290,7 +291,7 @@ describe('drain and flush', () => {
     const bodies = recorder.calls.map((call) => String(call.init?.body));
     expect(recorder.calls.length).toBeGreaterThan(1);
     expect(recorder.calls.every((call) => call.init?.keepalive === true)).toBe(true);
-    expect(bodies.reduce((sum, body) => sum + new TextEncoder().encode(body).length, 0)).toBeLessThanOrEqual(60 * 1024);
+    expect(bodies.reduce((sum, body) => sum + new TextEncoder().encode(body).length, 0)).toBeLessThanOrEqual(48 * 1024);
     const ids = bodies.flatMap((body) => (JSON.parse(body) as { id: string }[]).map((s) => s.id));
     expect(ids).toEqual(sent.slice(0, ids.length).map((s) => s.id));
     await waitFor(() => recorder.inFlight() === 0);
