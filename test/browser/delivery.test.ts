@@ -185,6 +185,67 @@ describe('X6: the LRS out of reach, the tab closed, then the course opened again
   }
 });
 
+describe('bookmarks on an LRS that sends ETags and on one that sends none', () => {
+  for (const etags of [true, false]) {
+    for (const target of ['cmi5', 'xapi'] as const) {
+      it(`${target}, ${etags ? 'with' : 'without'} ETags: every bookmark write is stored, the last one included, and the relaunch lands on the page left`, async () => {
+        const server = await startLrs({ etags });
+        try {
+          const registration = randomUUID();
+          const all = actionsOf(course);
+          const actions = all.filter((action) => action.page <= 4);
+          const page = await open(launchUrl(server, target, registration));
+          for (const action of actions) await perform(page, course, action);
+          await page.waitForTimeout(1200);
+          await page.context().close();
+          const again = await open(launchUrl(server, target, registration));
+          await expectResumed(again, actions);
+          await again.context().close();
+          const writes = server.requests().filter((request) => request.method === 'PUT' && request.path.endsWith('/activities/state'));
+          expect(writes.length).toBeGreaterThan(1);
+          expect(writes.filter((request) => request.status >= 300)).toEqual([]);
+          if (!etags) expect(writes.slice(1).filter((request) => request.headers['if-none-match'] !== undefined || request.headers['if-match'] !== undefined)).toEqual([]);
+        } finally {
+          await server.close();
+        }
+      }, 60_000);
+    }
+  }
+});
+
+describe('a queue left by an earlier version of the player', () => {
+  it('is carried over to the store keyed by statement id, and delivered first', async () => {
+    const registration = randomUUID();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${content.url}cmi5/index.html`);
+    const left = { id: randomUUID(), actor: { objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'learner-1' } }, verb: { id: VERBS.experienced }, object: { objectType: 'Activity', id: course.pages[0]?.iri }, timestamp: new Date(Date.now() - 60_000).toISOString(), context: { registration } };
+    const key = `${lrs.endpoint}|${registration}|${course.id}/au`;
+    // Version 1 of the database: one store, keyed by [queue, seq].
+    await page.evaluate(
+      ([queue, statement]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('coursemark-lrs', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('queue', { keyPath: ['queue', 'seq'] });
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('queue', 'readwrite');
+            transaction.objectStore('queue').put({ queue, seq: 0, id: (statement as { id: string }).id, statement });
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+      [key, left] as const,
+    );
+    await open(launchUrl(lrs, 'cmi5', registration), page);
+    await expect.poll(() => ofRegistration(lrs, registration).map((statement) => statement.verb.id.split('/').pop())).toEqual(['experienced', 'initialized', 'experienced']);
+    expect(ofRegistration(lrs, registration)[0]?.id).toBe(left.id);
+    await context.close();
+  });
+});
+
 describe('X11: Exit behind a backlog, on an LRS that refuses batches over 3 and answers after 5 s', () => {
   it('cmi5: the end of the course, terminated last, is stored once before the window goes to the LMS', async () => {
     const slow = await startLrs();
