@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { VERBS } from '../../components/runtime/vocabulary.js';
 import { currentTitle, exitCourse, waitForPlayer } from '../../scripts/verify/learner.js';
-import { audit } from '../support/delivery-audit.js';
+import { audit, noteFigures } from '../support/delivery-audit.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../support/lrs-server.js';
 import { newProfile } from './helpers/killable-browser.js';
 import { openPackageSite, type PackageSite } from './helpers/packages.js';
@@ -64,6 +64,12 @@ function lostActions(stored: readonly StoredStatement[], actions: readonly Actio
   return [{ kind: 'next', page: 0 } as const, ...actions].map(objectOf).filter((id) => !objects.has(id));
 }
 
+/** Records a case's figures for the closing note: statements for the learner's actions, and duplicates. */
+function note(name: string, stored: readonly StoredStatement[], actions: readonly Action[]): void {
+  const lost = lostActions(stored, actions).length;
+  noteFigures(name, { expected: actions.length + 1, stored: actions.length + 1 - lost, lost, duplicated: audit(stored, []).duplicated.length });
+}
+
 async function open(url: string, page?: Page): Promise<Page> {
   const target = page ?? (await (await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })).newPage());
   await target.goto(url);
@@ -98,6 +104,7 @@ describe('R1: the browser context closes 1.2 s after the last of a steady series
         const again = await open(launchUrl(lrs, target, registration));
         await expectResumed(again, actions);
         await again.context().close();
+        note(`context closed 1.2 s after the last action (${target})`, ofRegistration(lrs, registration), actions);
         expect(audit(ofRegistration(lrs, registration), []).duplicated).toEqual([]);
       }
     }, 60_000 + RUNS * 40_000);
@@ -127,6 +134,7 @@ describe('a killed browser', () => {
         expect(state?.location ?? -1).toBeGreaterThanOrEqual(safe.at(-1)?.page ?? 0);
         // What the killed page had queued goes out from the profile's store, before this launch's own.
         await expect.poll(() => lostActions(ofRegistration(lrs, registration), safe), { timeout: 15_000 }).toEqual([]);
+        note('browser killed, relaunched on the same profile (cmi5; actions 2 s before the kill)', ofRegistration(lrs, registration), safe);
         expect(audit(ofRegistration(lrs, registration), []).duplicated).toEqual([]);
         await second.kill();
       }
@@ -172,6 +180,7 @@ describe('X6: the LRS out of reach, the tab closed, then the course opened again
         // new launch then makes it, once.)
         expect(left.length).toBeGreaterThan(10);
         expect(left.every((statement) => (statement.timestamp ?? '') < relaunched)).toBe(true);
+        note(`LRS out of reach, tab closed, relaunched (${target})`, stored, all);
         expect(lostActions(stored, all)).toEqual([]);
         expect(verbs.filter((verb) => verb === VERBS.passed)).toHaveLength(1);
         expect(verbs.filter((verb) => verb === VERBS.completed)).toHaveLength(1);
@@ -268,6 +277,7 @@ describe('X11: Exit behind a backlog, on an LRS that refuses batches over 3 and 
       await exitCourse(page);
       await page.waitForURL(`${content.url}returned.html`, { timeout: 30_000 });
       const stored = ofRegistration(slow, registration);
+      note('Exit behind a backlog, LRS 413 over 3 and 5 s per answer (cmi5)', stored, all);
       expect(slow.requests().some((request) => request.status === 413)).toBe(true);
       expect(lostActions(stored, all)).toEqual([]);
       expect(stored.at(-1)?.verb.id).toBe(VERBS.terminated);

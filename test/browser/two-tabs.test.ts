@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { decodeProgress } from '../../components/runtime/resume/progress-codec.js';
 import { waitForPlayer } from '../../scripts/verify/learner.js';
-import { audit } from '../support/delivery-audit.js';
+import { audit, noteFigures } from '../support/delivery-audit.js';
 import type { RunningLrs } from '../support/lrs-server.js';
 import { lmsLog, nextAttemptData, startScormLms, type LmsCall } from '../support/scorm-lms.js';
 import { openPackageSite, type PackageSite, type SamplePackages } from './helpers/packages.js';
@@ -87,6 +87,9 @@ describe('LRS targets', () => {
 
       // Nothing came from the second tab: one launch, and each page seen once (in the first tab).
       const stored = ofRegistration(registration);
+      const expected = [...before, ...after].filter((action) => action.kind !== 'next').length + course.pages.length;
+      const found = new Set(stored.filter((statement) => ['answered', 'experienced'].some((verb) => statement.verb.id.endsWith(`/${verb}`))).map((statement) => (statement.object as { id?: string }).id)).size;
+      noteFigures(`two tabs (${target}; answers and page views)`, { expected, stored: found, lost: expected - found, duplicated: audit(stored, []).duplicated.length });
       const verbOf = (name: string) => stored.filter((statement) => statement.verb.id.endsWith(`/${name}`));
       expect(verbOf('initialized')).toHaveLength(1);
       expect(verbOf('experienced')).toHaveLength(course.pages.length);

@@ -4,6 +4,7 @@
  * a progress again). Session markers (initialized, resumed, suspended, terminated) and page views
  * belong to each launch and are not outcomes.
  */
+import { appendFileSync } from 'node:fs';
 import type { Statement } from '@xapi/xapi';
 
 const PER_LAUNCH = new Set(['initialized', 'resumed', 'suspended', 'terminated', 'experienced'].map((verb) => `http://adlnet.gov/expapi/verbs/${verb}`));
@@ -42,4 +43,14 @@ export function audit(stored: readonly Statement[], expectedIds: readonly string
     lost: expectedIds.filter((id) => !have.has(id)),
     duplicated: [...twice(ids), ...twice(stored.map(outcomeKey))],
   };
+}
+
+/**
+ * Appends one case's figures to the file named by DELIVERY_NOTES (JSON lines), when set: the
+ * closing figures of a long run (DELIVERY_RUNS=10) come from the same tests as CI's.
+ */
+export function noteFigures(name: string, figures: { expected: number; stored: number; lost: number; duplicated: number }): void {
+  const file = process.env['DELIVERY_NOTES'];
+  if (file === undefined || file === '') return;
+  appendFileSync(file, `${JSON.stringify({ case: name, ...figures })}\n`);
 }

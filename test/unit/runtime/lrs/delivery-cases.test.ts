@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { openCmi5Session } from '../../../../components/runtime/cmi5/cmi5-adapter.js';
 import { openXapiSession } from '../../../../components/runtime/xapi/xapi-adapter.js';
-import { audit } from '../../../support/delivery-audit.js';
+import { audit, noteFigures, type Audit } from '../../../support/delivery-audit.js';
 import { startLrs, type LrsOptions, type RunningLrs } from '../../../support/lrs-server.js';
 import { loadAu, newBrowser, until, verbs, type Browser } from '../cmi5/cmi5-harness.js';
 import { Learner } from '../cmi5/learner.js';
@@ -23,6 +23,9 @@ async function lrsWith(options: LrsOptions = {}): Promise<RunningLrs> {
 }
 
 type Open = typeof openCmi5Session;
+
+const note = (name: string, result: Audit): void =>
+  noteFigures(name, { expected: result.expected, stored: result.expected - result.lost.length, lost: result.lost.length, duplicated: result.duplicated.length });
 
 /** A launch of either target into `browser`; a cmi5 launch is a new session of `registration`. */
 function launcher(server: RunningLrs, target: 'cmi5' | 'xapi', registration = randomUUID(), returnURL?: string) {
@@ -52,6 +55,7 @@ describe('exit with a slow LRS', () => {
       new Learner(au.adapter).happy();
       await until(au, () => browser.navigations.length > 0, Number.POSITIVE_INFINITY, 2000);
       const result = audit(server.statements(), browser.queued);
+      note(`exit, slow LRS ${name} (cmi5, unit)`, result);
       expect(result.lost).toEqual([]);
       expect(result.duplicated).toEqual([]);
       expect(verbs(server).at(-1)).toBe('terminated');
@@ -94,6 +98,7 @@ describe('offline, the tab closed, then relaunched in the same browser', () => {
       const stored = server.statements();
       expect(stored.slice(1, 1 + offline.length).map((s) => s.id)).toEqual(offline);
       const result = audit(stored, browser.queued);
+      note(`offline, closed, relaunched (${target}, unit)`, result);
       expect(result.lost).toEqual([]);
       expect(result.duplicated).toEqual([]);
       expect(verbs(server).filter((v) => ['passed', 'completed', 'progressed'].includes(v))).toEqual(['progressed', 'passed', 'completed']);
@@ -145,6 +150,7 @@ describe('exit with an LRS slower than the exit wait', () => {
     new Learner(two.adapter, await two.adapter.resume()).launch(true);
     await until(two, () => verbs(server).includes('resumed'), Number.POSITIVE_INFINITY, 1000);
     const result = audit(server.statements(), browser.queued);
+    note('exit on an LRS slower than the exit wait, then relaunched (cmi5, unit)', result);
     expect(result.lost).toEqual([]);
     expect(result.duplicated).toEqual([]);
     // Every statement of the first session is stored before the second session's first.
