@@ -231,12 +231,18 @@ export function createBookmark(options: BookmarkOptions): Bookmark {
         timers.clearTimeout(timer);
         timer = undefined;
       }
+      // If the page stays (hidden, then shown again) and this write failed, the usual ones retry.
+      const retry = (): void => kick(Math.min(30_000, 1000 * 2 ** failures));
       void document.write((current) => merge(current, latest), true).then(
         (ok) => {
           if (ok) written = Math.max(written, latest.version);
           result(ok);
+          if (!ok) retry();
         },
-        () => result(false),
+        () => {
+          result(false);
+          retry();
+        },
       );
     },
     get saving() {
