@@ -3,7 +3,7 @@
 // of a steady series of actions, a killed browser, offline then closed then relaunched, and Exit
 // behind a backlog on a slow LRS that refuses batches over 3 statements. Pass: 0 statements lost,
 // 0 duplicated, the relaunch on the page left with every answer.
-// DELIVERY_RUNS sets the number of random points per case (default 3; the closing note used 10).
+// DELIVERY_RUNS sets the number of random points per case (default 2; the closing note used 10).
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import type { StaticServer } from './helpers/server.js';
 import { actionsOf, actSteadily, perform, playerState, type Action } from './helpers/steady-learner.js';
 import { mulberry32 as seeded } from '../../components/hash.js';
 
-const RUNS = Number(process.env['DELIVERY_RUNS'] ?? 3);
+const RUNS = Number(process.env['DELIVERY_RUNS'] ?? 2);
 const AUTH = `Basic ${Buffer.from('delivery:test').toString('base64')}`;
 const ACTOR = JSON.stringify({ objectType: 'Agent', name: 'Learner', mbox: 'mailto:learner@example.org' });
 
@@ -202,7 +202,7 @@ describe('bookmarks on an LRS that sends ETags and on one that sends none', () =
         try {
           const registration = randomUUID();
           const all = actionsOf(course);
-          const actions = all.filter((action) => action.page <= 4);
+          const actions = all.filter((action) => action.page <= 3);
           const page = await open(launchUrl(server, target, registration));
           for (const action of actions) await perform(page, course, action);
           await page.waitForTimeout(1200);
