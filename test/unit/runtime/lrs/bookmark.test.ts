@@ -1,5 +1,10 @@
 // The bookmark's write discipline (reliability R1, R4): within about a second of each change, one
 // write in flight, never ahead of its statements, forward only, mirrored locally.
+//
+// The ordering a resume depends on: the bookmark of a page is on the LRS before the learner's window
+// can go. Writing only after 1.5 s without a change put it after the close for any learner (or
+// `verify`) acting faster than that: the one write left was the keepalive PUT at page hide, which
+// Chromium cancels when the browser context goes, so the relaunch landed on the first page.
 import { describe, expect, it } from 'vitest';
 import { createBookmark, type ProgressDocument } from '../../../../components/runtime/lrs/bookmark.js';
 import type { StateDocument } from '../../../../components/runtime/lrs/state-document.js';
@@ -56,7 +61,7 @@ async function pass(clock: ManualTimers, ms: number): Promise<void> {
 }
 
 describe('bookmark writes', () => {
-  it('a learner acting every 400 ms for 12 s has each change on the LRS within a second, one write at a time', async () => {
+  it('a learner acting every 400 ms for 12 s has each change on the LRS within a second, before the next actions, one write at a time', async () => {
     const clock = manualTimers();
     const lrs = slowDocument(clock, 120);
     const bookmark = createBookmark({ document: lrs.document, timers: clock.timers, now: clock.now });
