@@ -136,6 +136,13 @@ export function guardAttempt(key: string | undefined, create: () => TrackingAdap
     get launchProblem(): LaunchProblem | undefined {
       return inner?.launchProblem ?? otherTab;
     },
+    // A second tab sends nothing anywhere: no text of it reaches a tutor.
+    get responseLimit() {
+      return inner?.responseLimit;
+    },
+    get mastery() {
+      return inner?.mastery;
+    },
   };
 }
 

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { CourseData } from '../../../components/course-data.js';
 import type { ProgressState } from '../../../components/tracker.js';
-import { answerQuestion, type PlayerScope } from '../../../scripts/verify/learner.js';
+import { answerQuestion, writeReflection, type PlayerScope } from '../../../scripts/verify/learner.js';
 
 export type Action =
   | { readonly kind: 'next'; readonly page: number }
@@ -25,7 +25,7 @@ export function actionsOf(course: CourseData): Action[] {
 
 export async function perform(page: PlayerScope, course: CourseData, action: Action): Promise<void> {
   if (action.kind === 'next') {
-    await page.getByRole('button', { name: /^Next/ }).click();
+    await page.locator('[data-action="next"]').click();
     await page.locator('article h1', { hasText: course.pages[action.page]?.title ?? '' }).first().waitFor();
     return;
   }
@@ -35,9 +35,9 @@ export async function perform(page: PlayerScope, course: CourseData, action: Act
     await answerQuestion(page, question, 'correct');
     return;
   }
-  const activity = page.locator('cm-activity');
-  await activity.locator('textarea').fill(`A reflection on ${action.activity}.`);
-  await activity.getByRole('button', { name: /^Save/ }).click();
+  const activity = course.activities.find((candidate) => candidate.id === action.activity);
+  if (activity === undefined) throw new Error(`no activity ${action.activity}`);
+  await writeReflection(page, activity, `A reflection on ${action.activity}.`);
 }
 
 /** Performs `actions`, each starting `everyMs` after the one before; returns when each one ended. */

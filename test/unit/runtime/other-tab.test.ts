@@ -43,7 +43,7 @@ function manualEnv(locks?: FakeLocks, channel?: TabEnvironment['channel']) {
 
 function recorder(): TrackingAdapter & { events: LearnerEvent[] } {
   const events: LearnerEvent[] = [];
-  return { events, resume: () => Promise.resolve({ location: 3, visited: [], answers: {}, activities: {}, completed: false }), record: (event) => events.push(event), saving: true };
+  return { events, resume: () => Promise.resolve({ location: 3, visited: [], answers: {}, activities: {}, completed: false }), record: (event) => events.push(event), saving: true, responseLimit: 255, mastery: 0.8 };
 }
 
 const STATE: ProgressState = { location: 0, visited: [], answers: {}, activities: {}, completed: false };
@@ -67,6 +67,9 @@ describe('guardAttempt with Web Locks', () => {
     expect(first.launchProblem).toBeUndefined();
     expect(second.launchProblem).toBe('other-tab');
     expect(second.saving).toBe(true);
+    // What reaches the LMS, and the LMS's passing score, are the first tab's business only.
+    expect([first.responseLimit, first.mastery]).toEqual([255, 0.8]);
+    expect([second.responseLimit, second.mastery]).toEqual([undefined, undefined]);
   });
 
   it('another attempt is not a second tab', async () => {

@@ -24,7 +24,7 @@ describe('mergeProgress', () => {
       location: fc.nat(20),
       visited: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 5 }),
       answers: fc.dictionary(fc.constantFrom('q1', 'q2', 'q3'), fc.record({ attempt: fc.integer({ min: 1, max: 5 }), sec: fc.nat(59) }).map(({ attempt, sec }) => answer(attempt, `2026-01-05T09:00:${String(sec).padStart(2, '0')}Z`))),
-      activities: fc.dictionary(fc.constantFrom('r1', 'r2'), fc.string()),
+      activities: fc.dictionary(fc.constantFrom('r1', 'r2'), fc.oneof(fc.constant({ shared: false as const }), fc.string().map((text) => ({ shared: true as const, text })))),
       completed: fc.boolean(),
     });
     fc.assert(
