@@ -26,7 +26,8 @@ export interface LrsAdapterDependencies {
   /** cmi5 10.2.6: navigates the current window (`location.assign`). */
   readonly navigate: (url: string) => void;
   readonly exitWaitMs?: number;
-  readonly debounceMs?: number;
+  /** Bookmark writes begin at least this many ms apart (bookmark.ts, default 250). */
+  readonly coalesceMs?: number;
   readonly baseDelayMs?: number;
 }
 

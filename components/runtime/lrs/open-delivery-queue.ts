@@ -59,7 +59,7 @@ export async function openDelivery(deps: LrsAdapterDependencies, client: LrsClie
     settled: (seq) => queue.settled(seq),
     watch: (listener) => queue.watch(listener),
     mirror: { load: () => store.loadMirror(), save: (value) => store.saveMirror(value) },
-    ...(deps.debounceMs === undefined ? {} : { coalesceMs: deps.debounceMs }),
+    ...(deps.coalesceMs === undefined ? {} : { coalesceMs: deps.coalesceMs }),
   });
   const saved = await bookmark.load();
   const restored = await queue.start();
