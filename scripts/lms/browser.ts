@@ -1,13 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
+import { findBrowser } from './find-browser.js';
 
 /**
- * Launches the system Chromium (Debian's package; `CHROMIUM_PATH` points elsewhere). playwright-core
+ * Launches an installed Chromium, Chrome or Edge (find-browser.ts; `CHROMIUM_PATH` chooses one). playwright-core
  * is loaded only here, so the build and check commands never need it.
  */
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: findBrowser(),
     args: [
       '--no-sandbox',
       '--disable-gpu',

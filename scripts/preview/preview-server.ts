@@ -23,6 +23,9 @@ const ADAPTERS: Readonly<Record<(typeof TARGETS)[number], string>> = {
 const RESOLVED = '\0coursemark:';
 const FRAME_MODULE = 'virtual:coursemark/preview-frame';
 
+/** The port asked for is taken (with strictPort). */
+export class PortInUseError extends Error {}
+
 export interface PreviewServer {
   readonly url: string;
   readonly lrs: RunningLrs;
@@ -30,7 +33,19 @@ export interface PreviewServer {
 }
 
 export interface PreviewOptions {
+  /**
+   * The port to listen on (0: any free one).
+   * @default 0
+   */
   readonly port?: number;
+  /**
+   * With a port given: refuse to start when it is taken (PortInUseError) instead of taking the next
+   * free one.
+   * @default true
+   */
+  readonly strictPort?: boolean;
+  /** Open the preview in the default browser once it listens. */
+  readonly open?: boolean;
   /** Where the check report goes when a Markdown edit has errors (the terminal). */
   readonly report: (text: string) => void;
 }
@@ -194,10 +209,20 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     // it, re-optimise and reload the page mid-session. These are every package the player imports
     // at run time (@xapi/xapi is types only); a new one belongs here too.
     optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@lit/context'] },
-    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined, hmr: { overlay: true } },
+    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined && options.strictPort !== false, open: options.open === true, hmr: { overlay: true } },
     plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
   });
-  await server.listen();
+  try {
+    await server.listen();
+  } catch (error) {
+    // Nothing may keep the process alive after a failed start (the LRS, the file watcher).
+    await server.close();
+    await lrs.close();
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' || /port \d+ is already in use/i.test(error instanceof Error ? error.message : '')) {
+      throw new PortInUseError(`port ${options.port ?? 0} is already in use (another preview, or another program). Stop it, or choose another port with --port (or leave --port out to take the next free one).`);
+    }
+    throw error;
+  }
   const address = server.httpServer?.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
   return {
