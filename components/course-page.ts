@@ -123,7 +123,8 @@ export class CoursePage extends LitElement {
       if (box.labels?.length || box.hasAttribute('aria-label')) continue;
       const item = box.parentElement;
       const text = [...(item?.childNodes ?? [])]
-        .filter((node) => !(node instanceof HTMLUListElement || node instanceof HTMLOListElement))
+        // Text and elements only: Lit's markers are comments, whose textContent is their data.
+        .filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !(node instanceof HTMLUListElement || node instanceof HTMLOListElement)))
         .map((node) => node.textContent ?? '')
         .join('')
         .trim();

@@ -1,6 +1,8 @@
+import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import type { ActivityData, PageInfo, QuestionData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveParts } from './course-parts.js';
 import type { SectionDraft } from './section-draft.js';
@@ -58,15 +60,25 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         pageActivities.push(activity.id);
       }
     }
+    const reported = new Set<number | undefined>();
     for (const link of section.pageLinks) {
       const target = link.fileName === undefined ? section : sections.find((candidate) => candidate.fileName === link.fileName);
+      // Several reference-style links may share one definition: one message where the address is.
+      const place = link.place ?? link.node.position;
+      const once = (reason: string): void => {
+        if (reported.has(place?.start.offset)) return;
+        reported.add(place?.start.offset);
+        report(section.file, 'broken-link', reason, place);
+      };
       if (!target) {
-        report(section.file, 'broken-link', `This link points to "${link.fileName ?? ''}", which is not a page in sections/. Check the file name.`, link.node.position);
+        // A page that exists but could not be read (over a limit) is reported for itself, not here.
+        if (link.fileName !== undefined && input.unreadableSections?.includes(link.fileName) === true) continue;
+        once(`This link points to "${link.fileName ?? ''}", which is not a page in sections/.${didYouMean(link.fileName ?? '', [...sections.map((candidate) => candidate.fileName), ...(input.unreadableSections ?? [])]) || ' Check the file name.'}`);
         continue;
       }
       if (link.anchor && !target.headings.some((heading) => heading.id === link.anchor)) {
-        const known = target.headings.map((heading) => `#${heading.id}`).join(', ');
-        report(section.file, 'broken-link', `The page "${target.fileName}" has no heading "#${link.anchor}".${known ? ` Its headings: ${known}.` : ''}`, link.node.position);
+        const known = target.headings.map((heading) => heading.id);
+        once(`The page "${target.fileName}" has no heading "#${link.anchor}".${didYouMean(link.anchor, known, (id) => `"#${id}"`)}${known.length > 0 ? ` Its headings: ${known.map((id) => `#${id}`).join(', ')}.` : ''}`);
         continue;
       }
       urls.set(link.node, pageRoute(target.pageId, link.anchor));
@@ -86,8 +98,11 @@ export function buildCourseModel(input: ModelInput): CourseModel {
       urls.set(node, file.output);
     }
     for (const term of section.terms) {
-      if (!glossaryIds.has(term.id)) {
-        report(section.file, 'unknown-term', `The term "${term.id}" is not in glossary.yaml. Add it there, or give the id of an existing entry: :term[...]{id=...}.`, term.node.position);
+      // A glossary.yaml with errors is reported for itself; its terms are not all unknown.
+      if (!glossaryIds.has(term.id) && input.glossaryReadable !== false) {
+        const byId = new Map(input.glossary.map((entry) => [entry.id, entry.term]));
+        const suggestion = didYouMean(term.id, byId.keys(), (id) => `"${byId.get(id) ?? id}"`);
+        report(section.file, 'unknown-term', `The term "${toString(term.node).trim() || term.id}" is not in glossary.yaml.${suggestion} Add it there, or give the id of an existing entry: :term[...]{id=...}.`, term.node.position);
       }
     }
     if (section.support) {

@@ -46,6 +46,8 @@ export interface ModelInput {
   readonly files: CourseFileIndex;
   /** File names of the section files that could not be read (their errors are already reported). */
   readonly unreadableSections?: readonly string[];
+  /** False when glossary.yaml has errors: terms are then not checked against it. */
+  readonly glossaryReadable?: boolean;
 }
 
 export const pageIri = (courseId: string, pageId: string): string => `${courseId}/pages/${pageId}`;
