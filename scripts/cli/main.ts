@@ -130,9 +130,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   try {
     const cwd = process.cwd();
     if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
-    else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
+    else {
+      streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
+      if (result.files.some((file) => file.messages.length > 0)) streams.err(explainHint(result.files));
+    }
     if (hasErrors(result.files) || !result.model) return EXIT.content;
-    if (format === 'text' && result.files.some((file) => file.messages.length > 0)) streams.err(explainHint(result.files));
     if (command === 'check') {
       if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
       return EXIT.ok;

@@ -43,7 +43,7 @@ describe('coursemark check', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/sections\/01-a\.md:9:8 {2}error {2}Raw HTML is not allowed[^\n]* {2}raw-html\n/);
     expect(err).toContain('>  9 | Inline <span>html</span> too.\n     |        ^^^^^^');
-    expect(err).toMatch(/3 errors, 0 warnings in 1 file\n$/);
+    expect(err).toMatch(/3 errors, 0 warnings in 1 file\nRun "coursemark explain <rule-id>" for an example and the fix, e.g. "coursemark explain raw-html"; the authoring guide is \S+docs\/authoring\.md\.\n$/);
   });
 
   it('exits 0 when there are only warnings', async () => {
