@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { componentsDir } from '../bundle/bundle-course.js';
 import { coursePlugin } from '../bundle/course-plugin.js';
 import { fromRoot } from '../project-root.js';
@@ -22,6 +22,51 @@ const ADAPTERS: Readonly<Record<(typeof TARGETS)[number], string>> = {
 };
 const RESOLVED = '\0coursemark:';
 const FRAME_MODULE = 'virtual:coursemark/preview-frame';
+const PANEL_MODULE = 'virtual:coursemark/lms-panel';
+// Preview-only modules served through the dev server (so they can import the player's code).
+const PREVIEW_MODULES: Readonly<Record<string, string>> = { [FRAME_MODULE]: 'scripts/preview/preview-frame.js', [PANEL_MODULE]: 'scripts/preview/lms-panel.js' };
+// What a course file is served as, by extension; anything else is offered as a download.
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  ico: 'image/x-icon',
+  pdf: 'application/pdf',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * The dev server's own warnings and errors, in the terminal as coursemark's: an author has no Vite
+ * configuration, so its advice about one would only mislead.
+ */
+function previewLogger(report: (text: string) => void): Logger {
+  const say = (message: string): void => {
+    const text = message.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[vite\]\s*/i, '').trim();
+    if (text !== '' && !/vite\.config|server\.hmr|optimizeDeps|--force/i.test(text)) report(`coursemark preview: ${text}\n`);
+  };
+  const warned = new Set<string>();
+  return {
+    info: () => undefined,
+    warn: say,
+    warnOnce: (message) => {
+      if (!warned.has(message)) say(message);
+      warned.add(message);
+    },
+    error: say,
+    clearScreen: () => undefined,
+    hasErrorLogged: () => false,
+    hasWarned: false,
+  };
+}
 
 /** The port asked for is taken (with strictPort). */
 export class PortInUseError extends Error {}
@@ -97,8 +142,9 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     current = await loadPreviewCourse(root, process.cwd(), caches);
     if (current.report !== '') options.report(current.report);
     if (!current.ok) {
+      // The host page shows it over the course, in coursemark's words (preview-host.js).
       const { error } = current;
-      server?.ws.send({ type: 'error', err: { message: error.message, stack: '', id: error.file, frame: error.frame, plugin: 'coursemark', loc: { file: error.file, line: error.line, column: error.column } } });
+      server?.ws.send({ type: 'custom', event: 'coursemark:error', data: { message: error.message, file: error.file, line: error.line, column: error.column, frame: error.frame } });
       return;
     }
     const before = modules;
@@ -109,9 +155,13 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
 
   const preview: Plugin = {
     name: 'coursemark:preview',
-    // The course frame's script for page swaps (preview-frame.js), as a module Vite serves with HMR.
-    resolveId: (id) => (id === FRAME_MODULE ? `\0${FRAME_MODULE}` : undefined),
-    load: (id) => (id === `\0${FRAME_MODULE}` ? readFile(fromRoot('scripts/preview/preview-frame.js'), 'utf8') : undefined),
+    // The course frame's script for page swaps (preview-frame.js) and the host page's LMS panel
+    // (lms-panel.js), as modules the dev server serves with HMR.
+    resolveId: (id) => (Object.hasOwn(PREVIEW_MODULES, id) ? `\0${id}` : undefined),
+    load: (id) => {
+      const file = id.startsWith('\0') ? PREVIEW_MODULES[id.slice(1)] : undefined;
+      return file === undefined ? undefined : readFile(fromRoot(file), 'utf8');
+    },
     configureServer(dev) {
       dev.watcher.add(root);
       // Editors save by writing in place or by renaming a new file over the old one: watch both.
@@ -184,9 +234,13 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
           if (url.searchParams.get('on') === 'true') lrs.failNext(100_000, { type: 'status', status: 503 });
           return send('application/json', '{}');
         }
-        if (url.pathname.startsWith('/media/') && current.ok) {
-          const file = [...current.model.media.values()].find((media) => `/${media.output}` === url.pathname);
+        // Course files, where the player's pages ask for them: next to the player page, as in a package.
+        const mediaPath = url.pathname.replace(/^\/__preview\/player\//, '/');
+        if (mediaPath.startsWith('/media/') && current.ok) {
+          const file = [...current.model.media.values()].find((media) => `/${media.output}` === mediaPath);
           if (file !== undefined) {
+            const extension = /\.([a-z0-9]+)$/i.exec(file.output)?.[1]?.toLowerCase() ?? '';
+            response.writeHead(200, { 'content-type': MEDIA_TYPES[extension] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
             createReadStream(join(root, ...file.source.split('/'))).pipe(response);
             return;
           }
@@ -201,6 +255,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     envDir: false,
     root: componentsDir,
     logLevel: 'warn',
+    customLogger: previewLogger(options.report),
     publicDir: false,
     envPrefix: '__COURSEMARK_NO_ENV__',
     appType: 'custom',
@@ -209,7 +264,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     // it, re-optimise and reload the page mid-session. These are every package the player imports
     // at run time (@xapi/xapi is types only); a new one belongs here too.
     optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@lit/context'] },
-    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined && options.strictPort !== false, open: options.open === true, hmr: { overlay: true } },
+    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined && options.strictPort !== false, open: options.open === true, hmr: { overlay: false } },
     plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
   });
   try {
