@@ -4,19 +4,14 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
 import { ruleDocPath } from '../../scripts/cli/explain-command.js';
-import { main } from '../../scripts/cli/main.js';
 import { rules } from '../../scripts/diagnostics/rules.js';
 import { findBrowser, NO_BROWSER } from '../../scripts/lms/find-browser.js';
 
 const repo = join(import.meta.dirname, '../..');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), color: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 let dir: string;
 beforeEach(async () => {

@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonMessage } from '../../scripts/cli/format-messages.js';
-import { main } from '../../scripts/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), color: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('coursemark check', () => {
   it('reports every mistake of a broken course with its line, in one run, and exits 1', async () => {
