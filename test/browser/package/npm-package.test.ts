@@ -85,5 +85,26 @@ describe('the npm package', () => {
 
     const explain = await run('npx', ['--no-install', 'coursemark', 'explain', 'directive-unclosed'], consumer);
     expect(explain.out).toContain(join(consumer, 'node_modules/coursemark/docs/authoring.md'));
+
+    // The preview serves the host page, the player and the course's images from the installed package.
+    const preview = spawn(process.execPath, [join(consumer, 'node_modules/coursemark/bin/coursemark.js'), 'preview'], { cwd: consumer, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        preview.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = / at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1];
+          if (found) resolve(found);
+        });
+        preview.on('exit', (code) => reject(new Error(`preview exited with ${code}`)));
+      });
+      expect((await fetch(url)).status).toBe(200);
+      const player = await fetch(new URL('__preview/player/scorm12.html', url));
+      expect(player.status).toBe(200);
+      const image = await fetch(new URL('__preview/player/media/assets/water-cycle.svg', url));
+      expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+    } finally {
+      preview.kill('SIGINT');
+    }
   });
 });
