@@ -31,8 +31,8 @@ interface SpecExample {
 const require = createRequire(import.meta.url);
 // The CommonMark spec writes tabs as "→".
 const commonmark = (require('commonmark-spec') as { tests: SpecExample[] }).tests.map((example) => ({ ...example, markdown: example.markdown.replace(/→/g, '\t'), html: example.html.replace(/→/g, '\t') }));
-// The GFM spec repeats the CommonMark examples of its time (0.29); its own are those of the extensions.
-const gfmExtensions: SpecExample[] = gfm.testCases.filter((example) => /\(extension\)/.test(example.section)).map((example) => ({ ...example, number: example.example }));
+// The GFM spec (0.29-gfm): the CommonMark examples of its time and those of the extensions.
+const gfmExamples: SpecExample[] = gfm.testCases.map((example) => ({ ...example, number: example.example }));
 
 const FRONTMATTER = '---\ntitle: Spec example\n---\n\n';
 
@@ -58,5 +58,5 @@ function render(spec: RenderedExample['spec'], example: SpecExample): RenderedEx
 }
 
 export function specExamples(): RenderedExample[] {
-  return [...commonmark.map((example) => render('commonmark', example)), ...gfmExtensions.map((example) => render('gfm', example))];
+  return [...commonmark.map((example) => render('commonmark', example)), ...gfmExamples.map((example) => render('gfm', example))];
 }
