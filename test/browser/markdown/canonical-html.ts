@@ -31,7 +31,7 @@ export function canonicalHtml(container: Element, expected: boolean): string {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) {
         const text = (child as Text).data;
-        out += escape(inPre ? text : text.replace(/\s+/g, ' '));
+        out += escape(inPre ? text : text.replace(/[ \t\n\r\f]+/g, ' '));
         continue;
       }
       if (!(child instanceof Element)) continue;
@@ -47,6 +47,6 @@ export function canonicalHtml(container: Element, expected: boolean): string {
     }
     return out;
   };
-  const BLOCK = /\s*(<\/?(?:p|div|ul|ol|li|blockquote|h[1-6]|pre|table|thead|tbody|tr|th|td|hr|section)\b[^>]*>)\s*/g;
+  const BLOCK = /[ \t\n\r\f]*(<\/?(?:p|div|ul|ol|li|blockquote|h[1-6]|pre|table|thead|tbody|tr|th|td|hr|section)\b[^>]*>)[ \t\n\r\f]*/g;
   return walk(container, false).replace(BLOCK, '$1').trim();
 }
