@@ -83,7 +83,7 @@ export function withinLimits(file: VFile, limits: InputLimits = defaultLimits): 
 // InlineCost estimates both per paragraph in one linear pass (matched marks, as in "*a*", cost
 // nothing). A paragraph whose estimate is over MAX_WORK (a few seconds of parsing on a busy machine),
 // or a page whose paragraphs add up to more, is refused where the costliest paragraph starts.
-const MAX_WORK = 8_000_000;
+const MAX_WORK = 3_000_000;
 // A scanned character costs about a twentieth of a look-back step, an opening mark about 150 of them.
 const SCAN_WEIGHT = 1 / 20;
 const OPENER_WEIGHT = 150;
