@@ -101,7 +101,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     streams.out(await explainRule(positionals[1]));
     return EXIT.ok;
   }
-  if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}".${didYouMean(command, COMMANDS)}`);
+  if (command !== 'build' && command !== 'check') {
+    // "new" and "create" are what other tools call starting a project.
+    const suggestion = command === 'new' || command === 'create' ? ' Did you mean "init"?' : didYouMean(command, COMMANDS);
+    throw new UsageError(`unknown command "${command}".${suggestion}`);
+  }
   if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined) {
     throw new UsageError('--answers, --resume and --json belong to "verify".');
   }

@@ -103,6 +103,7 @@ describe('usage mistakes of the newer options', () => {
       [['verify', join(dir, 'nothing-here')], 'no package file or folder'],
       [['verify', dir], 'has no .zip packages'],
       [['biuld'], 'Did you mean "build"?'],
+      [['new'], 'Did you mean "init"?'],
     ] as const) {
       const { code, err } = await run(...args);
       expect(code, args.join(' ')).toBe(2);
