@@ -25,6 +25,7 @@ Commands:
       --answers <how>   correct (default), wrong or first (the first option each time)
       --resume          Also leave mid-course, relaunch, and check the learner lands there
       --json            Print the report as JSON (for CI)
+      --timeout <s>     Stop the learner after this many seconds (default: 120)
   explain [rule-id]   Explain a rule that check reports, with an example and the fix
                       (without a rule id: list every rule)
 

@@ -26,8 +26,3 @@ export function caseCollisions(paths: readonly string[]): string[][] {
   }
   return [...groups.values()].filter((group) => group.length > 1);
 }
-
-/** Shows invisible characters in a name, so a message never reorders the text around it. */
-export function printableName(path: string): string {
-  return path.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

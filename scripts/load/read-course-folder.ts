@@ -5,7 +5,8 @@ import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import type { CourseFileIndex } from '../model/course-model.js';
 import { decodeCourseText } from './decode-text.js';
-import { caseCollisions, fileNameProblem, printableName } from './file-names.js';
+import { printable } from '../diagnostics/printable.js';
+import { caseCollisions, fileNameProblem } from './file-names.js';
 
 /** A course folder read into memory: the text files as VFiles, and an index of every other file. */
 export interface CourseSource {
@@ -63,10 +64,10 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
   const nameWarnings = new Map<string, string>();
   for (const path of paths) {
     const problem = fileNameProblem(path);
-    if (problem) nameWarnings.set(path, `The file name "${printableName(path)}" will cause trouble: ${problem}. Rename it.`);
+    if (problem) nameWarnings.set(path, `The file name "${printable(path)}" will cause trouble: ${problem}. Rename it.`);
   }
   for (const group of caseCollisions(paths)) {
-    for (const path of group) nameWarnings.set(path, `"${group.map(printableName).join('" and "')}" differ only by letter case or accents: they are the same file on Windows and macOS. Rename one of them.`);
+    for (const path of group) nameWarnings.set(path, `"${group.map(printable).join('" and "')}" differ only by letter case or accents: they are the same file on Windows and macOS. Rename one of them.`);
   }
   const read = async (path: string): Promise<VFile | undefined> => {
     const { file, ok } = decodeCourseText(await fs.readFile(join(root, ...path.split('/'))), path, root);

@@ -1,3 +1,4 @@
+import { printableLines } from '../diagnostics/printable.js';
 import { KIND_NAMES, problemCount, type Recorded, type VerifyReport } from './verify-report.js';
 
 const ANSWERED: Readonly<Record<string, string>> = { correct: 'correctly', wrong: 'wrongly', first: 'with the first option each time' };
@@ -36,10 +37,14 @@ function recordedLines(recorded: Recorded): string[] {
   return lines;
 }
 
-/** The report as plain sections a course author can read without knowing SCORM. */
+/**
+ * The report as plain sections a course author can read without knowing SCORM. Everything in it
+ * may come from the package (titles, entry names, addresses), so control characters are escaped.
+ */
 export function formatReport(report: VerifyReport): string {
   const lines = [`coursemark verify: ${report.package}`, ''];
   lines.push(`Package:  ${report.kind === undefined ? 'unknown kind' : KIND_NAMES[report.kind]}`);
+  if (report.sandbox !== undefined) lines.push(`Browser:  Chromium, ${report.sandbox === 'on' ? 'in its sandbox' : `without its sandbox (${report.sandbox.replace(/^off: /, '')})`}; requests outside the package and the LMS blocked`);
   lines.push(`Files and manifest: ${report.manifest.length === 0 ? 'no problems found' : `${report.manifest.length} problem(s), listed below`}`);
   if (report.walked !== undefined) {
     lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}, then pressed "Exit course"`);
@@ -56,5 +61,5 @@ export function formatReport(report: VerifyReport): string {
     '',
     problemCount(report) === 0 ? 'Result: OK. The LMS will record this package as shown above.' : `Result: ${problemCount(report)} problem(s). Fix them before uploading.`,
   );
-  return `${lines.join('\n')}\n`;
+  return printableLines(`${lines.join('\n')}\n`);
 }

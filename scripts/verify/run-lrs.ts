@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
-import type { OutputFile } from '../bundle/bundle-course.js';
 import { closeContext } from '../lms/browser.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
 import { serveDirectory, type StaticServer } from '../lms/static-server.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
-import { message, type RunResult } from './run-scorm.js';
+import type { LaunchGuard } from './launch-guard.js';
+import { message, type RunOptions, type RunResult } from './run-scorm.js';
 import type { Recorded } from './verify-report.js';
 
 const VERB_PREFIX = 'http://adlnet.gov/expapi/verbs/';
@@ -22,7 +21,7 @@ interface Session {
   readonly registration: string;
 }
 
-function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Session {
+function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard: LaunchGuard): Session {
   const registration = randomUUID();
   const base = `${content.url}pkg/${info.href}`;
   const join = base.includes('?') ? '&' : '?';
@@ -46,7 +45,7 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Sess
   return {
     registration,
     async open(browser) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      const context = await guard.newContext(browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(url());
       await waitForPlayer(page);
@@ -92,18 +91,16 @@ function xapiFindings(verbs: readonly string[]): string[] {
 }
 
 /** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
-export async function runLrs(browser: Browser, entries: readonly OutputFile[], info: LaunchInfo, answers: AnswerMode, resume: boolean): Promise<RunResult> {
-  const root = await mkdtemp(join(tmpdir(), 'coursemark-verify-'));
-  for (const entry of entries) {
-    const path = join(root, 'pkg', ...entry.path.split('/'));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, entry.contents);
-  }
-  await writeFile(join(root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
-  const content = await serveDirectory(root);
+export async function runLrs(run: RunOptions): Promise<RunResult> {
+  const { browser, info, guard } = run;
+  const signal = guard.signal;
+  await writeFile(join(run.folder.root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
+  const content = await serveDirectory(run.folder.root);
   const lrs = await startLrs();
+  guard.allow(content.url);
+  guard.allow(lrs.url);
   try {
-    const launch = session(lrs, content, info);
+    const launch = session(lrs, content, info, guard);
     const ofRegistration = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.registration === launch.registration);
     let page: Page;
     let course: CourseData;
@@ -111,9 +108,10 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
       page = await launch.open(browser);
       course = await readCourse(page);
     } catch (error) {
+      signal.throwIfAborted();
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start: ${message(error)}`] };
     }
-    await walkCourse(page, course, { answers });
+    await walkCourse(page, course, { answers: run.answers, signal });
     await exitCourse(page);
     await settle(() => ofRegistration().some((statement) => verbOf(statement) === 'terminated'), 5_000);
     await closeContext(page);
@@ -122,12 +120,12 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
     const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
     if (!verbs.includes('terminated')) findings.push('No "terminated" statement was sent when the learner pressed Exit course.');
     const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings };
-    if (!resume) return result;
+    if (!run.resume) return result;
     // A fresh registration: the resume check starts a new attempt and leaves it mid-course.
-    const again = session(lrs, content, info);
+    const again = session(lrs, content, info, guard);
     const stop = resumePage(course);
     const first = await again.open(browser);
-    await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop });
+    await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop, signal });
     await closeContext(first);
     const second = await again.open(browser);
     const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };
@@ -137,6 +135,5 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
   } finally {
     await lrs.close();
     await content.close();
-    await rm(root, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,22 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
 import { closeContext } from '../lms/browser.js';
-import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion } from '../lms/scorm-lms.js';
+import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion, type UnpackedFolder } from '../lms/scorm-lms.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
+import type { LaunchGuard } from './launch-guard.js';
 import type { LaunchInfo } from './launch-info.js';
 import { lastValues, scormFindings } from './scorm-findings.js';
 import type { Recorded, ResumeCheck } from './verify-report.js';
+
+/** One learner run of an unpacked package, inside the guard's fence and time limit. */
+export interface RunOptions {
+  readonly browser: Browser;
+  readonly folder: UnpackedFolder;
+  readonly info: LaunchInfo;
+  readonly answers: AnswerMode;
+  readonly resume: boolean;
+  readonly guard: LaunchGuard;
+}
 
 export interface RunResult {
   readonly walked: { readonly pages: number; readonly questions: number } | undefined;
@@ -87,12 +98,15 @@ function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): R
 }
 
 /** Launches a SCORM package in the emulated LMS (scorm-again), walks it and reads what the LMS kept. */
-export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchInfo, answers: AnswerMode, resume: boolean): Promise<RunResult> {
+export async function runScorm(run: RunOptions): Promise<RunResult> {
+  const { browser, info, guard } = run;
   const version: ScormVersion = info.kind === 'scorm12' ? '1.2' : '2004';
-  const lms: ScormLms = await startScormLms(zip, version);
+  const lms: ScormLms = await startScormLms(run.folder, version);
+  guard.allow(lms.url);
+  const launch = (cmi: Record<string, unknown>): Promise<Page> => lms.launch(browser, { cmi: nextAttemptData(version, cmi, info.mastery), launch: info.href, newContext: (target, options) => guard.newContext(target, options) });
   const findings: string[] = [];
   try {
-    const page = await lms.launch(browser, { cmi: nextAttemptData(version, {}, info.mastery), launch: info.href });
+    const page = await launch({});
     let course: CourseData;
     let frame: Frame;
     try {
@@ -100,9 +114,10 @@ export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchIn
       course = await readCourse(frame);
     } catch (error) {
       await closeContext(page);
+      guard.signal.throwIfAborted();
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start in the LMS: ${message(error)}`] };
     }
-    await walkCourse(frame, course, { answers });
+    await walkCourse(frame, course, { answers: run.answers, signal: guard.signal });
     await closeLaunch(page, version, frame);
     const log = await lmsLog(page);
     await closeContext(page);
@@ -113,23 +128,23 @@ export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchIn
       resume: undefined,
       findings,
     };
-    return resume ? { ...result, ...(await checkResume(browser, lms, version, info, course, findings)) } : result;
+    return run.resume ? { ...result, ...(await checkResume(launch, version, course, findings, guard.signal)) } : result;
   } finally {
     await lms.close();
   }
 }
 
-async function checkResume(browser: Browser, lms: ScormLms, version: ScormVersion, info: LaunchInfo, course: CourseData, findings: string[]): Promise<{ resume: ResumeCheck }> {
+async function checkResume(launch: (cmi: Record<string, unknown>) => Promise<Page>, version: ScormVersion, course: CourseData, findings: string[], signal: AbortSignal): Promise<{ resume: ResumeCheck }> {
   const stop = resumePage(course);
-  const first = await lms.launch(browser, { cmi: nextAttemptData(version, {}, info.mastery), launch: info.href });
-  await walkCourse(await contentFrame(first), course, { answers: 'correct', stopAfterPage: stop });
+  const first = await launch({});
+  await walkCourse(await contentFrame(first), course, { answers: 'correct', stopAfterPage: stop, signal });
   await closeLaunch(first, version, undefined);
   const log = await lmsLog(first);
   const exit = lastValues(version, log).get(version === '1.2' ? 'cmi.core.exit' : 'cmi.exit');
   if (exit !== 'suspend') findings.push(`Leaving mid-course set the exit to "${exit ?? '(nothing)'}", not "suspend": the LMS starts a new attempt next time.`);
   const stored = await lmsData(first);
   await closeContext(first);
-  const second = await lms.launch(browser, { cmi: nextAttemptData(version, stored, info.mastery), launch: info.href });
+  const second = await launch(stored);
   const frame = await contentFrame(second);
   const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(frame) };
   await closeLaunch(second, version, undefined);

@@ -37,8 +37,10 @@ export interface VerifyReport {
   readonly walked: { readonly pages: number; readonly questions: number } | undefined;
   readonly recorded: Recorded | undefined;
   readonly resume: ResumeCheck | undefined;
-  /** Protocol problems seen while the course ran, and launch failures. */
+  /** Protocol problems seen while the course ran, blocked requests, time-outs and launch failures. */
   readonly findings: readonly string[];
+  /** Chromium's sandbox for the run: "on", or "off: <why>"; undefined when nothing was launched. */
+  readonly sandbox: string | undefined;
 }
 
 export const problemCount = (report: VerifyReport): number => report.manifest.length + report.findings.length;
