@@ -13,6 +13,11 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium's own calls home (form-fill hints, safe browsing, metrics) would show up as the package's.
+  '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate,InterestFeedContentSuggestions',
+  '--disable-client-side-phishing-detection',
+  '--disable-domain-reliability',
+  '--safebrowsing-disable-auto-update',
   // Only loopback names resolve: a request that slipped past verify's routing still reaches nothing.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   // WebRTC may not open UDP connections of its own (STUN requests are not routed requests).

@@ -32,6 +32,12 @@ export interface LrsOptions {
   readonly replayStatus?: 204 | 409;
   /** 409 on a header-less PUT of an existing state document (xAPI 2.0 concurrency, X13). */
   readonly strictConcurrency?: boolean;
+  /**
+   * The pages that may call this LRS, by their Origin header (undefined: a request without one);
+   * others get 403 and no CORS headers. By default any origin may, as an LRS serving content from
+   * anywhere does; the preview and verify allow only the course's own origin.
+   */
+  readonly allowOrigin?: (origin: string | undefined) => boolean;
 }
 
 export interface LaunchSetup {
@@ -230,9 +236,17 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
     }
   }
 
+  let host = '';
   const server = createServer((request, response) => {
+    // Only requests addressed to this server by its own address: a page on a name that someone
+    // points at 127.0.0.1 (DNS rebinding) must not read the statements.
+    if (request.headers.host !== host || (options.allowOrigin !== undefined && !options.allowOrigin(request.headers.origin))) {
+      response.writeHead(403).end();
+      return;
+    }
     // An LRS serves content from other origins (CORS, xAPI Communication 1.3): answer preflights.
     response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+    response.setHeader('Vary', 'Origin');
     response.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
@@ -250,7 +264,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
   const endpoint = `${url}/xapi/`;
 
   return {

@@ -1,5 +1,8 @@
-/** The preview's host page: panel and course frame; its script is preview-host.js. */
-export function hostPage(title: string): string {
+/**
+ * The preview's host page: panel and course frame; its script is preview-host.js. `token` is the
+ * session token its script sends with every preview API request (preview-guard.ts).
+ */
+export function hostPage(title: string, token: string): string {
   const targets = [
     ['web', 'Web'],
     ['scorm12', 'SCORM 1.2'],
@@ -12,6 +15,7 @@ export function hostPage(title: string): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="coursemark-token" content="${escape(token)}">
 <title>Preview: ${escape(title)}</title>
 <link rel="icon" href="data:,">
 <style>

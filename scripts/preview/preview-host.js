@@ -12,6 +12,9 @@ const frame = $('course');
 const isScorm = target === 'scorm12' || target === 'scorm2004';
 const version = target === 'scorm12' ? '1.2' : '2004';
 let refuse = false;
+// The session token the preview's API asks for (preview-guard.ts); only this page can read it.
+const token = document.querySelector('meta[name="coursemark-token"]')?.getAttribute('content') ?? '';
+const previewApi = (path, init = {}) => fetch(path, { ...init, headers: { 'x-coursemark-token': token } });
 let api;
 let registration = '';
 
@@ -43,7 +46,7 @@ function newApi(data) {
 
 async function launchUrl(fresh) {
   if (isScorm || target === 'web') return `/__preview/player/${target}.html${location.hash}`;
-  const response = await fetch(`/__preview/launch?target=${target}&mode=${mode}${fresh || !registration ? '' : `&registration=${registration}`}`);
+  const response = await previewApi(`/__preview/launch?target=${target}&mode=${mode}${fresh || !registration ? '' : `&registration=${registration}`}`);
   const launch = await response.json();
   registration = launch.registration;
   return `/__preview/player/${target}.html${launch.search}`;
@@ -73,7 +76,7 @@ function renderScorm() {
 }
 
 async function renderLrs() {
-  const response = await fetch(`/__preview/lrs/statements?registration=${registration}`);
+  const response = await previewApi(`/__preview/lrs/statements?registration=${registration}`);
   const { statements, state } = await response.json();
   draw(`${statements.length} ${state}`, [factsList([['Statements', statements.length], ['State documents', state]])]);
   const list = $('statements');
@@ -85,7 +88,7 @@ $('reset').addEventListener('click', () => relaunch(true));
 $('relaunch').addEventListener('click', () => relaunch(false));
 $('refuse').addEventListener('change', (event) => {
   refuse = event.target.checked;
-  if (!isScorm) fetch(`/__preview/lrs/fail?on=${refuse}`, { method: 'POST' });
+  if (!isScorm) void previewApi(`/__preview/lrs/fail?on=${refuse}`, { method: 'POST' });
 });
 $('mode').value = mode;
 $('mode-label').hidden = target !== 'cmi5';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -9,6 +10,7 @@ import { fromRoot } from '../project-root.js';
 import { startLrs, type RunningLrs } from '../lms/lrs-server.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { hostPage, playerPage } from './host-page.js';
+import { previewGuard, type GuardedKind } from './preview-guard.js';
 import { loadPreviewCourse, PreviewCaches, type PreviewCourse } from './preview-course.js';
 
 const require = createRequire(import.meta.url);
@@ -21,6 +23,8 @@ const ADAPTERS: Readonly<Record<(typeof TARGETS)[number], string>> = {
   xapi: 'runtime/xapi/xapi-entry.ts',
 };
 const RESOLVED = '\0coursemark:';
+/** Which guard rule an address falls under (preview-guard.ts): every request goes through one. */
+const guardedKind = (pathname: string): GuardedKind => (pathname.startsWith('/__open-in-editor') ? 'editor' : /^\/__preview\/(launch|lrs\/)/.test(pathname) ? 'api' : 'page');
 const FRAME_MODULE = 'virtual:coursemark/preview-frame';
 const PANEL_MODULE = 'virtual:coursemark/lms-panel';
 // Preview-only modules served through the dev server (so they can import the player's code).
@@ -133,7 +137,13 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
       return modules.pages;
     },
   };
-  const lrs = await startLrs();
+  let port = options.port ?? 0;
+  const guard = previewGuard(() => port);
+  // The preview LRS answers the preview's page only (CORS and Host), like every other endpoint.
+  const lrs = await startLrs({ allowOrigin: guard.allowsOrigin });
+  // A credential of this session for the xAPI launch, never a fixed one.
+  const xapiAuth = `Basic ${Buffer.from(`preview:${randomBytes(18).toString('base64url')}`).toString('base64')}`;
+  lrs.allowAuth(xapiAuth);
   const adapters = new Map(TARGETS.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))]));
   const { createServer } = await import('vite');
   let server: ViteDevServer | undefined;
@@ -189,11 +199,12 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
       }
       dev.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        if (!guard.admit(request, response, guardedKind(url.pathname))) return;
         const send = (type: string, body: string): void => {
           response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
           response.end(body);
         };
-        if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html; charset=utf-8', hostPage(current.ok ? current.model.data.title : 'course with errors'));
+        if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html; charset=utf-8', hostPage(current.ok ? current.model.data.title : 'course with errors', guard.token));
         if (url.pathname === '/__preview/host.js') {
           void readFile(fromRoot('scripts/preview/preview-host.js'), 'utf8').then((text) => send('text/javascript', text));
           return;
@@ -217,8 +228,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
             const launch = lrs.setLaunch({ activityId: `${current.model.data.id}/au`, registration, launchMode: mode === 'Browse' || mode === 'Review' ? mode : 'Normal', masteryScore: current.model.data.mastery });
             return send('application/json', JSON.stringify({ search: launch.search, registration }));
           }
-          const auth = `Basic ${Buffer.from('preview:preview').toString('base64')}`;
-          lrs.allowAuth(auth);
+          const auth = xapiAuth;
           const actor = JSON.stringify({ objectType: 'Agent', name: 'Preview', mbox: 'mailto:preview@example.org' });
           const search = new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: current.model.data.id });
           return send('application/json', JSON.stringify({ search: `?${search.toString()}`, registration }));
@@ -230,6 +240,10 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
           return send('application/json', JSON.stringify({ statements, state }));
         }
         if (url.pathname === '/__preview/lrs/fail') {
+          if (request.method !== 'POST') {
+            response.writeHead(405, { allow: 'POST' }).end();
+            return;
+          }
           lrs.clearFaults();
           if (url.searchParams.get('on') === 'true') lrs.failNext(100_000, { type: 'status', status: 503 });
           return send('application/json', '{}');
@@ -264,7 +278,8 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     // it, re-optimise and reload the page mid-session. These are every package the player imports
     // at run time (@xapi/xapi is types only); a new one belongs here too.
     optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@lit/context'] },
-    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined && options.strictPort !== false, open: options.open === true, hmr: { overlay: false } },
+    // No CORS: the preview's pages are all same-origin, and no other page may read its modules.
+    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined && options.strictPort !== false, open: options.open === true, cors: false, hmr: { overlay: false } },
     plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
   });
   try {
@@ -279,7 +294,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     throw error;
   }
   const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
+  port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/`,
     lrs,

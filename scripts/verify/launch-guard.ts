@@ -1,3 +1,6 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { closeBrowserContext } from '../lms/browser.js';
 import { printable } from '../diagnostics/printable.js';
@@ -6,21 +9,22 @@ import { printable } from '../diagnostics/printable.js';
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 /** The longest one learner action (a click, a page turn) may wait for the page. */
 const STEP_TIMEOUT_MS = 10_000;
-// Addresses that never leave the browser.
-const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 const LISTED = 5;
 
 /**
- * The fence around a package while verify runs it: every browser context it opens can reach only
- * the origins of the emulated LMS and LRS; any other request (fetch, XHR, beacon, image, script,
- * frame, navigation, WebSocket) is refused and recorded. Service workers are blocked (their
- * requests would bypass the routing) and so are downloads. When `signal` aborts (the run's time
- * is up), every context is closed, which ends whatever the learner was waiting for.
+ * The fence around a package while verify runs it. Every browser context it opens sends all its
+ * traffic, loopback included, through a forward proxy of its own: requests to the origins of the
+ * emulated LMS and LRS are passed on; any other (fetch, XHR, beacon, image, script, frame,
+ * navigation, WebSocket, TLS connection) is refused and recorded. A proxy rather than request
+ * interception, so that what a page sends while it closes (keepalive requests) still arrives, as
+ * in a real browser. Service workers and downloads are blocked. When `signal` aborts (the run's
+ * time is up), every context is closed, which ends whatever the learner was waiting for.
  */
 export class LaunchGuard {
   private readonly origins = new Set<string>();
   private readonly contexts = new Set<BrowserContext>();
   private readonly refused = new Map<string, string>();
+  private proxy: Server | undefined;
 
   constructor(readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => {
@@ -33,35 +37,55 @@ export class LaunchGuard {
     this.origins.add(new URL(url).origin);
   }
 
-  private allowed(url: string): boolean {
-    const parsed = URL.canParse(url) ? new URL(url) : undefined;
-    return parsed !== undefined && (LOCAL_SCHEMES.has(parsed.protocol) || this.origins.has(parsed.origin));
-  }
-
   private record(url: string, what: string): void {
     const shown = printable(url.length > 120 ? `${url.slice(0, 117)}...` : url);
     if (!this.refused.has(shown)) this.refused.set(shown, what);
   }
 
+  private async proxyUrl(): Promise<string> {
+    if (this.proxy === undefined) {
+      const proxy = createServer((request, response) => this.forward(request, response));
+      // CONNECT: a TLS connection or a WebSocket through the proxy. The LMS and LRS speak plain HTTP.
+      proxy.on('connect', (request: IncomingMessage, socket: Duplex) => {
+        this.record(`${request.url ?? ''}`, 'connection');
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      });
+      proxy.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+        this.record(request.url ?? '', 'websocket');
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      this.proxy = proxy;
+    }
+    return `http://127.0.0.1:${(this.proxy.address() as AddressInfo).port}`;
+  }
+
+  private forward(request: IncomingMessage, response: ServerResponse): void {
+    const target = URL.canParse(request.url ?? '') ? new URL(request.url ?? '') : undefined;
+    if (target === undefined || !this.origins.has(target.origin)) {
+      this.record(request.url ?? '', request.headers['sec-fetch-dest'] === 'empty' ? 'fetch' : String(request.headers['sec-fetch-dest'] ?? 'request'));
+      request.resume();
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('blocked by coursemark verify');
+      return;
+    }
+    const headers = { ...request.headers };
+    delete headers['proxy-connection'];
+    delete headers['proxy-authorization'];
+    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: request.method, headers }, (reply) => {
+      response.writeHead(reply.statusCode ?? 502, reply.headers);
+      reply.pipe(response);
+    });
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
+  }
+
   async newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
     this.signal.throwIfAborted();
-    const context = await browser.newContext({ ...options, serviceWorkers: 'block', acceptDownloads: false });
+    // Loopback too: Playwright proxies it unless the bypass list names it.
+    const context = await browser.newContext({ ...options, proxy: { server: await this.proxyUrl() }, serviceWorkers: 'block', acceptDownloads: false });
     this.contexts.add(context);
     context.once('close', () => this.contexts.delete(context));
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await context.route('**/*', (route) => {
-      const request = route.request();
-      if (this.allowed(request.url())) return route.continue();
-      this.record(request.url(), request.resourceType());
-      return route.abort('blockedbyclient');
-    });
-    await context.routeWebSocket(
-      (url) => !this.allowed(url.href),
-      (socket) => {
-        this.record(socket.url(), 'websocket');
-        return socket.close({ code: 1008, reason: 'blocked by coursemark verify' });
-      },
-    );
     return context;
   }
 
@@ -73,6 +97,14 @@ export class LaunchGuard {
     return [
       `The package tried to reach ${this.refused.size === 1 ? 'an address' : `${this.refused.size} addresses`} outside itself and the LMS, and verify blocked ${this.refused.size === 1 ? 'it' : 'them'}: ${listed.join(', ')}${more}. A package must load only its own files and talk only to the LMS or LRS that launched it; remove these requests.`,
     ];
+  }
+
+  /** Stops the proxy (after the run's contexts are closed). */
+  async close(): Promise<void> {
+    const proxy = this.proxy;
+    if (proxy === undefined) return;
+    proxy.closeAllConnections();
+    await new Promise((resolve) => proxy.close(resolve));
   }
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -37,7 +37,7 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard
       return `${base}${join}${launch.search.slice(1)}`;
     }
     // TinCan launch (Rustici "Launching Content"): endpoint, auth, actor, registration, activity_id.
-    const auth = `Basic ${Buffer.from('coursemark:verify').toString('base64')}`;
+    const auth = `Basic ${Buffer.from(`coursemark:${randomBytes(18).toString('base64url')}`).toString('base64')}`;
     lrs.allowAuth(auth);
     const actor = JSON.stringify({ objectType: 'Agent', name: 'Verify Learner', mbox: 'mailto:learner@example.org' });
     return `${base}${join}${new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: info.activityId }).toString()}`;
@@ -57,6 +57,22 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard
 async function settle(check: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/**
+ * The learner closes the tab: the page closes, while the browser (the context) stays open, as it
+ * does when one tab closes, so what the page sends while it goes (keepalive requests) can arrive;
+ * the context is closed once the LRS has heard nothing more for a moment.
+ */
+async function closeTab(page: Page, lrs: RunningLrs): Promise<void> {
+  await page.close({ runBeforeUnload: true }).catch(() => undefined);
+  let count = -1;
+  const deadline = Date.now() + 3_000;
+  while (count !== lrs.requests().length && Date.now() < deadline) {
+    count = lrs.requests().length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  await closeContext(page);
 }
 
 function recorded(statements: readonly StoredStatement[]): Recorded {
@@ -96,7 +112,8 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
   const signal = guard.signal;
   await writeFile(join(run.folder.root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
   const content = await serveDirectory(run.folder.root);
-  const lrs = await startLrs();
+  const contentOrigin = new URL(content.url).origin;
+  const lrs = await startLrs({ allowOrigin: (origin) => origin === undefined || origin === contentOrigin });
   guard.allow(content.url);
   guard.allow(lrs.url);
   try {
@@ -126,7 +143,7 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
     const stop = resumePage(course);
     const first = await again.open(browser);
     await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop, signal });
-    await closeContext(first);
+    await closeTab(first, lrs);
     const second = await again.open(browser);
     const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };
     await closeContext(second);

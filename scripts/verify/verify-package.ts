@@ -38,6 +38,7 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
   const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const limit = deadline(seconds);
   const root = await mkdtemp(join(tmpdir(), 'coursemark-verify-'));
+  let guard: LaunchGuard | undefined;
   const base = { package: options.name, answers: options.answers, walked: undefined, recorded: undefined, resume: undefined, sandbox: undefined };
   try {
     let unpacked;
@@ -57,7 +58,7 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
       return { ...base, kind: info.kind, manifest, findings: [`The launch file "${file}" named in the manifest is not in the package: the LMS would show an error instead of the course.`] };
     }
     const chromium = await browser();
-    const guard = new LaunchGuard(limit.signal);
+    guard = new LaunchGuard(limit.signal);
     const sandbox = sandboxOf(chromium);
     const withRun = { ...base, kind: info.kind, manifest, sandbox: sandbox === undefined ? undefined : sandbox.on ? 'on' : `off: ${sandbox.reason}` };
     const run: RunOptions = { browser: chromium, folder: { root }, info, answers: options.answers, resume: options.resume, guard };
@@ -77,6 +78,7 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
     return { ...withRun, walked: result.walked, recorded: result.recorded, resume: result.resume, findings: [...result.findings, ...guard.findings()] };
   } finally {
     limit.clear();
+    await guard?.close();
     await rm(root, { recursive: true, force: true });
   }
 }
