@@ -11,7 +11,8 @@ import { BrowserNotFoundError } from '../lms/find-browser.js';
 import { checkCacheDir, parseCacheDir, parseCmi5Aus, parseTargets } from './build-options.js';
 import { explainRule } from './explain-command.js';
 import { endStage, writeStats } from './stage-timer.js';
-import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
+import { printable, printableLines } from '../diagnostics/printable.js';
+import { formatText, jsonText, plainStyle, type TextStyle } from './format-messages.js';
 import { EXIT, UsageError, usage } from './usage.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 
@@ -41,14 +42,14 @@ async function runGuarded(argv: readonly string[], streams: Streams): Promise<nu
     return await run(argv, streams);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CourseFolderError || error instanceof BrowserNotFoundError) {
-      streams.err(`coursemark: ${error.message}\n${error instanceof UsageError ? 'Run "coursemark --help" for usage.\n' : ''}`);
+      streams.err(`coursemark: ${printable(error.message)}\n${error instanceof UsageError ? 'Run "coursemark --help" for usage.\n' : ''}`);
       return EXIT.usage;
     }
     // The stack (local paths, internals) only on request: it is for the bug report, not the author.
     const debug = process.env.COURSEMARK_DEBUG !== undefined && process.env.COURSEMARK_DEBUG !== '';
     const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
     const more = debug ? '' : 'Run the same command with COURSEMARK_DEBUG=1 to include the details in your report.\n';
-    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n${more}\n${detail}\n`);
+    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n${more}\n${printableLines(detail)}\n`);
     return EXIT.internal;
   }
 }
@@ -134,7 +135,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const saved = cache?.save();
   try {
     const cwd = process.cwd();
-    if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
+    if (format === 'json') streams.out(jsonText(result.files, cwd));
     else {
       streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
       if (result.files.some((file) => file.messages.length > 0)) streams.err(explainHint(result.files));
@@ -150,7 +151,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
     const { buildTargets } = await import('./build-command.js');
     const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus: cmi5Aus ?? result.model.config.cmi5Layout.value, cacheDir });
-    streams.out(summary);
+    streams.out(printableLines(summary));
     return EXIT.ok;
   } finally {
     await saved;
@@ -204,7 +205,7 @@ async function preview(folder: string, extra: readonly string[], values: { port?
     if (error instanceof PortInUseError) throw new UsageError(error.message);
     throw error;
   }
-  streams.out(`Preview of ${resolve(folder)} at ${server.url}\nEditing a Markdown file updates the page. Press Ctrl+C to stop.\n`);
+  streams.out(`Preview of ${printable(resolve(folder))} at ${server.url}\nEditing a Markdown file updates the page. Press Ctrl+C to stop.\n`);
   await new Promise<void>((done) => process.once('SIGINT', done));
   await server.close();
   return EXIT.ok;

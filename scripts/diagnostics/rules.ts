@@ -39,6 +39,10 @@ export const rules = {
   'directive-syntax': 'error',
   'directive-unclosed': 'error',
   'image-type': 'error',
+  'file-type': 'error',
+  'active-asset': 'error',
+  'unsafe-svg': 'error',
+  'url-credentials': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

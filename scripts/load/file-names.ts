@@ -13,6 +13,8 @@ export function fileNameProblem(path: string): string | undefined {
   }
   // Bidirectional controls can make a name display differently from what it is (CVE-2021-42574).
   if (/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(path)) return 'the name contains an invisible text-direction character';
+  // Letters that show as nothing (U+3164, U+034F, zero-width spaces): two names can look the same.
+  if (/\p{Default_Ignorable_Code_Point}/u.test(path)) return 'the name contains an invisible character';
   if (path !== path.normalize('NFC')) return 'the name uses decomposed Unicode (NFD, as macOS stores it); the package uses the composed form (NFC)';
   return undefined;
 }

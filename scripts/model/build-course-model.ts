@@ -5,6 +5,7 @@ import { report } from '../diagnostics/report.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveParts } from './course-parts.js';
+import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import type { SectionDraft } from './section-draft.js';
 
 /**
@@ -93,6 +94,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         report(section.file, 'missing-asset', variant ? `"${asset.path}" does not exist, but "${variant}" does: letter case matters on web servers. Use the exact name.` : `The file "${asset.path}" does not exist in the course folder. Check the path (it is relative to this Markdown file).`, asset.position);
         continue;
       }
+      if (!inertAsset(section, asset, input.files)) continue;
       const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path) };
       media.set(asset.path, file);
       urls.set(node, file.output);
@@ -133,6 +135,30 @@ export function buildCourseModel(input: ModelInput): CourseModel {
     media,
     urls,
   };
+}
+
+/**
+ * Reports a linked or shown course file that would run code when opened inside the LMS (a web
+ * page, a script, an SVG with script or external references); returns whether it may be packaged.
+ */
+function inertAsset(section: SectionDraft, asset: SectionDraft['assetLinks'][number]['asset'], files: ModelInput['files']): boolean {
+  const kind = activeFileKind(asset.path);
+  if (kind !== undefined) {
+    report(section.file, 'active-asset', `"${asset.path}" is ${kind}: opened from the course, it would run inside the LMS, with the learner's record in reach. A page may link or show only inert files. Make it a page of the course (sections/), a PDF, or an https:// address.`, asset.position);
+    return false;
+  }
+  const svg = files.svgText?.(asset.path);
+  if (svg === null) {
+    report(section.file, 'unsafe-svg', `"${asset.path}" is too large to check for script (over 4 MB). Simplify the drawing, or use a PNG or WebP.`, asset.position);
+    return false;
+  }
+  const active = svg === undefined ? [] : svgActiveContent(svg);
+  if (active.length > 0) {
+    const listed = active.length === 1 ? active[0] : `${active.slice(0, -1).join(', ')} and ${active.at(-1) ?? ''}`;
+    report(section.file, 'unsafe-svg', `"${asset.path}" holds ${listed}. Opened from the course, an SVG runs inside the LMS like a web page. Remove them (in Inkscape, save as "Optimized SVG" or "Plain SVG"; in Illustrator, export without "Preserve editing"), or use a PNG or WebP.`, asset.position);
+    return false;
+  }
+  return true;
 }
 
 function uniquePages(sections: readonly SectionDraft[]): Map<string, SectionDraft> {

@@ -11,6 +11,7 @@ import { startLrs, type RunningLrs } from '../lms/lrs-server.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { hostPage, playerPage } from './host-page.js';
 import { previewGuard, type GuardedKind } from './preview-guard.js';
+import { printable } from '../diagnostics/printable.js';
 import { loadPreviewCourse, PreviewCaches, type PreviewCourse } from './preview-course.js';
 
 const require = createRequire(import.meta.url);
@@ -176,7 +177,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
       dev.watcher.add(root);
       // Editors save by writing in place or by renaming a new file over the old one: watch both.
       const update = (): void => {
-        refresh().catch((error: unknown) => options.report(`coursemark: ${error instanceof Error ? error.message : String(error)}\n`));
+        refresh().catch((error: unknown) => options.report(`coursemark: ${printable(error instanceof Error ? error.message : String(error))}\n`));
       };
       const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8').catch(() => undefined);
       // Text of each changed file as last seen by an update.

@@ -20,9 +20,10 @@ import { classifyUrl, notAnImage, resolveInCourse, splitRelative } from './url-c
 
 /** Page id from a section file name: `02-sexting.md` -> `sexting`. */
 export function pageIdFromFileName(fileName: string): string {
-  // NFKC first: "café" typed on Windows (NFC), saved by macOS (NFD) or in full-width letters is one
+  // Invisible letters (U+3164 HANGUL FILLER, U+034F COMBINING GRAPHEME JOINER, zero-width spaces)
+  // would make ids that look alike but differ: they are dropped. NFKC first: "café" typed on Windows (NFC), saved by macOS (NFD) or in full-width letters is one
   // id, so two such files are reported as duplicates instead of becoming look-alike pages.
-  const stem = fileName.normalize('NFKC').replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
+  const stem = fileName.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
   return new GithubSlugger().slug(stem) || 'page';
 }
 
@@ -132,6 +133,14 @@ class Collector {
     if (kind === 'unsafe') {
       this.reportOnce('unsafe-url', `The address "${truncate(url)}" is refused: only https:, http:, mailto: and tel: addresses and paths inside the course folder are allowed.`, place);
       return;
+    }
+    if (kind === 'web' && URL.canParse(url)) {
+      const parsed = new URL(url);
+      if (parsed.username !== '' || parsed.password !== '') {
+        const shown = `${parsed.protocol}//${parsed.username === '' ? '' : `${decodeURIComponent(parsed.username)}`}${parsed.password === '' ? '' : ':•••'}@${parsed.host}${parsed.pathname === '/' ? '/' : '/...'}`;
+        report(this.file, 'url-credentials', `The address "${truncate(shown)}" carries a user name or password: every learner could read it in the package. Remove it from the address (the site should ask learners to sign in), or link to a page that needs none.`, node.position);
+        return;
+      }
     }
     if (isImage && kind !== 'relative') {
       this.reportOnce('unsafe-url', `Images must be files inside the course folder (such as ../assets/image.svg), so the package works offline and inside the LMS; "${truncate(url)}" is ${kind === 'anchor' ? 'a heading link' : 'on the web'}. Download the image into the course folder.`, place);

@@ -52,7 +52,7 @@ const text = (what: string) =>
 
 const courseConfigSchema = z.strictObject({
   id: text('an absolute IRI such as https://example.org/courses/my-course').refine(isAbsoluteIri, {
-    error: 'must be an absolute IRI such as https://example.org/courses/my-course (no spaces, no #fragment); it names the course in every LMS',
+    error: 'must be an absolute IRI such as https://example.org/courses/my-course or urn:example:my-course (an https, http, urn or tag address; no spaces, no #fragment, no user name or password); it names the course in every LMS',
   }),
   title: text(''),
   description: z.string({ error: 'must be text' }).default(''),

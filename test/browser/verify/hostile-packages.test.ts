@@ -116,7 +116,9 @@ describe('verify keeps the package inside its fence', () => {
       const { report } = await timed(await withScript(kind, phoneHome()));
       const blocked = report.findings.find((finding) => finding.startsWith('The package tried to reach'));
       expect(blocked, report.findings.join('\n')).toBeDefined();
-      for (const path of ['/fetch', '/image', '/beacon', '/socket']) expect(blocked).toContain(path.slice(1));
+      for (const path of ['/fetch (fetch)', '/image (image)', '/beacon (fetch)']) expect(blocked).toContain(`${listenerUrl}${path}`);
+      // The WebSocket asks the proxy for a tunnel to the listener.
+      expect(blocked).toContain(`${new URL(listenerUrl).host} (connection)`);
       expect(blocked).toContain('example.org');
       expect(heard).toEqual([]);
       // Everything else still ran: the course was walked and recorded.
@@ -141,7 +143,8 @@ describe('the CLI on hostile zips (child process, own TMPDIR)', () => {
     );
     const seconds = (performance.now() - started) / 1000;
     const peakMiB = (JSON.parse(await readFile(stats, 'utf8')) as { maxRssKiB: number }).maxRssKiB / 1024;
-    const left = [...(await readdir(temp)), ...(await readdir(base)).filter((entry) => !['tmp', `${name}.zip`, 'stats.json'].includes(entry))];
+    // tsx keeps its cache in TMPDIR when the CLI runs from its TypeScript sources: not verify's doing.
+    const left = [...(await readdir(temp)).filter((entry) => !entry.startsWith('tsx-')), ...(await readdir(base)).filter((entry) => !['tmp', `${name}.zip`, 'stats.json'].includes(entry))];
     return { code: child.code, report: JSON.parse(child.stdout) as VerifyReport, seconds, peakMiB, left };
   }
 
