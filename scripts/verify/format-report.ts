@@ -1,4 +1,4 @@
-import { printableLines } from '../diagnostics/printable.js';
+import { printable } from '../diagnostics/printable.js';
 import { KIND_NAMES, problemCount, type Recorded, type VerifyReport } from './verify-report.js';
 
 const ANSWERED: Readonly<Record<string, string>> = { correct: 'correctly', wrong: 'wrongly', first: 'with the first option each time' };
@@ -61,5 +61,6 @@ export function formatReport(report: VerifyReport): string {
     '',
     problemCount(report) === 0 ? 'Result: OK. The LMS will record this package as shown above.' : `Result: ${problemCount(report)} problem(s). Fix them before uploading.`,
   );
-  return printableLines(`${lines.join('\n')}\n`);
+  // Each line is one line: a line break inside a title or an entry name is shown as \u000a too.
+  return `${lines.map(printable).join('\n')}\n`;
 }
