@@ -6,12 +6,12 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { componentsDir } from '../bundle/bundle-course.js';
 import { coursePlugin } from '../bundle/course-plugin.js';
+import { printable } from '../diagnostics/printable.js';
 import { fromRoot } from '../project-root.js';
 import { startLrs, type RunningLrs } from '../lms/lrs-server.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { hostPage, playerPage } from './host-page.js';
 import { previewGuard, type GuardedKind } from './preview-guard.js';
-import { printable } from '../diagnostics/printable.js';
 import { loadPreviewCourse, PreviewCaches, type PreviewCourse } from './preview-course.js';
 
 const require = createRequire(import.meta.url);
@@ -229,9 +229,8 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
             const launch = lrs.setLaunch({ activityId: `${current.model.data.id}/au`, registration, launchMode: mode === 'Browse' || mode === 'Review' ? mode : 'Normal', masteryScore: current.model.data.mastery });
             return send('application/json', JSON.stringify({ search: launch.search, registration }));
           }
-          const auth = xapiAuth;
           const actor = JSON.stringify({ objectType: 'Agent', name: 'Preview', mbox: 'mailto:preview@example.org' });
-          const search = new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: current.model.data.id });
+          const search = new URLSearchParams({ endpoint: lrs.endpoint, auth: xapiAuth, actor, registration, activity_id: current.model.data.id });
           return send('application/json', JSON.stringify({ search: `?${search.toString()}`, registration }));
         }
         if (url.pathname === '/__preview/lrs/statements') {
