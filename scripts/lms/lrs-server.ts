@@ -84,10 +84,27 @@ export interface RunningLrs {
 
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 
+/** A request body larger than this is refused (413): a package under test must not fill verify's memory. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Statements and documents the LRS keeps, in all; past this it answers 507. */
+const MAX_STORED_BYTES = 256 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
 function read(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
@@ -117,6 +134,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   let maxBatch: number | undefined;
   let poisoned = new Set<string>();
   let poisonStatus = 400;
+  let storedBytes = 0;
 
   const stateKey = (q: URLSearchParams): string =>
     JSON.stringify([q.get('activityId'), q.get('agent'), q.get('registration') ?? '', q.get('stateId')]);
@@ -144,6 +162,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await read(request);
+    storedBytes += body.length;
     const q = url.searchParams;
     const method = request.method ?? 'GET';
     let status = 200;
@@ -169,6 +188,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
         return;
       }
       if (!path.startsWith('/xapi/')) return reply(404);
+      if (storedBytes > MAX_STORED_BYTES) return reply(507, { message: 'this LRS keeps at most 256 MiB' });
       if (request.headers['x-experience-api-version'] === undefined) return reply(400, { message: 'version header' });
       if (!auths.has(request.headers.authorization ?? '')) return reply(401, { message: 'unauthorized' });
       const resource = path.slice('/xapi/'.length);
@@ -257,8 +277,8 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       response.end();
       return;
     }
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(error instanceof TooLarge ? 413 : 500);
       response.end();
     });
   });

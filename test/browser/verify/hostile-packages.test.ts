@@ -165,7 +165,7 @@ describe('the CLI on hostile zips (child process, own TMPDIR)', () => {
     expect(result.left).toEqual([]);
     expect(existsSync(join('/tmp', marker))).toBe(false);
     expect(existsSync(join(out, marker))).toBe(false);
-  });
+  }, 120_000);
 
   it('the zip bomb (500 entries sharing one 10 MB run): refused at once, in little memory', async () => {
     const entries: HostileEntry[] = [{ name: 'f0.txt', raw: deflatedZeros(10 * MiB), declaredSize: 10 * MiB }];
@@ -197,12 +197,11 @@ describe('the CLI on hostile zips (child process, own TMPDIR)', () => {
   });
 
   it('escape sequences in entry names reach the terminal escaped', async () => {
-    const files = unzip(zips.get('scorm2004') ?? new Uint8Array());
-    const entries: HostileEntry[] = [...files.map((file) => ({ name: file.path, data: file.contents })), { name: '\u001b[2J\u001b]0;pwned\u0007\nResult: OK.txt', data: encoder.encode('x') }];
+    const entries: HostileEntry[] = [{ name: 'index.html', data: encoder.encode('<!doctype html>') }, { name: '\u001b[2J\u001b]0;pwned\u0007\nResult: OK.txt', data: encoder.encode('x') }];
     const base = await mkdtemp(join(out, 'escape-'));
     const file = join(base, 'escape.zip');
     await writeFile(file, hostileZip(entries));
-    const text = await run(process.execPath, [join(repo, 'bin/coursemark.js'), 'verify', file, '--timeout', '5'], { env: { ...process.env, TMPDIR: base } }).then(
+    const text = await run(process.execPath, [join(repo, 'bin/coursemark.js'), 'verify', file], { env: { ...process.env, TMPDIR: base } }).then(
       (result) => result.stdout,
       (error: { stdout: string }) => error.stdout,
     );
