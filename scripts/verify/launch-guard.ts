@@ -25,6 +25,9 @@ export class LaunchGuard {
   private readonly contexts = new Set<BrowserContext>();
   private readonly refused = new Map<string, string>();
   private proxy: Server | undefined;
+  private proxyReady: Promise<string> | undefined;
+  private readonly held = new Set<() => Promise<void>>();
+  private closed = false;
 
   constructor(readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => {
@@ -42,22 +45,24 @@ export class LaunchGuard {
     if (!this.refused.has(shown)) this.refused.set(shown, what);
   }
 
-  private async proxyUrl(): Promise<string> {
-    if (this.proxy === undefined) {
-      const proxy = createServer((request, response) => this.forward(request, response));
-      // CONNECT: a TLS connection or a WebSocket through the proxy. The LMS and LRS speak plain HTTP.
-      proxy.on('connect', (request: IncomingMessage, socket: Duplex) => {
-        this.record(`${request.url ?? ''}`, 'connection');
-        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      });
-      proxy.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
-        this.record(request.url ?? '', 'websocket');
-        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      });
-      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-      this.proxy = proxy;
-    }
-    return `http://127.0.0.1:${(this.proxy.address() as AddressInfo).port}`;
+  private proxyUrl(): Promise<string> {
+    if (this.closed) return Promise.reject(new Error('verify has ended this run'));
+    this.proxyReady ??= this.startProxy();
+    return this.proxyReady;
+  }
+
+  private async startProxy(): Promise<string> {
+    const proxy = createServer((request, response) => this.forward(request, response));
+    const refuse = (request: IncomingMessage, socket: Duplex, what: string): void => {
+      this.record(request.url ?? '', what);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n', () => socket.destroy());
+    };
+    // CONNECT: a TLS connection or a WebSocket through the proxy. The LMS and LRS speak plain HTTP.
+    proxy.on('connect', (request: IncomingMessage, socket: Duplex) => refuse(request, socket, 'connection'));
+    proxy.on('upgrade', (request: IncomingMessage, socket: Duplex) => refuse(request, socket, 'websocket'));
+    this.proxy = proxy;
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   }
 
   private forward(request: IncomingMessage, response: ServerResponse): void {
@@ -99,12 +104,32 @@ export class LaunchGuard {
     ];
   }
 
-  /** Stops the proxy (after the run's contexts are closed). */
+  /**
+   * Keeps a server of the run (the emulated LMS, the LRS) until the run releases it or the guard
+   * closes: a run stopped by the time limit may never reach its own clean-up (a Playwright call on
+   * a context closed under it can stay pending), and nothing of it may be left listening.
+   */
+  hold(close: () => Promise<void>): () => Promise<void> {
+    let closing: Promise<void> | undefined;
+    const release = (): Promise<void> => {
+      this.held.delete(release);
+      closing ??= close();
+      return closing;
+    };
+    this.held.add(release);
+    // A run that goes on after the guard closed gets its server closed at once.
+    if (this.closed) void release().catch(() => undefined);
+    return release;
+  }
+
+  /** Closes the servers the run still holds, and the proxy (after the run's contexts are closed). */
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.held].map((release) => release().catch(() => undefined)));
     const proxy = this.proxy;
     if (proxy === undefined) return;
     proxy.closeAllConnections();
-    await new Promise((resolve) => proxy.close(resolve));
+    await new Promise((resolve) => (proxy.listening ? proxy.close(resolve) : proxy.once('listening', () => proxy.close(resolve))));
   }
 }
 

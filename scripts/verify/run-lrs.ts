@@ -112,8 +112,10 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
   const signal = guard.signal;
   await writeFile(join(run.folder.root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
   const content = await serveDirectory(run.folder.root);
+  const releaseContent = guard.hold(() => content.close());
   const contentOrigin = new URL(content.url).origin;
   const lrs = await startLrs({ allowOrigin: (origin) => origin === undefined || origin === contentOrigin });
+  const releaseLrs = guard.hold(() => lrs.close());
   guard.allow(content.url);
   guard.allow(lrs.url);
   try {
@@ -150,7 +152,7 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
     if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
     return { ...result, resume: check };
   } finally {
-    await lrs.close();
-    await content.close();
+    await releaseLrs();
+    await releaseContent();
   }
 }

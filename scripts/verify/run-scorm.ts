@@ -102,6 +102,7 @@ export async function runScorm(run: RunOptions): Promise<RunResult> {
   const { browser, info, guard } = run;
   const version: ScormVersion = info.kind === 'scorm12' ? '1.2' : '2004';
   const lms: ScormLms = await startScormLms(run.folder, version);
+  const release = guard.hold(() => lms.close());
   guard.allow(lms.url);
   const launch = (cmi: Record<string, unknown>): Promise<Page> => lms.launch(browser, { cmi: nextAttemptData(version, cmi, info.mastery), launch: info.href, newContext: (target, options) => guard.newContext(target, options) });
   const findings: string[] = [];
@@ -130,7 +131,7 @@ export async function runScorm(run: RunOptions): Promise<RunResult> {
     };
     return run.resume ? { ...result, ...(await checkResume(launch, version, course, findings, guard.signal)) } : result;
   } finally {
-    await lms.close();
+    await release();
   }
 }
 

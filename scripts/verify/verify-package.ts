@@ -24,8 +24,8 @@ export interface VerifyOptions {
   readonly timeoutSeconds?: number;
 }
 
-// How long a run that ran out of time gets to close its pages and servers before verify reports.
-const WIND_DOWN_MS = 10_000;
+// How long a run that ran out of time gets to end on its own before verify closes what it holds.
+const WIND_DOWN_MS = 3_000;
 
 /**
  * Verifies one package, treating it as hostile (scripts/verify/README.md): unpacks it into a
@@ -68,7 +68,7 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
       result = await untilAborted(running, limit.signal);
     } catch (error) {
       if (limit.signal.aborted) {
-        // The guard has closed the pages; give the run a moment to close its servers, then report.
+        // The guard has closed the pages; give the run a moment to end, then its servers are closed (guard.close).
         await Promise.race([running.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, WIND_DOWN_MS))]);
         const stopped = `verify stopped the learner after ${seconds} s (--timeout ${seconds}): the course never reached its end. A page that does not respond to the learner's controls, or keeps loading, does this; a very long course may need a longer --timeout.`;
         return { ...withRun, findings: [stopped, ...guard.findings()] };

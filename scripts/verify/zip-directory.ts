@@ -21,6 +21,7 @@ export interface ZipLimits {
 }
 
 const MiB = 1024 * 1024;
+const LISTED = 5;
 
 export const ZIP_LIMITS: ZipLimits = {
   entries: 20_000,
@@ -146,6 +147,8 @@ function kindOf(name: string, madeBy: number, external: number): EntryKind {
 export async function readZipDirectory(source: ZipSource, limits: ZipLimits = ZIP_LIMITS): Promise<ZipDirectory> {
   const end = await endRecord(source);
   const refused: Finding[] = [];
+  // Per-entry size findings: the first few are listed, the rest counted (a bomb has hundreds).
+  const oversize: Finding[] = [];
   if (end.entries > limits.entries) {
     return { entries: [], refused: [finding('zip-entries', `the archive lists ${count(end.entries)} entries; verify opens packages of at most ${count(limits.entries)}. An LMS package has tens or hundreds.`)] };
   }
@@ -198,12 +201,14 @@ export async function readZipDirectory(source: ZipSource, limits: ZipLimits = ZI
     ranges.push({ start: localOffset, end: dataOffset + compressedSize, name });
     total += entrySize;
     const shown = printable(name);
-    if (entrySize > limits.entryBytes) refused.push(finding('zip-size', `${shown}: inflates to ${size(entrySize)}; verify unpacks at most ${size(limits.entryBytes)} per file.`));
+    if (entrySize > limits.entryBytes) oversize.push(finding('zip-size', `${shown}: inflates to ${size(entrySize)}; verify unpacks at most ${size(limits.entryBytes)} per file.`));
     else if (entrySize > limits.ratioFloor && entrySize > compressedSize * limits.ratio) {
-      refused.push(finding('zip-ratio', `${shown}: ${size(compressedSize)} inflate to ${size(entrySize)} (${Math.round(entrySize / Math.max(1, compressedSize))} to 1); verify refuses ratios over ${limits.ratio} to 1 for files over ${size(limits.ratioFloor)}, the mark of a zip bomb.`));
+      oversize.push(finding('zip-ratio', `${shown}: ${size(compressedSize)} inflate to ${size(entrySize)} (${Math.round(entrySize / Math.max(1, compressedSize))} to 1); verify refuses ratios over ${limits.ratio} to 1 for files over ${size(limits.ratioFloor)}, the mark of a zip bomb.`));
     }
     at = next;
   }
+  refused.push(...oversize.slice(0, LISTED));
+  if (oversize.length > LISTED) refused.push(finding('zip-size', `${count(oversize.length - LISTED)} more entries are over the size or ratio limits.`));
   if (entries.length !== end.entries) refused.push(finding('zip-entries', `the end record says ${count(end.entries)} entries, the central directory holds ${count(entries.length)}: tools would disagree on what the package contains.`));
   if (total > limits.totalBytes) refused.push(finding('zip-size', `the files inflate to ${size(total)} in all; verify unpacks at most ${size(limits.totalBytes)}.`));
   ranges.sort((a, b) => a.start - b.start);
