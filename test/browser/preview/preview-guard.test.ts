@@ -171,11 +171,17 @@ describe('the preview answers only its own page', () => {
           lrs: await tryFetch(`${lrs}statements`, { headers: { authorization: 'Basic x', 'x-experience-api-version': '1.0.3' } }),
           editor: await image(`${target}/__open-in-editor?file=${encodeURIComponent(courseYaml)}`),
           module: await tryFetch(`${target}/@id/virtual:coursemark/entry/web`),
+          // Vite's HMR socket (it would tell another page every file the author saves).
+          hmr: await new Promise<string>((resolve) => {
+            const socket = new WebSocket(target.replace('http', 'ws'), 'vite-hmr');
+            socket.onopen = () => resolve('open');
+            socket.onerror = () => resolve('refused');
+          }),
         };
       },
       { preview: previewOrigin, lrs: preview.lrs.endpoint, courseYaml: join(folder, 'course', 'course.yaml') },
     );
-    expect(results).toEqual({ launch: 'refused', statements: 'refused', host: 'refused', fail: 'read 0: ', lrs: 'refused', editor: 'error', module: 'refused' });
+    expect(results).toEqual({ launch: 'refused', statements: 'refused', host: 'refused', fail: 'read 0: ', lrs: 'refused', editor: 'error', module: 'refused', hmr: 'refused' });
     await page.context().close();
     expect(existsSync(marker)).toBe(false);
     // The POST did not switch the LRS to failing: a statement from the launch's credential is stored.
