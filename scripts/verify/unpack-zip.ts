@@ -92,6 +92,7 @@ export async function unpackZip(source: ZipSource, folder: string, limits: ZipLi
   const findings: Finding[] = [];
   const files: OutputFile[] = [];
   const seen = new Map<string, number>();
+  const reported = new Set<string>();
   for (const entry of directory.entries) seen.set(entry.name, (seen.get(entry.name) ?? 0) + 1);
   for (const entry of directory.entries) {
     const shown = printable(entry.name);
@@ -106,7 +107,8 @@ export async function unpackZip(source: ZipSource, folder: string, limits: ZipLi
       continue;
     }
     if ((seen.get(entry.name) ?? 0) > 1) {
-      if (!findings.some((item) => item.startsWith(`path-duplicate: ${shown}:`))) findings.push(finding('path-duplicate', `${shown}: the name appears ${seen.get(entry.name)} times; tools differ on which one they keep, so none was unpacked.`));
+      if (!reported.has(entry.name)) findings.push(finding('path-duplicate', `${shown}: the name appears ${seen.get(entry.name)} times; tools differ on which one they keep, so none was unpacked.`));
+      reported.add(entry.name);
       continue;
     }
     if ((entry.flags & 1) !== 0 || (entry.method !== 0 && entry.method !== 8)) {
