@@ -26,6 +26,7 @@ export interface UnpackedPackage {
 const CHUNK = 64 * 1024;
 // A manifest is a few KB; the checker parses it in memory, so a larger one is not read back.
 const MANIFEST_BYTES = 8 * 1024 * 1024;
+const MAX_LISTED = 20;
 const MANIFESTS: ReadonlySet<string> = new Set(Object.values(MANIFEST_FILES));
 
 /** Why an entry name cannot be unpacked inside the folder (reliability S9, the "zip slip"), or undefined. */
@@ -142,5 +143,7 @@ export async function unpackZip(source: ZipSource, folder: string, limits: ZipLi
       findings.push(finding('zip-damaged', `${shown}: cannot be unpacked: ${error instanceof Error ? printable(error.message) : String(error)}.`));
     }
   }
-  return { files, findings, refused: false };
+  // A package can hold thousands of bad entries: the report names the first ones and counts the rest.
+  const listed = findings.length > MAX_LISTED ? [...findings.slice(0, MAX_LISTED), finding('zip-entries', `${findings.length - MAX_LISTED} more entries were refused or damaged, as above.`)] : findings;
+  return { files, findings: listed, refused: false };
 }
