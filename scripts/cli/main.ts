@@ -76,6 +76,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         port: { type: 'string' },
         open: { type: 'boolean' },
         timeout: { type: 'string' },
+        lms: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -108,8 +109,8 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     const suggestion = command === 'new' || command === 'create' ? ' Did you mean "init"?' : didYouMean(command, COMMANDS);
     throw new UsageError(`unknown command "${command}".${suggestion}`);
   }
-  if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined || values.timeout !== undefined) {
-    throw new UsageError('--answers, --resume, --json and --timeout belong to "verify".');
+  if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined || values.timeout !== undefined || values.lms !== undefined) {
+    throw new UsageError('--answers, --resume, --json, --timeout and --lms belong to "verify".');
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
   const format = values.format ?? 'text';
@@ -162,15 +163,17 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
  * `coursemark verify <package.zip | folder>`: loaded on demand, as it drives a browser. A folder
  * (such as dist/) stands for every zip in it, each verified in turn; the worst exit code counts.
  */
-async function verify(args: readonly string[], values: { answers?: string; resume?: boolean; json?: boolean; timeout?: string }, streams: Streams): Promise<number> {
+async function verify(args: readonly string[], values: { answers?: string; resume?: boolean; json?: boolean; timeout?: string; lms?: string }, streams: Streams): Promise<number> {
   const [path, ...rest] = args;
   if (path === undefined) throw new UsageError('verify needs the package to check, e.g. "coursemark verify dist/course-scorm12.zip", or a folder of packages such as dist.');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}".`);
-  const { answerMode, runVerify, timeoutSeconds } = await import('../verify/verify-command.js');
+  const { answerMode, parseLmsNames, runVerify, timeoutSeconds } = await import('../verify/verify-command.js');
   const answers = answerMode(values.answers);
   if (answers !== 'correct' && answers !== 'wrong' && answers !== 'first') throw new UsageError(answers);
   const seconds = timeoutSeconds(values.timeout);
   if (typeof seconds === 'string') throw new UsageError(seconds);
+  const lms = parseLmsNames(values.lms);
+  if (typeof lms === 'string') throw new UsageError(lms);
   const info = await stat(path).catch(() => undefined);
   if (info === undefined || (!info.isFile() && !info.isDirectory())) throw new UsageError(`no package file or folder at "${path}".`);
   const zips = info.isFile() ? [path] : (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.zip')).sort().map((name) => join(path, name));
@@ -178,7 +181,7 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   let code = EXIT.ok as number;
   for (const [index, zip] of zips.entries()) {
     if (zips.length > 1 && values.json !== true) streams.out(`${index > 0 ? '\n' : ''}== ${zip}\n`);
-    code = Math.max(code, await runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds }, answers, streams.out));
+    code = Math.max(code, await runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds, lms }, answers, streams.out));
   }
   return code;
 }

@@ -26,6 +26,8 @@ Commands:
       --resume          Also leave mid-course, relaunch, and check the learner lands there
       --json            Print the report as JSON (for CI)
       --timeout <s>     Stop the learner after this many seconds (default: 120)
+      --lms <names>     Advice for these LMSs only: moodle, canvas, brightspace, blackboard,
+                        sakai, successfactors, comma-separated (default: a section for each)
   explain [rule-id]   Explain a rule that check reports, with an example and the fix
                       (without a rule id: list every rule)
 

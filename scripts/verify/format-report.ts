@@ -49,10 +49,26 @@ export function formatReport(report: VerifyReport): string {
   if (report.walked !== undefined) {
     lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}, then pressed "Exit course"`);
   }
-  if (report.recorded !== undefined) lines.push('', 'What the LMS recorded', ...recordedLines(report.recorded));
+  if (report.units !== undefined) {
+    lines.push('', `Assignable units (${report.units.aus.length}), each launched on its own in one registration`);
+    for (const au of report.units.aus) {
+      const outcome = [au.recorded.completion, au.recorded.success === 'unknown' ? undefined : au.recorded.success].filter((part) => part !== undefined).join(', ');
+      const mastery = au.masteryScore === undefined ? 'no masteryScore' : `masteryScore ${au.masteryScore}`;
+      lines.push(`  ${au.satisfied ? 'satisfied    ' : 'NOT satisfied'}  ${au.title}: ${au.pages} page(s), ${au.questions} question(s); ${outcome}; moveOn ${au.moveOn}, ${mastery}`);
+    }
+    lines.push(`  Course: ${report.units.courseSatisfied ? 'satisfied (every AU is)' : 'not satisfied'}`);
+  }
+  if (report.recorded !== undefined) lines.push('', report.units === undefined ? 'What the LMS recorded' : 'What the LRS recorded, all AUs together', ...recordedLines(report.recorded));
   if (report.resume !== undefined) {
     const same = report.resume.leftOn === report.resume.landedOn;
     lines.push('', 'Resume', `  Left on "${report.resume.leftOn}", came back to "${report.resume.landedOn}": ${same ? 'same page' : 'a different page'}`);
+  }
+  if (report.advice !== undefined && report.advice.length > 0) {
+    lines.push('', 'In your LMS');
+    for (const advice of report.advice) {
+      lines.push(`  ${advice.title}`);
+      for (const line of advice.lines) lines.push(`    - ${line}`);
+    }
   }
   const problems = [...report.manifest, ...report.findings];
   lines.push('', problems.length === 0 ? 'Problems: none' : `Problems (${problems.length})`);

@@ -9,20 +9,20 @@ import { serveDirectory, type StaticServer } from '../lms/static-server.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
 import type { LaunchGuard } from './launch-guard.js';
-import { message, type RunOptions, type RunResult } from './run-scorm.js';
+import { courseFacts, message, type RunOptions, type RunResult } from './run-scorm.js';
 import type { Recorded } from './verify-report.js';
 
 const VERB_PREFIX = 'http://adlnet.gov/expapi/verbs/';
-const verbOf = (statement: StoredStatement): string => statement.verb.id.replace(VERB_PREFIX, '');
+export const verbOf = (statement: StoredStatement): string => statement.verb.id.replace(VERB_PREFIX, '');
 
-interface Session {
+export interface Session {
   /** Opens a launch of the same registration (a new cmi5 session and fetch URL each time). */
   open(browser: Browser): Promise<Page>;
   readonly registration: string;
 }
 
-function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard: LaunchGuard): Session {
-  const registration = randomUUID();
+/** Launches of one registration (given, for the AUs of one course, or new). */
+export function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard: LaunchGuard, registration: string = randomUUID()): Session {
   const base = `${content.url}pkg/${info.href}`;
   const join = base.includes('?') ? '&' : '?';
   const url = (): string => {
@@ -54,7 +54,7 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard
   };
 }
 
-async function settle(check: () => boolean, ms: number): Promise<void> {
+export async function settle(check: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }
@@ -75,14 +75,14 @@ async function closeTab(page: Page, lrs: RunningLrs): Promise<void> {
   await closeContext(page);
 }
 
-function recorded(statements: readonly StoredStatement[]): Recorded {
+export function recorded(statements: readonly StoredStatement[]): Recorded {
   const verbs = statements.map(verbOf);
   const outcome = statements.find((statement) => ['passed', 'failed'].includes(verbOf(statement)));
   const answered = statements.filter((statement) => verbOf(statement) === 'answered');
   const results: Record<string, number> = {};
   for (const statement of answered) {
     const success = statement.result?.success;
-    const key = success === undefined ? 'no result' : success ? 'correct' : 'incorrect';
+    const key = success === undefined ? 'neutral' : success ? 'correct' : 'incorrect';
     results[key] = (results[key] ?? 0) + 1;
   }
   const scaled = outcome?.result?.score?.scaled;
@@ -138,7 +138,7 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
     const verbs = statements.map(verbOf);
     const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
     if (!verbs.includes('terminated')) findings.push('No "terminated" statement was sent when the learner pressed Exit course.');
-    const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings };
+    const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings, course: courseFacts(course) };
     if (!run.resume) return result;
     // A fresh registration: the resume check starts a new attempt and leaves it mid-course.
     const again = session(lrs, content, info, guard);

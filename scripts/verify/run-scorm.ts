@@ -1,12 +1,12 @@
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { CourseData } from '../../components/course-data.js';
+import type { CourseData, Scorm12StatusMode } from '../../components/course-data.js';
 import { closeContext } from '../lms/browser.js';
 import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion, type UnpackedFolder } from '../lms/scorm-lms.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
 import type { LaunchGuard } from './launch-guard.js';
 import type { LaunchInfo } from './launch-info.js';
 import { lastValues, scormFindings } from './scorm-findings.js';
-import type { Recorded, ResumeCheck } from './verify-report.js';
+import type { Recorded, ResumeCheck, UnitsReport } from './verify-report.js';
 
 /** One learner run of an unpacked package, inside the guard's fence and time limit. */
 export interface RunOptions {
@@ -23,7 +23,21 @@ export interface RunResult {
   readonly recorded: Recorded | undefined;
   readonly resume: ResumeCheck | undefined;
   readonly findings: readonly string[];
+  /** What the player's course data says, for the per-LMS advice. */
+  readonly course?: CourseFacts;
+  /** cmi5 with several AUs: each AU's outcome, and whether the course is satisfied. */
+  readonly units?: UnitsReport;
+  /** SCORM: score.raw, a score.max above 0 and the final LMSFinish/Terminate all arrived. */
+  readonly gradeReported?: boolean;
 }
+
+/** What the player's own course data tells about the package (its status mode, whether it scores). */
+export interface CourseFacts {
+  readonly scored: boolean;
+  readonly scorm12Status: Scorm12StatusMode;
+}
+
+export const courseFacts = (course: CourseData): CourseFacts => ({ scored: course.questions.length > 0, scorm12Status: course.scorm12Status });
 
 const FINISH = { '1.2': 'LMSFinish', '2004': 'Terminate' } as const;
 // SCORM 1.2 RTE 3.4.2.4.3 (4096 characters), SCORM 2004 RTE 4.2.23 (64000 characters).
@@ -82,7 +96,8 @@ function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): R
     return {
       ...common,
       completion: status,
-      success: status === 'passed' || status === 'failed' ? status : 'unknown',
+      // 1.2 has one status: in the completed-* modes success is not reported on its own.
+      success: status === 'passed' || status === 'failed' ? status : 'not reported separately (SCORM 1.2 has one status)',
       score: raw === undefined ? undefined : `${raw} (range ${values.get('cmi.core.score.min') ?? '?'}-${values.get('cmi.core.score.max') ?? '?'})`,
       sessionTime: values.get('cmi.core.session_time'),
     };
@@ -95,6 +110,12 @@ function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): R
     score: scaled === undefined ? undefined : `${scaled} scaled (raw ${values.get('cmi.score.raw') ?? '?'} of ${values.get('cmi.score.max') ?? '?'})`,
     sessionTime: values.get('cmi.session_time'),
   };
+}
+
+/** What Brightspace needs to record a grade (docs/lms-guide.md): raw, a max above 0, and the finish call. */
+function gradeReported(version: ScormVersion, values: ReadonlyMap<string, string>, log: readonly { readonly name: string }[]): boolean {
+  const prefix = version === '1.2' ? 'cmi.core.score' : 'cmi.score';
+  return values.get(`${prefix}.raw`) !== undefined && Number(values.get(`${prefix}.max`)) > 0 && log.some((call) => call.name === FINISH[version]);
 }
 
 /** Launches a SCORM package in the emulated LMS (scorm-again), walks it and reads what the LMS kept. */
@@ -123,11 +144,14 @@ export async function runScorm(run: RunOptions): Promise<RunResult> {
     const log = await lmsLog(page);
     await closeContext(page);
     findings.push(...scormFindings(version, log));
+    const values = lastValues(version, log);
     const result: RunResult = {
       walked: { pages: course.pages.length, questions: course.questions.length },
-      recorded: recorded(version, lastValues(version, log)),
+      recorded: recorded(version, values),
       resume: undefined,
       findings,
+      course: courseFacts(course),
+      gradeReported: gradeReported(version, values, log),
     };
     return run.resume ? { ...result, ...(await checkResume(launch, version, course, findings, guard.signal)) } : result;
   } finally {

@@ -4,6 +4,9 @@ import { launchBrowser } from '../lms/browser.js';
 import type { AnswerMode } from './learner.js';
 import { printableJson } from '../diagnostics/printable.js';
 import { formatReport } from './format-report.js';
+import type { LmsName } from './lms-advice.js';
+
+export { parseLmsNames } from './lms-advice.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './launch-guard.js';
 import { verifyPackage } from './verify-package.js';
 import { fileSource } from './zip-source.js';
@@ -15,6 +18,8 @@ export interface VerifyArgs {
   readonly resume: boolean;
   readonly json: boolean;
   readonly timeoutSeconds: number;
+  /** `--lms`: the LMSs to advise on (default: every one). */
+  readonly lms?: readonly LmsName[];
 }
 
 const MODES: readonly AnswerMode[] = ['correct', 'wrong', 'first'];
@@ -39,7 +44,7 @@ export async function runVerify(args: VerifyArgs, answers: AnswerMode, out: (tex
   const zip = await fileSource(args.zip);
   let browser: Browser | undefined;
   try {
-    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume, timeoutSeconds: args.timeoutSeconds }, async () => (browser ??= await launchBrowser()));
+    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume, timeoutSeconds: args.timeoutSeconds, ...(args.lms === undefined ? {} : { lms: args.lms }) }, async () => (browser ??= await launchBrowser()));
     out(args.json ? printableJson(`${JSON.stringify(report, null, 2)}\n`) : formatReport(report));
     return problemCount(report) === 0 ? 0 : 1;
   } finally {

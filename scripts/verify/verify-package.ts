@@ -7,6 +7,10 @@ import { checkPackage } from '../package/index.js';
 import type { AnswerMode } from './learner.js';
 import { deadline, DEFAULT_TIMEOUT_SECONDS, LaunchGuard } from './launch-guard.js';
 import { launchFile, launchInfo } from './launch-info.js';
+import type { OutputFile } from '../bundle/bundle-course.js';
+import { ausOf, readCmi5Tree } from '../lms/cmi5-satisfaction.js';
+import { lmsAdvice, type LmsName, type PackageFacts } from './lms-advice.js';
+import { runAus } from './run-aus.js';
 import { runLrs } from './run-lrs.js';
 import { message, runScorm, type RunOptions, type RunResult } from './run-scorm.js';
 import { unpackZip } from './unpack-zip.js';
@@ -22,6 +26,11 @@ export interface VerifyOptions {
    * @default 120
    */
   readonly timeoutSeconds?: number;
+  /**
+   * The LMSs to advise on (lms-advice.ts).
+   * @default every one
+   */
+  readonly lms?: readonly LmsName[];
 }
 
 // How long a run that ran out of time gets to end on its own before verify closes what it holds.
@@ -62,7 +71,9 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
     const sandbox = sandboxOf(chromium);
     const withRun = { ...base, kind: info.kind, manifest, sandbox: sandbox === undefined ? undefined : sandbox.on ? 'on' : `off: ${sandbox.reason}` };
     const run: RunOptions = { browser: chromium, folder: { root }, info, answers: options.answers, resume: options.resume, guard };
-    const running = info.kind === 'scorm12' || info.kind === 'scorm2004' ? runScorm(run) : runLrs(run);
+    const tree = info.kind === 'cmi5' ? readCmi5Tree(textOf(entries, 'cmi5.xml')) : undefined;
+    const units = tree === undefined ? 0 : ausOf(tree).length;
+    const running = info.kind === 'scorm12' || info.kind === 'scorm2004' ? runScorm(run) : tree !== undefined && units > 1 ? runAus(run, tree) : runLrs(run);
     let result: RunResult;
     try {
       result = await untilAborted(running, limit.signal);
@@ -75,12 +86,36 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
       }
       return { ...withRun, findings: [`The walk through the course stopped: ${message(error)}`, ...guard.findings()] };
     }
-    return { ...withRun, walked: result.walked, recorded: result.recorded, resume: result.resume, findings: [...result.findings, ...guard.findings()] };
+    const facts: PackageFacts = {
+      kind: info.kind,
+      scored: result.course?.scored ?? false,
+      scorm12Status: result.course?.scorm12Status,
+      size: zip instanceof Uint8Array ? zip.byteLength : zip.size,
+      // SuccessFactors completes 2004 content on exit unless both are set (docs/lms-guide.md).
+      setByContent: /completionSetByContent="true"/.test(textOf(entries, 'imsmanifest.xml')) && /objectiveSetByContent="true"/.test(textOf(entries, 'imsmanifest.xml')),
+      gradeReported: result.gradeReported ?? false,
+      aus: units,
+    };
+    return {
+      ...withRun,
+      walked: result.walked,
+      recorded: result.recorded,
+      resume: result.resume,
+      findings: [...result.findings, ...guard.findings()],
+      ...(result.units === undefined ? {} : { units: result.units }),
+      advice: lmsAdvice(facts, options.lms),
+    };
   } finally {
     limit.clear();
     await guard?.close();
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/** A manifest's text from the unpacked package ('' when it has none). */
+function textOf(entries: readonly OutputFile[], path: string): string {
+  const entry = entries.find((candidate) => candidate.path === path);
+  return entry === undefined ? '' : new TextDecoder().decode(entry.contents);
 }
 
 /** The run's result, or a rejection as soon as `signal` aborts (the run itself may still be ending). */
