@@ -17,7 +17,6 @@ export const questionStyles = css`
   }
   legend {
     padding: 0;
-    margin-block-end: 0.75rem;
     inline-size: 100%;
   }
   .kicker {
@@ -31,6 +30,7 @@ export const questionStyles = css`
   .prompt {
     display: block;
     font-weight: 600;
+    margin-block-end: 0.75rem;
   }
   .prompt > :last-child {
     margin-block-end: 0;

@@ -13,8 +13,10 @@ import { trackerContext, type AnswerRecord } from './tracker.js';
 export type { QuestionContent } from './question-controls.js';
 
 /**
- * A scored question of any of the seven types. The prompt is the fieldset's legend, so every
- * control is announced with it (WCAG 2.2 SC 1.3.1, technique H71). "Check answer" scores the
+ * A scored question of any of the seven types. The controls sit in a fieldset whose legend says
+ * "Question" and which the prompt describes (WCAG 2.2 SC 1.3.1, technique H71; aria-describedby):
+ * a prompt may hold paragraphs, lists and images, which a legend may not (HTML 4.10.16 allows it
+ * phrasing content only), and a whole prompt would make a long group name. "Check answer" scores the
  * response through the tracker; feedback appears in a polite live region inside the component
  * (SC 4.1.3), and the learner may change the answer and check again.
  *
@@ -78,11 +80,9 @@ export class CmQuestion extends LitElement {
     const course = this.course.value;
     const t = messagesOf();
     return html`<form class="box" part="base" novalidate @submit=${this.submit}>
-      <fieldset>
-        <legend>
-          <span class="kicker">${t.question}</span>
-          <span class="prompt prose">${this.content?.prompt ?? question.promptText}</span>
-        </legend>
+      <fieldset aria-describedby="prompt">
+        <legend class="kicker">${t.question}</legend>
+        <div class="prompt prose" id="prompt">${this.content?.prompt ?? question.promptText}</div>
         ${renderControls({
           question,
           content: this.content,

@@ -4,6 +4,7 @@ import type { CourseData, PageInfo } from './course-data.js';
 import { courseContext, formatterOf, messagesOf } from './course-context.js';
 import { base, tokens } from './styles/theme.js';
 import { prose } from './styles/prose.js';
+import { labelTaskCheckboxes } from './task-checkboxes.js';
 import { safeUrl } from './url-policy.js';
 
 /**
@@ -117,18 +118,7 @@ export class CoursePage extends LitElement {
       const src = img.getAttribute('src') ?? '';
       if (safeUrl(src) !== src) img.setAttribute('src', safeUrl(src));
     }
-    // GFM task-list checkboxes come without a label; name each by its item's own text
-    // (WCAG 2.2 SC 4.1.2), leaving out any nested list.
-    for (const box of root.querySelectorAll<HTMLInputElement>('li > input[type="checkbox"]')) {
-      if (box.labels?.length || box.hasAttribute('aria-label')) continue;
-      const item = box.parentElement;
-      const text = [...(item?.childNodes ?? [])]
-        .filter((node) => !(node instanceof HTMLUListElement || node instanceof HTMLOListElement))
-        .map((node) => node.textContent ?? '')
-        .join('')
-        .trim();
-      if (text !== '') box.setAttribute('aria-label', text);
-    }
+    labelTaskCheckboxes(root);
     // Scrolling boxes must be reachable by keyboard so their content can be scrolled
     // (WCAG 2.2 SC 2.1.1; axe rule scrollable-region-focusable).
     for (const box of root.querySelectorAll<HTMLElement>('pre, table')) {
@@ -168,3 +158,4 @@ export class CoursePage extends LitElement {
     if (this.revealTarget(decodeURIComponent(href.slice(1)), { focus: true })) event.preventDefault();
   }
 }
+

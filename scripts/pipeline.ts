@@ -66,7 +66,7 @@ export async function checkCourseAsync(source: CourseSource, options: AsyncCheck
 function finishCheck(source: CourseSource, options: CheckOptions, analyses: readonly SectionAnalysis[]): CheckResult {
   const configFile = source.config ?? new VFile({ cwd: source.root, path: 'course.yaml' });
   if (!source.config) {
-    report(configFile, 'config-missing', 'The course folder has no course.yaml. Create one with id, title, language and version (see docs/authoring.md).');
+    report(configFile, 'config-missing', 'The course folder has no course.yaml. Create one with id, title, language and version ("coursemark init" writes a starter; "coursemark explain config-missing" shows one).');
   }
   const config = source.config ? readCourseConfig(configFile) : undefined;
   const glossary: GlossaryEntry[] = source.glossary ? readGlossary(source.glossary) : [];
@@ -82,11 +82,33 @@ function finishCheck(source: CourseSource, options: CheckOptions, analyses: read
     report(configFile, 'no-sections', 'The course has no pages: add Markdown files to the sections/ folder (01-introduction.md, ...).', { line: 1, column: 1 });
   }
   const files = [configFile, ...(source.glossary ? [source.glossary] : []), ...source.sections, ...(source.problems ?? [])];
-  const model = config ? buildCourseModel({ config, configFile, sections, glossary, files: source.files, unreadableSections }) : undefined;
+  // The checks across files run even when course.yaml is missing or wrong, so that one run lists
+  // every problem; the model is then only a means to those checks and is not returned.
+  const glossaryReadable = source.glossary?.messages.every((message) => message.fatal !== true) ?? true;
+  const model = buildCourseModel({ config: config ?? STAND_IN_CONFIG, configFile, sections, glossary, files: source.files, unreadableSections, glossaryReadable });
   if (config) applySeverities(files, config.rules);
-  if (model && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
-  return { files, model: model && !hasErrors(files) ? model : undefined };
+  if (config && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
+  return { files, model: config && !hasErrors(files) ? model : undefined };
 }
+
+/** The configuration the checks across files use while course.yaml cannot be read (never built). */
+const STAND_IN_CONFIG: ResolvedCourseConfig = {
+  id: 'https://coursemark.invalid/course',
+  title: '',
+  description: '',
+  language: 'en',
+  dir: 'ltr',
+  version: '0',
+  authors: [],
+  license: '',
+  mastery: 0.8,
+  completion: 'all-pages-and-questions',
+  scorm12Status: 'completed-incomplete',
+  theme: { accent: '#3b5ba9', font: 'sans' },
+  rules: {},
+  parts: [],
+  cmi5Layout: { value: 'single', place: { offset: 0, endOffset: 0 } },
+};
 
 /** Applies course.yaml's `rules` severities (an author's choice for drafts) to the messages found. */
 function applySeverities(files: readonly VFile[], overrides: ResolvedCourseConfig['rules']): void {

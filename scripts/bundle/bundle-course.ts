@@ -4,7 +4,7 @@ import { fromRoot } from '../project-root.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { coursePlugin, entrySpecifier } from './course-plugin.js';
 import { cssLiteralsPlugin } from './minify-css-literals.js';
-import { indexHtml } from './index-html.js';
+import { FAVICON, faviconSvg, indexHtml } from './index-html.js';
 
 /** One file of the built output, in memory until it is written (see write-output.ts). */
 export interface OutputFile {
@@ -44,7 +44,7 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
     const entry = entryChunk(byName, target);
     const files = [...reachable(entry, byName)].map((item) => ({ path: item.fileName, contents: contents(item) }));
     const html = indexHtml({ course: model.data, entry: `./${entry.fileName}`, preload: staticImports(entry, byName).map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
-    files.push({ path: 'index.html', contents: encoder.encode(html) }, ...media);
+    files.push({ path: 'index.html', contents: encoder.encode(html) }, { path: FAVICON, contents: encoder.encode(faviconSvg(model.data.theme.accent)) }, ...media);
     bundles.set(target, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
   return bundles;

@@ -2,6 +2,15 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { CourseData } from '../../components/course-data.js';
 
+/** The course's icon, next to index.html. */
+export const FAVICON = 'favicon.svg';
+
+/** A plain icon in the course's accent colour (a page with no icon makes browsers ask for /favicon.ico). */
+export function faviconSvg(accent: string): string {
+  const colour = /^#[0-9a-f]{6}$/i.test(accent) ? accent : '#3b5ba9';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${colour}"/><path d="M9 9h10a4 4 0 0 1 4 4v10H13a4 4 0 0 1-4-4z" fill="#fff"/></svg>\n`;
+}
+
 export interface IndexHtmlInput {
   readonly course: CourseData;
   /** Output path of the entry chunk, relative to index.html. */
@@ -25,6 +34,8 @@ export function indexHtml(input: IndexHtmlInput): string {
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { name: 'color-scheme', content: 'light dark' }),
         h('title', course.title),
+        // Browsers ask for /favicon.ico when a page names no icon: a 404 in every launch's log.
+        h('link', { rel: 'icon', href: `./${FAVICON}`, type: 'image/svg+xml' }),
         ...(course.description ? [h('meta', { name: 'description', content: course.description })] : []),
         ...input.preload.map((href) => h('link', { rel: 'modulepreload', href })),
         h('script', { type: 'module', src: input.entry }),

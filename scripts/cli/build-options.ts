@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PACKAGE_TARGETS, type PackageTarget } from '../package/targets.js';
 import { CMI5_LAYOUTS, type Cmi5Layout } from '../validate/course-config.js';
@@ -41,4 +42,14 @@ export function parseCacheDir(options: { readonly out?: string | undefined; read
   }
   if (options['cache-dir'] === '') throw new UsageError('--cache-dir needs a folder.');
   return resolve(options['cache-dir'] ?? join(options.out ?? 'dist', CACHE_FOLDER));
+}
+
+/**
+ * The cache folder for `check`: `--cache-dir`, else the build's cache when a build has made one;
+ * never a new folder, so that checking a course leaves nothing behind in the current folder.
+ */
+export function checkCacheDir(options: { readonly 'cache-dir'?: string | undefined; readonly 'no-cache'?: boolean | undefined }): string | undefined {
+  const chosen = parseCacheDir(options);
+  if (chosen === undefined || options['cache-dir'] !== undefined) return chosen;
+  return existsSync(chosen) ? chosen : undefined;
 }

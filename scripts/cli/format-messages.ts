@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { printable, printableJson } from '../diagnostics/printable.js';
 
 /** One problem as `check --format json` prints it. Lines and columns are 1-based. */
 export interface JsonMessage {
@@ -55,16 +56,21 @@ export interface TextStyle {
 
 export const plainStyle: TextStyle = { error: (t) => t, warning: (t) => t, dim: (t) => t };
 
+/** `check --format json`'s text: the messages as JSON, with no character a terminal would act on. */
+export const jsonText = (files: readonly VFile[], cwd: string): string => printableJson(`${JSON.stringify(toJsonMessages(files, cwd), null, 2)}\n`);
+
 /**
  * The text report: `path:line:column  severity  message  rule-id`, a code frame under each
- * message, and a closing count. Returns '' when there is nothing to say.
+ * message, and a closing count. Returns '' when there is nothing to say. File names, messages
+ * (which quote addresses and text from the course) and source lines are printed with control
+ * characters escaped, so a course cannot write to the terminal (diagnostics/printable.ts).
  */
 export function formatText(files: readonly VFile[], cwd: string, style: TextStyle = plainStyle): string {
   const located = collect(files, cwd);
   if (located.length === 0) return '';
   const blocks = located.map(({ file, message, path }) => {
     const severity = message.fatal === true ? style.error('error') : style.warning('warning');
-    const head = `${path}:${message.line ?? 1}:${message.column ?? 1}  ${severity}  ${message.reason}  ${style.dim(message.ruleId ?? '')}`;
+    const head = `${printable(path)}:${message.line ?? 1}:${message.column ?? 1}  ${severity}  ${printable(message.reason)}  ${style.dim(printable(message.ruleId ?? ''))}`;
     const frame = codeFrame(String(file.value ?? ''), message);
     return frame ? `${head}\n${style.dim(frame)}` : head;
   });
@@ -90,13 +96,15 @@ export function codeFrame(text: string, message: VFileMessage): string {
   const out: string[] = [];
   for (let number = first; number <= last; number += 1) {
     const content = (lines[number - 1] ?? '').replace(/\t/g, ' ');
-    const shown = content.length > 160 ? `${content.slice(0, 157)}...` : content;
-    out.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${shown}`);
+    const cut = content.length > 160 ? `${content.slice(0, 157)}...` : content;
+    out.push(`${number === line ? '>' : ' '} ${String(number).padStart(width)} | ${printable(cut)}`);
     if (number === line) {
       const column = message.column ?? 1;
       const end = message.place && 'end' in message.place && message.place.end.line === line ? message.place.end.column : column + 1;
-      const length = Math.max(1, Math.min(end, shown.length + 1) - column);
-      out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(length)}`);
+      // Columns count characters of the source; an escaped character takes more room on screen.
+      const from = printable(cut.slice(0, Math.max(0, column - 1))).length;
+      const to = printable(cut.slice(0, Math.max(column, Math.min(end, cut.length + 1)) - 1)).length;
+      out.push(`  ${' '.repeat(width)} | ${' '.repeat(from)}${'^'.repeat(Math.max(1, to - from))}`);
     }
   }
   return out.join('\n');

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { hasErrors } from '../diagnostics/report.js';
@@ -7,10 +7,14 @@ import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.
 import { SectionCache } from '../cache/section-cache.js';
 import { checkCourseAsync } from '../pipeline.js';
 import { fromRoot } from '../project-root.js';
-import { parseCacheDir, parseCmi5Aus, parseTargets } from './build-options.js';
+import { BrowserNotFoundError } from '../lms/find-browser.js';
+import { checkCacheDir, parseCacheDir, parseCmi5Aus, parseTargets } from './build-options.js';
+import { explainRule } from './explain-command.js';
 import { endStage, writeStats } from './stage-timer.js';
-import { formatText, plainStyle, toJsonMessages, type TextStyle } from './format-messages.js';
+import { printable, printableLines } from '../diagnostics/printable.js';
+import { formatText, jsonText, plainStyle, type TextStyle } from './format-messages.js';
 import { EXIT, UsageError, usage } from './usage.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 
 interface Streams {
   readonly out: (text: string) => void;
@@ -37,15 +41,15 @@ async function runGuarded(argv: readonly string[], streams: Streams): Promise<nu
   try {
     return await run(argv, streams);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CourseFolderError) {
-      streams.err(`coursemark: ${error.message}\n${error instanceof UsageError ? 'Run "coursemark --help" for usage.\n' : ''}`);
+    if (error instanceof UsageError || error instanceof CourseFolderError || error instanceof BrowserNotFoundError) {
+      streams.err(`coursemark: ${printable(error.message)}\n${error instanceof UsageError ? 'Run "coursemark --help" for usage.\n' : ''}`);
       return EXIT.usage;
     }
     // The stack (local paths, internals) only on request: it is for the bug report, not the author.
     const debug = process.env.COURSEMARK_DEBUG !== undefined && process.env.COURSEMARK_DEBUG !== '';
     const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
     const more = debug ? '' : 'Run the same command with COURSEMARK_DEBUG=1 to include the details in your report.\n';
-    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n${more}\n${detail}\n`);
+    streams.err(`coursemark: internal error. This is a bug in coursemark, not in your course.\nPlease report it with the command you ran and, if you can, the course files.\n${more}\n${printableLines(detail)}\n`);
     return EXIT.internal;
   }
 }
@@ -69,6 +73,10 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         answers: { type: 'string' },
         resume: { type: 'boolean' },
         json: { type: 'boolean' },
+        port: { type: 'string' },
+        open: { type: 'boolean' },
+        timeout: { type: 'string' },
+        lms: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -87,11 +95,22 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     streams.out(`${usage}\n`);
     return command === undefined && values.help !== true ? EXIT.usage : EXIT.ok;
   }
+  if ((values.port !== undefined || values.open !== undefined) && command !== 'preview') throw new UsageError('--port and --open belong to "preview".');
   if (command === 'verify') return verify(positionals.slice(1), values, streams);
-  if (command === 'preview') return preview(folder, extra, streams);
-  if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}".`);
-  if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined) {
-    throw new UsageError('--answers, --resume and --json belong to "verify".');
+  if (command === 'preview') return preview(folder, extra, values, streams);
+  if (command === 'init') return init(positionals.slice(1), streams);
+  if (command === 'explain') {
+    if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2] ?? ''}".`);
+    streams.out(await explainRule(positionals[1]));
+    return EXIT.ok;
+  }
+  if (command !== 'build' && command !== 'check') {
+    // "new" and "create" are what other tools call starting a project.
+    const suggestion = command === 'new' || command === 'create' ? ' Did you mean "init"?' : didYouMean(command, COMMANDS);
+    throw new UsageError(`unknown command "${command}".${suggestion}`);
+  }
+  if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined || values.timeout !== undefined || values.lms !== undefined) {
+    throw new UsageError('--answers, --resume, --json, --timeout and --lms belong to "verify".');
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
   const format = values.format ?? 'text';
@@ -101,7 +120,8 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   }
   const targets = parseTargets(values.target);
   const cmi5Aus = parseCmi5Aus(values['cmi5-aus']);
-  const cacheDir = parseCacheDir(values);
+  // `check` writes no cache of its own: it reuses the build's when there is one (build-options.ts).
+  const cacheDir = command === 'check' ? checkCacheDir(values) : parseCacheDir(values);
   const limits = limitsFromOptions(values['max-page-kb'], values['max-nesting']);
   if (typeof limits === 'string') throw new UsageError(limits);
 
@@ -116,8 +136,11 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const saved = cache?.save();
   try {
     const cwd = process.cwd();
-    if (format === 'json') streams.out(`${JSON.stringify(toJsonMessages(result.files, cwd), null, 2)}\n`);
-    else streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
+    if (format === 'json') streams.out(jsonText(result.files, cwd));
+    else {
+      streams.err(formatText(result.files, cwd, streams.color ? colorStyle : plainStyle));
+      if (result.files.some((file) => file.messages.length > 0)) streams.err(explainHint(result.files));
+    }
     if (hasErrors(result.files) || !result.model) return EXIT.content;
     if (command === 'check') {
       if (format === 'text') streams.err(`${source.sections.length} pages checked: no errors.\n`);
@@ -129,34 +152,82 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     // The build path (Vite, the XML builder, the zip writer) loads only when something is built.
     const { buildTargets } = await import('./build-command.js');
     const summary = await buildTargets(result.model, source, { out: resolve(values.out ?? 'dist'), targets, cmi5Aus: cmi5Aus ?? result.model.config.cmi5Layout.value, cacheDir });
-    streams.out(summary);
+    streams.out(printableLines(summary));
     return EXIT.ok;
   } finally {
     await saved;
   }
 }
 
-/** `coursemark verify <package.zip>`: loaded on demand, as it drives a browser. */
-async function verify(args: readonly string[], values: { answers?: string; resume?: boolean; json?: boolean }, streams: Streams): Promise<number> {
-  const [zip, ...rest] = args;
-  if (zip === undefined) throw new UsageError('verify needs the package to check, e.g. "coursemark verify dist/course-scorm12.zip".');
+/**
+ * `coursemark verify <package.zip | folder>`: loaded on demand, as it drives a browser. A folder
+ * (such as dist/) stands for every zip in it, each verified in turn; the worst exit code counts.
+ */
+async function verify(args: readonly string[], values: { answers?: string; resume?: boolean; json?: boolean; timeout?: string; lms?: string }, streams: Streams): Promise<number> {
+  const [path, ...rest] = args;
+  if (path === undefined) throw new UsageError('verify needs the package to check, e.g. "coursemark verify dist/course-scorm12.zip", or a folder of packages such as dist.');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}".`);
-  const { answerMode, runVerify } = await import('../verify/verify-command.js');
+  const { answerMode, parseLmsNames, runVerify, timeoutSeconds } = await import('../verify/verify-command.js');
   const answers = answerMode(values.answers);
   if (answers !== 'correct' && answers !== 'wrong' && answers !== 'first') throw new UsageError(answers);
-  if (!(await stat(zip).then((info) => info.isFile(), () => false))) throw new UsageError(`no package file at "${zip}".`);
-  return runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true }, answers, streams.out);
+  const seconds = timeoutSeconds(values.timeout);
+  if (typeof seconds === 'string') throw new UsageError(seconds);
+  const lms = parseLmsNames(values.lms);
+  if (typeof lms === 'string') throw new UsageError(lms);
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined || (!info.isFile() && !info.isDirectory())) throw new UsageError(`no package file or folder at "${path}".`);
+  const zips = info.isFile() ? [path] : (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.zip')).sort().map((name) => join(path, name));
+  if (zips.length === 0) throw new UsageError(`"${path}" has no .zip packages: run "coursemark build" first.`);
+  let code = EXIT.ok as number;
+  for (const [index, zip] of zips.entries()) {
+    if (zips.length > 1 && values.json !== true) streams.out(`${index > 0 ? '\n' : ''}== ${zip}\n`);
+    code = Math.max(code, await runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds, lms }, answers, streams.out));
+  }
+  return code;
+}
+
+/** `coursemark init [dir]`: a starter course and its package.json, ready for `npm install`. */
+async function init(args: readonly string[], streams: Streams): Promise<number> {
+  const [folder = '.', ...rest] = args;
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}".`);
+  const { initCourse } = await import('./init-command.js');
+  streams.out(await initCourse(folder));
+  return EXIT.ok;
 }
 
 /** `coursemark preview [courseDir]`: serves until the process is stopped (Ctrl+C). */
-async function preview(folder: string, extra: readonly string[], streams: Streams): Promise<number> {
+async function preview(folder: string, extra: readonly string[], values: { port?: string; open?: boolean }, streams: Streams): Promise<number> {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
-  const { startPreview } = await import('../preview/preview-server.js');
-  const server = await startPreview(folder, { port: 5173, report: streams.err });
-  streams.out(`Preview of ${resolve(folder)} at ${server.url}\nEditing a Markdown file updates the page. Press Ctrl+C to stop.\n`);
+  const port = parsePort(values.port);
+  const { startPreview, PortInUseError } = await import('../preview/preview-server.js');
+  let server;
+  try {
+    // Without --port the first free port from 5173 on; with it, that port or nothing.
+    server = await startPreview(folder, { port: port ?? DEFAULT_PORT, strictPort: port !== undefined, open: values.open === true, report: streams.err });
+  } catch (error) {
+    if (error instanceof PortInUseError) throw new UsageError(error.message);
+    throw error;
+  }
+  streams.out(`Preview of ${printable(resolve(folder))} at ${server.url}\nEditing a Markdown file updates the page. Press Ctrl+C to stop.\n`);
   await new Promise<void>((done) => process.once('SIGINT', done));
   await server.close();
   return EXIT.ok;
+}
+
+const DEFAULT_PORT = 5173;
+const COMMANDS = ['build', 'check', 'preview', 'verify', 'init', 'explain'];
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 1 && port <= 65535)) throw new UsageError(`--port must be a port number from 1 to 65535, not "${value}".`);
+  return port;
+}
+
+/** Where a rule is explained, under a report that has messages. */
+function explainHint(files: readonly { readonly messages: readonly { readonly ruleId?: string | undefined | null }[] }[]): string {
+  const first = files.flatMap((file) => file.messages).find((message) => typeof message.ruleId === 'string')?.ruleId;
+  return `Run "coursemark explain <rule-id>" for an example and the fix${first ? `, e.g. "coursemark explain ${first}"` : ''}; the authoring guide is ${fromRoot('docs', 'authoring.md')}.\n`;
 }
 
 const colorStyle: TextStyle = {

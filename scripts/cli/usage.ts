@@ -1,6 +1,8 @@
 export const usage = `Usage: coursemark <command> [options]
 
 Commands:
+  init [dir]          Start a new course in dir (default: .): a starter course showing every
+                      directive, a package.json with build/check/preview/verify scripts, a .gitignore
   build [courseDir]   Check the course and build it (default folder: .)
       --out <dir>       Output folder (default: dist)
       --target <list>   Targets, comma-separated: scorm12, scorm2004, cmi5, xapi, web
@@ -15,11 +17,19 @@ Commands:
       --no-cache        (build and check) build everything afresh, without reading or writing a cache
   preview [courseDir] Serve the course at http://127.0.0.1:5173 inside an emulated LMS, with a
                       panel showing what each target records; Markdown edits update the page
-  verify <package.zip> Launch a built package in an emulated LMS, take it as a learner,
-                      and report what the LMS recorded and every tracking problem
+      --port <n>        Port to listen on (default: 5173, or the next free one)
+      --open            Open the preview in your browser
+  verify <package.zip | folder>
+                      Launch a built package (or each zip in a folder such as dist) in an emulated
+                      LMS, take it as a learner, and report what the LMS recorded and every problem
       --answers <how>   correct (default), wrong or first (the first option each time)
       --resume          Also leave mid-course, relaunch, and check the learner lands there
       --json            Print the report as JSON (for CI)
+      --timeout <s>     Stop the learner after this many seconds (default: 120)
+      --lms <names>     Advice for these LMSs only: moodle, canvas, brightspace, blackboard,
+                        sakai, successfactors, comma-separated (default: a section for each)
+  explain [rule-id]   Explain a rule that check reports, with an example and the fix
+                      (without a rule id: list every rule)
 
 Options:
   -h, --help          Show this help

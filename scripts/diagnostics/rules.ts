@@ -1,6 +1,7 @@
 /**
  * The catalogue of author-facing rules. Ids are permanent: tools and docs refer to them
- * (docs/authoring.md lists them). Severity is the default; a message may not change it.
+ * (docs/authoring.md lists them; docs/rules/<id>.md explains each, as `coursemark explain` prints
+ * it). Severity is the default; a message may not change it.
  */
 export const rules = {
   'yaml-syntax': 'error',
@@ -34,6 +35,14 @@ export const rules = {
   'file-link': 'error',
   'file-name': 'warning',
   'input-limit': 'error',
+  // Directive lines that Markdown could not read, media in the place of images.
+  'directive-syntax': 'error',
+  'directive-unclosed': 'error',
+  'image-type': 'error',
+  'file-type': 'error',
+  'active-asset': 'error',
+  'unsafe-svg': 'error',
+  'url-credentials': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

@@ -40,6 +40,12 @@ export interface LrsOptions {
   readonly strictConcurrency?: boolean;
   /** False: State and Agent Profile replies carry no ETag, as many 1.0.3 LRSs (default true). */
   readonly etags?: boolean;
+  /**
+   * The pages that may call this LRS, by their Origin header (undefined: a request without one);
+   * others get 403 and no CORS headers. By default any origin may, as an LRS serving content from
+   * anywhere does; the preview and verify allow only the course's own origin.
+   */
+  readonly allowOrigin?: (origin: string | undefined) => boolean;
 }
 
 export interface LaunchSetup {
@@ -90,10 +96,27 @@ export interface RunningLrs {
 
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 
+/** A request body larger than this is refused (413): a package under test must not fill verify's memory. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Statements and documents the LRS keeps, in all; past this it answers 507. */
+const MAX_STORED_BYTES = 256 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
 function read(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
@@ -129,6 +152,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
 
   // Without ETags the client can never hold a matching one: If-Match always fails (412).
   const etagHeader = (text: string): Record<string, string> => (etags ? { ETag: etagOf(text) } : {});
+  let storedBytes = 0;
 
   const stateKey = (q: URLSearchParams): string =>
     JSON.stringify([q.get('activityId'), q.get('agent'), q.get('registration') ?? '', q.get('stateId')]);
@@ -158,6 +182,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await read(request);
+    storedBytes += body.length;
     const q = url.searchParams;
     const method = request.method ?? 'GET';
     let status = 200;
@@ -184,6 +209,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       }
       if (!path.startsWith('/xapi/')) return reply(404);
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (storedBytes > MAX_STORED_BYTES) return reply(507, { message: 'this LRS keeps at most 256 MiB' });
       if (request.headers['x-experience-api-version'] === undefined) return reply(400, { message: 'version header' });
       if (!auths.has(request.headers.authorization ?? '')) return reply(401, { message: 'unauthorized' });
       const resource = path.slice('/xapi/'.length);
@@ -251,13 +277,21 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
     }
   }
 
+  let host = '';
   const server = createServer((request, response) => {
     if (!up) {
       request.socket.destroy();
       return;
     }
+    // Only requests addressed to this server by its own address: a page on a name that someone
+    // points at 127.0.0.1 (DNS rebinding) must not read the statements.
+    if (request.headers.host !== host || (options.allowOrigin !== undefined && !options.allowOrigin(request.headers.origin))) {
+      response.writeHead(403).end();
+      return;
+    }
     // An LRS serves content from other origins (CORS, xAPI Communication 1.3): answer preflights.
     response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+    response.setHeader('Vary', 'Origin');
     response.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified, X-Experience-API-Version, X-Experience-API-Consistent-Through');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
@@ -268,14 +302,15 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       response.end();
       return;
     }
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500);
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(error instanceof TooLarge ? 413 : 500);
       response.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
   const endpoint = `${url}/xapi/`;
 
   return {

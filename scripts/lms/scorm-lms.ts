@@ -1,10 +1,11 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { fromRoot } from '../project-root.js';
-import { readZip } from '../verify/read-zip.js';
+import { unpackZip } from '../verify/unpack-zip.js';
+import { bytesSource } from '../verify/zip-source.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
 
 const require = createRequire(import.meta.url);
@@ -23,25 +24,44 @@ export interface LmsCall {
   readonly at: number;
 }
 
+export interface LaunchOptions {
+  /** A saved attempt to continue. */
+  readonly cmi?: Record<string, unknown>;
+  readonly refuseCommits?: number;
+  readonly width?: number;
+  /** The launch file and query, relative to the package root (default index.html). */
+  readonly launch?: string;
+  /** Opens the browser context (verify's opens a fenced one, see launch-guard.ts). */
+  readonly newContext?: (browser: Browser, options: BrowserContextOptions) => Promise<BrowserContext>;
+  /** Open the LMS page in this context (a second tab of the same browser), not in a new one. */
+  readonly context?: BrowserContext;
+}
+
 export interface ScormLms {
   readonly url: string;
   /** Launches the package inside the emulated LMS page, optionally continuing a saved attempt. */
-  /** `context`: open the LMS page there (a second tab of the same browser), not in a new context. */
-  launch(browser: Browser, options?: { cmi?: Record<string, unknown>; refuseCommits?: number; width?: number; launch?: string; context?: BrowserContext }): Promise<Page>;
+  launch(browser: Browser, options?: LaunchOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
+/** A folder whose pkg/ subfolder holds a package already unpacked (and checked) by its owner. */
+export interface UnpackedFolder {
+  readonly root: string;
+}
+
 /**
- * An emulated LMS for a SCORM package: the zip is unpacked next to a host page that exposes
- * scorm-again's API and frames the package, all served from one loopback origin (as an LMS serves
- * content from its own origin, which SCORM's same-origin API discovery needs).
+ * An emulated LMS for a SCORM package: the package (a zip, unpacked here under the same rules as
+ * verify's, or a folder its owner unpacked) sits next to a host page that exposes scorm-again's API
+ * and frames the package, all served from one loopback origin (as an LMS serves content from its
+ * own origin, which SCORM's same-origin API discovery needs).
  */
-export async function startScormLms(zip: Uint8Array, version: ScormVersion): Promise<ScormLms> {
-  const root = await mkdtemp(join(tmpdir(), 'coursemark-lms-'));
-  for (const entry of readZip(zip)) {
-    const path = join(root, 'pkg', ...entry.path.split('/'));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, entry.contents);
+export async function startScormLms(pkg: Uint8Array | UnpackedFolder, version: ScormVersion): Promise<ScormLms> {
+  const owned = pkg instanceof Uint8Array;
+  const root = owned ? await mkdtemp(join(tmpdir(), 'coursemark-lms-')) : pkg.root;
+  if (owned) {
+    await mkdir(join(root, 'pkg'));
+    const unpacked = await unpackZip(bytesSource(pkg), join(root, 'pkg'));
+    if (unpacked.refused) throw new Error(`the package cannot be unpacked: ${unpacked.findings.join(' ')}`);
   }
   await mkdir(join(root, 'lms'));
   await copyFile(join(HOST, 'index.html'), join(root, 'lms/index.html'));
@@ -54,7 +74,8 @@ export async function startScormLms(zip: Uint8Array, version: ScormVersion): Pro
   return {
     url: server.url,
     async launch(browser, options = {}) {
-      const context = options.context ?? (await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, reducedMotion: 'reduce' }));
+      const contextOptions: BrowserContextOptions = { viewport: { width: options.width ?? 1280, height: 900 }, reducedMotion: 'reduce' };
+      const context = options.context ?? (await (options.newContext?.(browser, contextOptions) ?? browser.newContext(contextOptions)));
       const page = await context.newPage();
       await page.addInitScript((init) => {
         (window as unknown as { __lmsInit: unknown }).__lmsInit = init;
@@ -64,7 +85,7 @@ export async function startScormLms(zip: Uint8Array, version: ScormVersion): Pro
     },
     async close() {
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      if (owned) await rm(root, { recursive: true, force: true });
     },
   };
 }

@@ -35,7 +35,14 @@ export interface ServeOptions {
 /** Serves `root` on 127.0.0.1 at a free port; paths outside `root` are refused. */
 export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      // A malformed %-escape (from a page under test): a bad request, not a crash.
+      response.writeHead(400).end();
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
       response.writeHead(403).end();

@@ -13,6 +13,8 @@ export function fileNameProblem(path: string): string | undefined {
   }
   // Bidirectional controls can make a name display differently from what it is (CVE-2021-42574).
   if (/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(path)) return 'the name contains an invisible text-direction character';
+  // Letters that show as nothing (U+3164, U+034F, zero-width spaces): two names can look the same.
+  if (/\p{Default_Ignorable_Code_Point}/u.test(path)) return 'the name contains an invisible character';
   if (path !== path.normalize('NFC')) return 'the name uses decomposed Unicode (NFD, as macOS stores it); the package uses the composed form (NFC)';
   return undefined;
 }
@@ -25,9 +27,4 @@ export function caseCollisions(paths: readonly string[]): string[][] {
     groups.set(key, [...(groups.get(key) ?? []), path]);
   }
   return [...groups.values()].filter((group) => group.length > 1);
-}
-
-/** Shows invisible characters in a name, so a message never reorders the text around it. */
-export function printableName(path: string): string {
-  return path.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069\u200e\u200f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -4,8 +4,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import type { CourseFileIndex } from '../model/course-model.js';
+import { isSvg, SVG_CHECK_BYTES } from '../validate/asset-check.js';
 import { decodeCourseText } from './decode-text.js';
-import { caseCollisions, fileNameProblem, printableName } from './file-names.js';
+import { printable } from '../diagnostics/printable.js';
+import { caseCollisions, fileNameProblem } from './file-names.js';
 
 /** A course folder read into memory: the text files as VFiles, and an index of every other file. */
 export interface CourseSource {
@@ -55,18 +57,18 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
   });
   if (!(await fs.stat(root)).isDirectory()) throw new CourseFolderError(`"${folder}" is not a folder.`);
   const problems: VFile[] = [];
-  const paths = await listFiles(root, fs, (path, reason) => {
+  const paths = await listFiles(root, fs, (path, reason, rule: 'file-link' | 'file-type' = 'file-link') => {
     const file = new VFile({ cwd: root, path });
-    report(file, 'file-link', reason);
+    report(file, rule, reason);
     problems.push(file);
   });
   const nameWarnings = new Map<string, string>();
   for (const path of paths) {
     const problem = fileNameProblem(path);
-    if (problem) nameWarnings.set(path, `The file name "${printableName(path)}" will cause trouble: ${problem}. Rename it.`);
+    if (problem) nameWarnings.set(path, `The file name "${printable(path)}" will cause trouble: ${problem}. Rename it.`);
   }
   for (const group of caseCollisions(paths)) {
-    for (const path of group) nameWarnings.set(path, `"${group.map(printableName).join('" and "')}" differ only by letter case or accents: they are the same file on Windows and macOS. Rename one of them.`);
+    for (const path of group) nameWarnings.set(path, `"${group.map(printable).join('" and "')}" differ only by letter case or accents: they are the same file on Windows and macOS. Rename one of them.`);
   }
   const read = async (path: string): Promise<VFile | undefined> => {
     const { file, ok } = decodeCourseText(await fs.readFile(join(root, ...path.split('/'))), path, root);
@@ -79,6 +81,15 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
   const known = new Set(paths);
   const lowerCase = new Map(paths.map((path) => [path.toLowerCase(), path]));
   const sections = (await Promise.all(sectionPaths.map(read))).filter((file): file is VFile => file !== undefined);
+  // SVG files are read to be checked for script (validate/asset-check.ts): they are drawings, small.
+  const svgTexts = new Map<string, string | null>();
+  await Promise.all(
+    paths.filter(isSvg).map(async (path) => {
+      const full = join(root, ...path.split('/'));
+      const size = (await fs.stat(full)).size;
+      svgTexts.set(path, size > SVG_CHECK_BYTES ? null : new TextDecoder().decode(await fs.readFile(full)));
+    }),
+  );
   const config = known.has('course.yaml') ? await read('course.yaml') : undefined;
   const glossary = known.has('glossary.yaml') ? await read('glossary.yaml') : undefined;
   // Name warnings go on the file itself when it is a text file, else on a file of their own.
@@ -97,6 +108,7 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
     files: {
       has: (path) => known.has(path),
       caseVariant: (path) => lowerCase.get(path.toLowerCase()),
+      svgText: (path) => svgTexts.get(path),
     },
     // Reads finish in any order; messages are listed by file.
     problems: problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
@@ -110,7 +122,10 @@ const toCoursePath = (root: string, path: string): string => relative(root, path
  * Every regular file under `root`, as `/`-separated relative paths. A link that resolves outside
  * the folder, dangles or loops is passed to `refuse` (S8), never followed.
  */
-async function listFiles(root: string, fs: CourseFs, refuse: (path: string, reason: string) => void): Promise<string[]> {
+async function listFiles(root: string, fs: CourseFs, refuse: (path: string, reason: string, rule?: 'file-link' | 'file-type') => void): Promise<string[]> {
+  // A named pipe would block the read for ever, a device read without end: neither is read, both are named.
+  const special = (path: string): void =>
+    refuse(path, `"${printable(path)}" is not a regular file (it is a named pipe, socket or device), so coursemark does not read it and it is not part of the course. Replace it with an ordinary file.`, 'file-type');
   const found: string[] = [];
   const walk = async (dir: string, realDir: string): Promise<void> => {
     for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
@@ -120,6 +135,7 @@ async function listFiles(root: string, fs: CourseFs, refuse: (path: string, reas
       if (!entry.isSymbolicLink()) {
         if (entry.isDirectory()) await walk(path, join(realDir, entry.name));
         else if (entry.isFile()) found.push(coursePath);
+        else special(coursePath);
         continue;
       }
       let target: string;
@@ -127,19 +143,20 @@ async function listFiles(root: string, fs: CourseFs, refuse: (path: string, reas
         target = await fs.realpath(path);
       } catch (error) {
         const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
-        refuse(coursePath, loop ? `"${coursePath}" is a symbolic link that loops back on itself.` : `"${coursePath}" is a symbolic link to a file that does not exist.`);
+        refuse(coursePath, loop ? `"${printable(coursePath)}" is a symbolic link that loops back on itself.` : `"${printable(coursePath)}" is a symbolic link to a file that does not exist.`);
         continue;
       }
       if (!inside(root, target)) {
-        refuse(coursePath, `"${coursePath}" is a symbolic link to something outside the course folder; it is refused so that the package only contains the course. Copy the file into the course folder instead.`);
+        refuse(coursePath, `"${printable(coursePath)}" is a symbolic link to something outside the course folder; it is refused so that the package only contains the course. Copy the file into the course folder instead.`);
         continue;
       }
       const info = await fs.stat(target);
       if (info.isFile()) found.push(coursePath);
+      else if (!info.isDirectory()) special(coursePath);
       else if (info.isDirectory()) {
         // A link to the folder it sits in (or one above it) would be walked forever.
         if (inside(target, realDir) || inside(target, dirname(join(realDir, entry.name)))) {
-          refuse(coursePath, `"${coursePath}" is a symbolic link to a folder that contains it: a loop.`);
+          refuse(coursePath, `"${printable(coursePath)}" is a symbolic link to a folder that contains it: a loop.`);
         } else await walk(path, target);
       }
     }

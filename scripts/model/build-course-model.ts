@@ -1,8 +1,11 @@
+import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
 import type { ActivityData, PageInfo, QuestionData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveParts } from './course-parts.js';
+import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import type { SectionDraft } from './section-draft.js';
 
 /**
@@ -58,15 +61,25 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         pageActivities.push(activity.id);
       }
     }
+    const reported = new Set<number | undefined>();
     for (const link of section.pageLinks) {
       const target = link.fileName === undefined ? section : sections.find((candidate) => candidate.fileName === link.fileName);
+      // Several reference-style links may share one definition: one message where the address is.
+      const place = link.place ?? link.node.position;
+      const once = (reason: string): void => {
+        if (reported.has(place?.start.offset)) return;
+        reported.add(place?.start.offset);
+        report(section.file, 'broken-link', reason, place);
+      };
       if (!target) {
-        report(section.file, 'broken-link', `This link points to "${link.fileName ?? ''}", which is not a page in sections/. Check the file name.`, link.node.position);
+        // A page that exists but could not be read (over a limit) is reported for itself, not here.
+        if (link.fileName !== undefined && input.unreadableSections?.includes(link.fileName) === true) continue;
+        once(`This link points to "${link.fileName ?? ''}", which is not a page in sections/.${didYouMean(link.fileName ?? '', [...sections.map((candidate) => candidate.fileName), ...(input.unreadableSections ?? [])]) || ' Check the file name.'}`);
         continue;
       }
       if (link.anchor && !target.headings.some((heading) => heading.id === link.anchor)) {
-        const known = target.headings.map((heading) => `#${heading.id}`).join(', ');
-        report(section.file, 'broken-link', `The page "${target.fileName}" has no heading "#${link.anchor}".${known ? ` Its headings: ${known}.` : ''}`, link.node.position);
+        const known = target.headings.map((heading) => heading.id);
+        once(`The page "${target.fileName}" has no heading "#${link.anchor}".${didYouMean(link.anchor, known, (id) => `"#${id}"`)}${known.length > 0 ? ` Its headings: ${known.map((id) => `#${id}`).join(', ')}.` : ''}`);
         continue;
       }
       urls.set(link.node, pageRoute(target.pageId, link.anchor));
@@ -81,13 +94,17 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         report(section.file, 'missing-asset', variant ? `"${asset.path}" does not exist, but "${variant}" does: letter case matters on web servers. Use the exact name.` : `The file "${asset.path}" does not exist in the course folder. Check the path (it is relative to this Markdown file).`, asset.position);
         continue;
       }
+      if (!inertAsset(section, asset, input.files)) continue;
       const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path) };
       media.set(asset.path, file);
       urls.set(node, file.output);
     }
     for (const term of section.terms) {
-      if (!glossaryIds.has(term.id)) {
-        report(section.file, 'unknown-term', `The term "${term.id}" is not in glossary.yaml. Add it there, or give the id of an existing entry: :term[...]{id=...}.`, term.node.position);
+      // A glossary.yaml with errors is reported for itself; its terms are not all unknown.
+      if (!glossaryIds.has(term.id) && input.glossaryReadable !== false) {
+        const byId = new Map(input.glossary.map((entry) => [entry.id, entry.term]));
+        const suggestion = didYouMean(term.id, byId.keys(), (id) => `"${byId.get(id) ?? id}"`);
+        report(section.file, 'unknown-term', `The term "${toString(term.node).trim() || term.id}" is not in glossary.yaml.${suggestion} Add it there, or give the id of an existing entry: :term[...]{id=...}.`, term.node.position);
       }
     }
     if (section.support) {
@@ -118,6 +135,30 @@ export function buildCourseModel(input: ModelInput): CourseModel {
     media,
     urls,
   };
+}
+
+/**
+ * Reports a linked or shown course file that would run code when opened inside the LMS (a web
+ * page, a script, an SVG with script or external references); returns whether it may be packaged.
+ */
+function inertAsset(section: SectionDraft, asset: SectionDraft['assetLinks'][number]['asset'], files: ModelInput['files']): boolean {
+  const kind = activeFileKind(asset.path);
+  if (kind !== undefined) {
+    report(section.file, 'active-asset', `"${asset.path}" is ${kind}: opened from the course, it would run inside the LMS, with the learner's record in reach. A page may link or show only inert files. Make it a page of the course (sections/), a PDF, or an https:// address.`, asset.position);
+    return false;
+  }
+  const svg = files.svgText?.(asset.path);
+  if (svg === null) {
+    report(section.file, 'unsafe-svg', `"${asset.path}" is too large to check for script (over 4 MB). Simplify the drawing, or use a PNG or WebP.`, asset.position);
+    return false;
+  }
+  const active = svg === undefined ? [] : svgActiveContent(svg);
+  if (active.length > 0) {
+    const listed = active.length === 1 ? active[0] : `${active.slice(0, -1).join(', ')} and ${active.at(-1) ?? ''}`;
+    report(section.file, 'unsafe-svg', `"${asset.path}" holds ${listed}. Opened from the course, an SVG runs inside the LMS like a web page. Remove them (in Inkscape, save as "Optimized SVG" or "Plain SVG"; in Illustrator, export without "Preserve editing"), or use a PNG or WebP.`, asset.position);
+    return false;
+  }
+  return true;
 }
 
 function uniquePages(sections: readonly SectionDraft[]): Map<string, SectionDraft> {

@@ -36,6 +36,11 @@ export interface CourseFileIndex {
   readonly has: (path: string) => boolean;
   /** A path that differs only in letter case, for a helpful message. */
   readonly caseVariant: (path: string) => string | undefined;
+  /**
+   * The text of an SVG file, to check it holds nothing active (validate/asset-check.ts); null when
+   * it is too large to read for that. Undefined for other files.
+   */
+  readonly svgText?: (path: string) => string | null | undefined;
 }
 
 export interface ModelInput {
@@ -46,6 +51,8 @@ export interface ModelInput {
   readonly files: CourseFileIndex;
   /** File names of the section files that could not be read (their errors are already reported). */
   readonly unreadableSections?: readonly string[];
+  /** False when glossary.yaml has errors: terms are then not checked against it. */
+  readonly glossaryReadable?: boolean;
 }
 
 export const pageIri = (courseId: string, pageId: string): string => `${courseId}/pages/${pageId}`;

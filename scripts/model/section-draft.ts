@@ -45,8 +45,11 @@ export type DirectiveInfo =
   | { readonly kind: 'figure'; readonly asset: AssetRef | undefined; readonly alt: string; readonly decorative: boolean }
   | { readonly kind: 'note' | 'case-study'; readonly title: string | undefined }
   | { readonly kind: 'term'; readonly id: string }
-  /** An unknown text directive with no label or settings, such as the ":30" in "10:30": plain text. */
-  | { readonly kind: 'literal'; readonly text: string }
+  /**
+   * Prose that Markdown read as a text directive, such as "10:30", "16:9{approx}" or "Python:list[int]":
+   * drawn as the text it was, `open` + the label's content + `close`.
+   */
+  | { readonly kind: 'literal'; readonly open: string; readonly close: string }
   /** Consumed by its parent (feedback lines, discussion separators) or invalid: draws nothing. */
   | { readonly kind: 'omit' };
 
@@ -60,6 +63,8 @@ export interface AssetRef {
 /** A link to another page (by file name) or to a heading, resolved once every page is known. */
 export interface PageLinkRef {
   readonly node: Link;
+  /** Where the address is written: the link itself, or the definition of a reference-style link. */
+  readonly place: Position | undefined;
   /** Section file name (`02-sexting.md`); undefined for an anchor on the same page. */
   readonly fileName: string | undefined;
   readonly anchor: string | undefined;

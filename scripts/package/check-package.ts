@@ -28,6 +28,24 @@ function checkPaths(entries: readonly OutputFile[]): Finding[] {
   return out;
 }
 
+/**
+ * A DOCTYPE in a manifest: none of the manifest schemas uses one, and an internal subset can declare
+ * entities that some LMS parsers expand (external entities read the server's files, nested ones
+ * expand to gigabytes) while others refuse the file. coursemark's parser expands nothing.
+ */
+function doctypeFinding(name: string, text: string): Finding[] {
+  const prolog = text.replace(/<!--[\s\S]*?-->/g, '');
+  const doctype = /<!DOCTYPE\b[^[>]*(\[[\s\S]*?\])?/i.exec(prolog);
+  if (doctype === null) return [];
+  const entities = /<!ENTITY\b/i.test(doctype[1] ?? '');
+  return [
+    finding(
+      'xml-doctype',
+      `${name}: has a DOCTYPE declaration${entities ? ' that declares entities' : ''}. Manifests never need one, and LMSs differ in how they parse it: some expand entities (reading files on the server, or gigabytes of text), some refuse the package. Remove the <!DOCTYPE ...> declaration.`,
+    ),
+  ];
+}
+
 type Checker = (root: Element, files: PackageIndex) => Finding[];
 
 const CHECKERS: readonly (readonly [name: string, check: Checker])[] = [
@@ -45,10 +63,11 @@ function checkManifest(name: string, check: Checker, files: PackageIndex): Findi
   } catch (error: unknown) {
     return [finding('xml-unreadable', `${name}: not valid UTF-8 (${error instanceof Error ? error.message : String(error)}).`)];
   }
+  const doctype = doctypeFinding(name, text);
   const parsed = parseXml(text);
-  if ('error' in parsed) return [finding('xml-unreadable', `${name}: cannot be read as XML: ${parsed.error}`)];
+  if ('error' in parsed) return [...doctype, finding('xml-unreadable', `${name}: cannot be read as XML: ${parsed.error}`)];
   try {
-    return check(parsed.root, files);
+    return [...doctype, ...check(parsed.root, files)];
   } catch (error: unknown) {
     // A checker bug must not hide the package's other findings: report it as one.
     return [finding('xml-unreadable', `${name}: the check stopped: ${error instanceof Error ? error.message : String(error)}`)];

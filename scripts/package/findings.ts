@@ -12,6 +12,15 @@ export type FindingCode =
   | 'manifest-missing'
   | 'manifest-not-at-root'
   | 'xml-unreadable'
+  | 'xml-doctype'
+  // What verify refuses to unpack (scripts/verify/README.md)
+  | 'zip-damaged'
+  | 'zip-entries'
+  | 'zip-size'
+  | 'zip-ratio'
+  | 'zip-overlap'
+  | 'zip-symlink'
+  | 'zip-unsupported'
   // SCORM 1.2 and 2004 (standards M1-M8, N1-N7, V4)
   | 'scorm-namespace'
   | 'scorm-schema'

@@ -51,12 +51,23 @@ function fileNamePart(value: string, keepDots: boolean): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
-/** The course slug used in package file names, from the course title (`course` when nothing is left). */
-export const courseSlug = (model: CourseModel): string => fileNamePart(model.data.title, false) || 'course';
+/**
+ * At most `length` characters, cut after a whole word when there is one: file systems allow 255
+ * bytes per name, and LMS upload forms, unzip tools and Windows paths (260 characters) far less.
+ */
+function capped(part: string, length: number): string {
+  if (part.length <= length) return part;
+  const cut = part.slice(0, length);
+  const word = cut.lastIndexOf('-');
+  return (word > length / 2 ? cut.slice(0, word) : cut).replace(/[-.]+$/, '');
+}
 
-/** `<course-slug>-<version>-<target>.zip`, ASCII only, e.g. `test-course-1.0.0-scorm12.zip`. */
+/** The course slug used in package file names, from the course title (`course` when nothing is left), at most 80 characters. */
+export const courseSlug = (model: CourseModel): string => capped(fileNamePart(model.data.title, false), 80) || 'course';
+
+/** `<course-slug>-<version>-<target>.zip`, ASCII only, e.g. `test-course-1.0.0-scorm12.zip`, at most 132 characters. */
 export function packageFileName(model: CourseModel, target: PackageTarget): string {
-  const version = fileNamePart(model.data.version, true) || '0';
+  const version = capped(fileNamePart(model.data.version, true), 32) || '0';
   return `${courseSlug(model)}-${version}-${target}.zip`;
 }
 

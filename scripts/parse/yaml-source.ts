@@ -15,6 +15,7 @@ export interface YamlSource {
  * exact position libyaml-compatible `yaml` reports; returns undefined when the text is unusable.
  */
 export function parseYaml(file: VFile, text: string, offset: number): YamlSource | undefined {
+  if (reportTabIndent(file, text, offset)) return undefined;
   const document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const [start, end] = error.pos;
@@ -35,6 +36,30 @@ export function parseYaml(file: VFile, text: string, offset: number): YamlSource
     return visit.BREAK;
   });
   return alias ? undefined : { file, document, offset };
+}
+
+/**
+ * YAML forbids tabs in indentation (YAML 1.2 6.1), and the parser's own errors for them come one or
+ * more per line without the word "tab": one message at the first tab names the cause and the lines.
+ */
+function reportTabIndent(file: VFile, text: string, offset: number): boolean {
+  const lines: number[] = [];
+  let first: number | undefined;
+  let lineStart = 0;
+  for (const [index, line] of text.split('\n').entries()) {
+    const tab = /^[ ]*\t/.exec(line);
+    // A tab after the indentation of a block scalar's text is content, but a tab that starts a line is never valid indentation.
+    if (tab && /\S/.test(line)) {
+      lines.push(index + 1);
+      first ??= lineStart + tab[0].length - 1;
+    }
+    lineStart += line.length + 1;
+  }
+  if (first === undefined) return false;
+  const shown = lines.length > 6 ? `${lines.slice(0, 6).join(', ')}...` : lines.join(', ');
+  const what = lines.length === 1 ? 'This line is' : `${lines.length} lines (${shown}) are`;
+  report(file, 'yaml-syntax', `${what} indented with a tab. YAML allows only spaces for indentation: replace each tab with spaces (two per level).`, { offset: offset + first, endOffset: offset + first + 1 });
+  return true;
 }
 
 function firstLine(text: string): string {

@@ -4,7 +4,6 @@
 // Any other edit makes the host page relaunch the frame (preview-host.js).
 // Served through Vite as `virtual:coursemark/preview-frame`, so `import.meta.hot` is there.
 import.meta.hot?.on('coursemark:update', async (data) => {
-  for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
   const player = document.querySelector('cm-player');
   if (!Array.isArray(data?.pages) || !player?.outline) return;
   for (const id of data.pages) {

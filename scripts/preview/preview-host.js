@@ -2,6 +2,7 @@
 // to the course in a frame. SCORM targets get a scorm-again API on this window (found by the
 // content's API discovery, as in an LMS); cmi5 and xAPI report to the preview's loopback LRS.
 import { createHotContext } from '/@vite/client';
+import { applyTokens, factsList, refreshCourse, scormPanel, statementList } from '/@id/virtual:coursemark/lms-panel';
 
 const params = new URLSearchParams(location.search);
 const target = params.get('target') ?? 'web';
@@ -11,6 +12,9 @@ const frame = $('course');
 const isScorm = target === 'scorm12' || target === 'scorm2004';
 const version = target === 'scorm12' ? '1.2' : '2004';
 let refuse = false;
+// The session token the preview's API asks for (preview-guard.ts); only this page can read it.
+const token = document.querySelector('meta[name="coursemark-token"]')?.getAttribute('content') ?? '';
+const previewApi = (path, init = {}) => fetch(path, { ...init, headers: { 'x-coursemark-token': token } });
 let api;
 let registration = '';
 
@@ -42,7 +46,7 @@ function newApi(data) {
 
 async function launchUrl(fresh) {
   if (isScorm || target === 'web') return `/__preview/player/${target}.html${location.hash}`;
-  const response = await fetch(`/__preview/launch?target=${target}&mode=${mode}${fresh || !registration ? '' : `&registration=${registration}`}`);
+  const response = await previewApi(`/__preview/launch?target=${target}&mode=${mode}${fresh || !registration ? '' : `&registration=${registration}`}`);
   const launch = await response.json();
   registration = launch.registration;
   return `/__preview/player/${target}.html${launch.search}`;
@@ -58,47 +62,36 @@ async function relaunch(fresh = false) {
   frame.src = (await launchUrl(fresh)) + (fresh || target !== 'web' && !isScorm ? '' : hash);
 }
 
-function row(label, value) {
-  return `<tr><th scope="row">${label}</th><td>${String(value ?? '').replace(/</g, '&lt;')}</td></tr>`;
+// What the panel last drew: redrawn only on a change, so open details and scroll positions stay.
+let drawn = '';
+function draw(key, nodes) {
+  if (key === drawn) return;
+  drawn = key;
+  $('model').replaceChildren(...nodes);
 }
 
 function renderScorm() {
-  const data = JSON.parse(api.renderCMIToJSONString()).cmi ?? {};
-  const core = data.core ?? {};
-  const suspend = String(data.suspend_data ?? '');
-  const interactions = Object.keys(data.interactions ?? {}).filter((key) => /^\d+$/.test(key)).length;
-  $('model').innerHTML = version === '1.2'
-    ? row('Status', core.lesson_status) + row('Score', core.score?.raw) + row('Location', core.lesson_location) + row('Suspend data', `${suspend.length} of 4096`) + row('Interactions', interactions)
-    : row('Completion', data.completion_status) + row('Success', data.success_status) + row('Score', data.score?.scaled) + row('Location', data.location) + row('Suspend data', `${suspend.length} of 64000`) + row('Interactions', interactions);
+  const json = api.renderCMIToJSONString();
+  draw(json, scormPanel(JSON.parse(json).cmi ?? {}, version));
 }
 
 async function renderLrs() {
-  const response = await fetch(`/__preview/lrs/statements?registration=${registration}`);
+  const response = await previewApi(`/__preview/lrs/statements?registration=${registration}`);
   const { statements, state } = await response.json();
-  $('model').innerHTML = row('Statements', statements.length) + row('State documents', state);
+  draw(`${statements.length} ${state}`, [factsList([['Statements', statements.length], ['State documents', state]])]);
   const list = $('statements');
   if (list.childElementCount === statements.length) return;
-  list.replaceChildren(...statements.map((statement) => {
-    const item = document.createElement('li');
-    const details = document.createElement('details');
-    const summary = document.createElement('summary');
-    summary.textContent = statement.verb.id.replace('http://adlnet.gov/expapi/verbs/', '');
-    const pre = document.createElement('pre');
-    pre.textContent = JSON.stringify(statement, null, 2);
-    details.append(summary, pre);
-    item.append(details);
-    return item;
-  }));
+  list.replaceChildren(...statementList(statements));
 }
 
 $('reset').addEventListener('click', () => relaunch(true));
 $('relaunch').addEventListener('click', () => relaunch(false));
 $('refuse').addEventListener('change', (event) => {
   refuse = event.target.checked;
-  if (!isScorm) fetch(`/__preview/lrs/fail?on=${refuse}`, { method: 'POST' });
+  if (!isScorm) void previewApi(`/__preview/lrs/fail?on=${refuse}`, { method: 'POST' });
 });
 $('mode').value = mode;
-$('mode').hidden = target !== 'cmi5';
+$('mode-label').hidden = target !== 'cmi5';
 $('mode').addEventListener('change', (event) => {
   params.set('mode', event.target.value);
   location.search = params.toString();
@@ -107,15 +100,26 @@ $('mode').addEventListener('change', (event) => {
 setInterval(() => {
   if (isScorm && api) renderScorm();
   else if (target === 'cmi5' || target === 'xapi') void renderLrs();
-  else $('model').innerHTML = row('Tracking', 'web: progress kept in this browser');
+  else draw('web', [factsList([['Tracking', 'web: progress kept in this browser']])]);
 }, 100);
 
 // A Markdown edit: when it changed only pages, the frame swaps them in place (preview-frame.js);
 // otherwise relaunch with the same attempt and the same page (the route is in the hash).
 const hot = createHotContext('/__preview/host');
 hot.on('coursemark:update', (data) => {
-  for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
+  $('problem').hidden = true;
+  void refreshCourse();
   if (!Array.isArray(data?.pages)) void relaunch(false);
 });
+// A Markdown edit with an error: where it is and what to do, over the course until it is fixed.
+hot.on('coursemark:error', (error) => {
+  const box = $('problem');
+  box.querySelector('.file').textContent = `${error.file}:${error.line}:${error.column}`;
+  box.querySelector('.message').textContent = error.message;
+  box.querySelector('.frame').textContent = error.frame;
+  box.hidden = false;
+});
+
+applyTokens(document);
 
 void relaunch(true);

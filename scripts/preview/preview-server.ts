@@ -1,14 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { componentsDir } from '../bundle/bundle-course.js';
 import { coursePlugin } from '../bundle/course-plugin.js';
+import { printable } from '../diagnostics/printable.js';
 import { fromRoot } from '../project-root.js';
 import { startLrs, type RunningLrs } from '../lms/lrs-server.js';
 import type { RenderedModules } from '../render/render-modules.js';
 import { hostPage, playerPage } from './host-page.js';
+import { previewGuard, type GuardedKind } from './preview-guard.js';
 import { loadPreviewCourse, PreviewCaches, type PreviewCourse } from './preview-course.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +24,57 @@ const ADAPTERS: Readonly<Record<(typeof TARGETS)[number], string>> = {
   xapi: 'runtime/xapi/xapi-entry.ts',
 };
 const RESOLVED = '\0coursemark:';
+/** Which guard rule an address falls under (preview-guard.ts): every request goes through one. */
+const guardedKind = (pathname: string): GuardedKind => (pathname.startsWith('/__open-in-editor') ? 'editor' : /^\/__preview\/(launch|lrs\/)/.test(pathname) ? 'api' : 'page');
 const FRAME_MODULE = 'virtual:coursemark/preview-frame';
+const PANEL_MODULE = 'virtual:coursemark/lms-panel';
+// Preview-only modules served through the dev server (so they can import the player's code).
+const PREVIEW_MODULES: Readonly<Record<string, string>> = { [FRAME_MODULE]: 'scripts/preview/preview-frame.js', [PANEL_MODULE]: 'scripts/preview/lms-panel.js' };
+// What a course file is served as, by extension; anything else is offered as a download.
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  ico: 'image/x-icon',
+  pdf: 'application/pdf',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/**
+ * The dev server's own warnings and errors, in the terminal as coursemark's: an author has no Vite
+ * configuration, so its advice about one would only mislead.
+ */
+function previewLogger(report: (text: string) => void): Logger {
+  const say = (message: string): void => {
+    const text = message.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*\[vite\]\s*/i, '').trim();
+    if (text !== '' && !/vite\.config|server\.hmr|optimizeDeps|--force/i.test(text)) report(`coursemark preview: ${text}\n`);
+  };
+  const warned = new Set<string>();
+  return {
+    info: () => undefined,
+    warn: say,
+    warnOnce: (message) => {
+      if (!warned.has(message)) say(message);
+      warned.add(message);
+    },
+    error: say,
+    clearScreen: () => undefined,
+    hasErrorLogged: () => false,
+    hasWarned: false,
+  };
+}
+
+/** The port asked for is taken (with strictPort). */
+export class PortInUseError extends Error {}
 
 export interface PreviewServer {
   readonly url: string;
@@ -30,7 +83,19 @@ export interface PreviewServer {
 }
 
 export interface PreviewOptions {
+  /**
+   * The port to listen on (0: any free one).
+   * @default 0
+   */
   readonly port?: number;
+  /**
+   * With a port given: refuse to start when it is taken (PortInUseError) instead of taking the next
+   * free one.
+   * @default true
+   */
+  readonly strictPort?: boolean;
+  /** Open the preview in the default browser once it listens. */
+  readonly open?: boolean;
   /** Where the check report goes when a Markdown edit has errors (the terminal). */
   readonly report: (text: string) => void;
 }
@@ -73,7 +138,13 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
       return modules.pages;
     },
   };
-  const lrs = await startLrs();
+  let port = options.port ?? 0;
+  const guard = previewGuard(() => port);
+  // The preview LRS answers the preview's page only (CORS and Host), like every other endpoint.
+  const lrs = await startLrs({ allowOrigin: guard.allowsOrigin });
+  // A credential of this session for the xAPI launch, never a fixed one.
+  const xapiAuth = `Basic ${Buffer.from(`preview:${randomBytes(18).toString('base64url')}`).toString('base64')}`;
+  lrs.allowAuth(xapiAuth);
   const adapters = new Map(TARGETS.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))]));
   const { createServer } = await import('vite');
   let server: ViteDevServer | undefined;
@@ -82,8 +153,9 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     current = await loadPreviewCourse(root, process.cwd(), caches);
     if (current.report !== '') options.report(current.report);
     if (!current.ok) {
+      // The host page shows it over the course, in coursemark's words (preview-host.js).
       const { error } = current;
-      server?.ws.send({ type: 'error', err: { message: error.message, stack: '', id: error.file, frame: error.frame, plugin: 'coursemark', loc: { file: error.file, line: error.line, column: error.column } } });
+      server?.ws.send({ type: 'custom', event: 'coursemark:error', data: { message: error.message, file: error.file, line: error.line, column: error.column, frame: error.frame } });
       return;
     }
     const before = modules;
@@ -94,14 +166,18 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
 
   const preview: Plugin = {
     name: 'coursemark:preview',
-    // The course frame's script for page swaps (preview-frame.js), as a module Vite serves with HMR.
-    resolveId: (id) => (id === FRAME_MODULE ? `\0${FRAME_MODULE}` : undefined),
-    load: (id) => (id === `\0${FRAME_MODULE}` ? readFile(fromRoot('scripts/preview/preview-frame.js'), 'utf8') : undefined),
+    // The course frame's script for page swaps (preview-frame.js) and the host page's LMS panel
+    // (lms-panel.js), as modules the dev server serves with HMR.
+    resolveId: (id) => (Object.hasOwn(PREVIEW_MODULES, id) ? `\0${id}` : undefined),
+    load: (id) => {
+      const file = id.startsWith('\0') ? PREVIEW_MODULES[id.slice(1)] : undefined;
+      return file === undefined ? undefined : readFile(fromRoot(file), 'utf8');
+    },
     configureServer(dev) {
       dev.watcher.add(root);
       // Editors save by writing in place or by renaming a new file over the old one: watch both.
       const update = (): void => {
-        refresh().catch((error: unknown) => options.report(`coursemark: ${error instanceof Error ? error.message : String(error)}\n`));
+        refresh().catch((error: unknown) => options.report(`coursemark: ${printable(error instanceof Error ? error.message : String(error))}\n`));
       };
       const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8').catch(() => undefined);
       // Text of each changed file as last seen by an update.
@@ -124,11 +200,12 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
       }
       dev.middlewares.use((request, response, next) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        if (!guard.admit(request, response, guardedKind(url.pathname))) return;
         const send = (type: string, body: string): void => {
           response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
           response.end(body);
         };
-        if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html; charset=utf-8', hostPage(current.ok ? current.model.data.title : 'course with errors'));
+        if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html; charset=utf-8', hostPage(current.ok ? current.model.data.title : 'course with errors', guard.token));
         if (url.pathname === '/__preview/host.js') {
           void readFile(fromRoot('scripts/preview/preview-host.js'), 'utf8').then((text) => send('text/javascript', text));
           return;
@@ -152,10 +229,8 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
             const launch = lrs.setLaunch({ activityId: `${current.model.data.id}/au`, registration, launchMode: mode === 'Browse' || mode === 'Review' ? mode : 'Normal', masteryScore: current.model.data.mastery });
             return send('application/json', JSON.stringify({ search: launch.search, registration }));
           }
-          const auth = `Basic ${Buffer.from('preview:preview').toString('base64')}`;
-          lrs.allowAuth(auth);
           const actor = JSON.stringify({ objectType: 'Agent', name: 'Preview', mbox: 'mailto:preview@example.org' });
-          const search = new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: current.model.data.id });
+          const search = new URLSearchParams({ endpoint: lrs.endpoint, auth: xapiAuth, actor, registration, activity_id: current.model.data.id });
           return send('application/json', JSON.stringify({ search: `?${search.toString()}`, registration }));
         }
         if (url.pathname === '/__preview/lrs/statements') {
@@ -165,13 +240,21 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
           return send('application/json', JSON.stringify({ statements, state }));
         }
         if (url.pathname === '/__preview/lrs/fail') {
+          if (request.method !== 'POST') {
+            response.writeHead(405, { allow: 'POST' }).end();
+            return;
+          }
           lrs.clearFaults();
           if (url.searchParams.get('on') === 'true') lrs.failNext(100_000, { type: 'status', status: 503 });
           return send('application/json', '{}');
         }
-        if (url.pathname.startsWith('/media/') && current.ok) {
-          const file = [...current.model.media.values()].find((media) => `/${media.output}` === url.pathname);
+        // Course files, where the player's pages ask for them: next to the player page, as in a package.
+        const mediaPath = url.pathname.replace(/^\/__preview\/player\//, '/');
+        if (mediaPath.startsWith('/media/') && current.ok) {
+          const file = [...current.model.media.values()].find((media) => `/${media.output}` === mediaPath);
           if (file !== undefined) {
+            const extension = /\.([a-z0-9]+)$/i.exec(file.output)?.[1]?.toLowerCase() ?? '';
+            response.writeHead(200, { 'content-type': MEDIA_TYPES[extension] ?? 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
             createReadStream(join(root, ...file.source.split('/'))).pipe(response);
             return;
           }
@@ -186,6 +269,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     envDir: false,
     root: componentsDir,
     logLevel: 'warn',
+    customLogger: previewLogger(options.report),
     publicDir: false,
     envPrefix: '__COURSEMARK_NO_ENV__',
     appType: 'custom',
@@ -194,12 +278,23 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     // it, re-optimise and reload the page mid-session. These are every package the player imports
     // at run time (@xapi/xapi is types only); a new one belongs here too.
     optimizeDeps: { include: ['lit', 'lit/directives/repeat.js', '@lit/context'] },
-    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined, hmr: { overlay: true } },
+    // No CORS: the preview's pages are all same-origin, and no other page may read its modules.
+    server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: options.port !== undefined && options.strictPort !== false, open: options.open === true, cors: false, hmr: { overlay: false } },
     plugins: [coursePlugin({ modules: live, mountModule: `${componentsDir}mount.ts`, adapters }), preview],
   });
-  await server.listen();
+  try {
+    await server.listen();
+  } catch (error) {
+    // Nothing may keep the process alive after a failed start (the LRS, the file watcher).
+    await server.close();
+    await lrs.close();
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE' || /port \d+ is already in use/i.test(error instanceof Error ? error.message : '')) {
+      throw new PortInUseError(`port ${options.port ?? 0} is already in use (another preview, or another program). Stop it, or choose another port with --port (or leave --port out to take the next free one).`);
+    }
+    throw error;
+  }
   const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
+  port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/`,
     lrs,

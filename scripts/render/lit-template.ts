@@ -36,8 +36,10 @@ export function litTemplate(nodes: Root | readonly (RootContent | ElementContent
 function node(item: RootContent | ElementContent): string {
   switch (item.type) {
     case 'text':
-      // Pure white space between elements is layout, not author content: keep it static.
-      return /^\s*$/.test(item.value) ? item.value.replace(/[^\n ]/g, ' ') : `\${${JSON.stringify(item.value)}}`;
+      // The spaces and line breaks between elements are layout: static. Any other text is author
+      // content, tabs and no-break spaces included (a tab-only line of code, "&nbsp;"), and goes
+      // into an expression so that it reaches the page exactly as written.
+      return /^[ \n]*$/.test(item.value) ? item.value : `\${${JSON.stringify(item.value)}}`;
     case 'element':
       return element(item.tagName, item.properties, item.children, item.data?.litProperties);
     default:

@@ -2,10 +2,17 @@ import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast
 import type { Image, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { Node } from 'unist';
 import type { ActivityData, QuestionData } from '../../components/course-data.js';
 import type { DirectiveInfo, QuestionDraft } from '../model/section-draft.js';
+import { classifyUrl } from '../validate/url-check.js';
 import type { LitValue } from './lit-template.js';
+
+const isWebAddress = (url: string): boolean => {
+  const kind = classifyUrl(url);
+  return kind === 'web' || kind === 'mail';
+};
 
 /** What the renderer needs from the course model to draw one section. */
 export interface RenderContext {
@@ -35,7 +42,12 @@ function handlers(context: RenderContext): Record<string, Handler> {
     leafDirective: directive,
     textDirective: directive,
     link(state, node: Link) {
-      const href = context.urls.get(node) ?? node.url;
+      const resolved = context.urls.get(node);
+      // A page link or file the course model did not resolve was reported (a warning in draft
+      // mode): its text stays, without the link, as docs/authoring.md promises.
+      if (resolved === undefined && !isWebAddress(node.url)) return state.all(node);
+      // Web addresses are percent-encoded as CommonMark's reference HTML does (spec 6.3, 6.5).
+      const href = resolved ?? normalizeUri(node.url);
       const external = /^https?:/i.test(href);
       const properties: Properties = { href, ...(node.title ? { title: node.title } : {}) };
       // Inside an LMS frame, following a web link in place would unload the course: open a new tab.
@@ -43,7 +55,9 @@ function handlers(context: RenderContext): Record<string, Handler> {
       return element('a', properties, state.all(node));
     },
     image(_state, node: Image) {
-      const src = context.urls.get(node) ?? node.url;
+      const src = context.urls.get(node);
+      // Images are course files; one the model did not resolve is left out (draft mode).
+      if (src === undefined) return undefined;
       return element('img', { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, []);
     },
   };
@@ -56,7 +70,7 @@ function drawDirective(state: State, node: Directives, context: RenderContext): 
     case 'omit':
       return undefined;
     case 'literal':
-      return [{ type: 'text', value: info.text }];
+      return [{ type: 'text', value: info.open }, ...state.all(node), { type: 'text', value: info.close }];
     case 'question':
       return question(state, info.question, context);
     case 'activity': {

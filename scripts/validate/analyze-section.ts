@@ -6,19 +6,24 @@ import { toString } from 'mdast-util-to-string';
 import type {} from 'mdast-util-to-hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/report.js';
+import { report, type Place } from '../diagnostics/report.js';
+import type { RuleId } from '../diagnostics/rules.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActivityDraft, AssetRef, DirectiveInfo, PageLinkRef, QuestionDraft, SectionDraft } from '../model/section-draft.js';
-import { directiveSpecs, isDirectiveName, readAttributes, type DirectiveName } from './directive-specs.js';
+import { attributePlace, directiveSpecs, isDirectiveName, readAttributes, type DirectiveName } from './directive-specs.js';
 import { readFrontmatter } from './frontmatter.js';
 import { termIdFor } from './glossary.js';
 import { readQuestion } from './question.js';
-import { classifyUrl, resolveInCourse, splitRelative } from './url-check.js';
+import { checkDirectiveLines } from './directive-lines.js';
+import { inlineReferences, type InlinedReferences } from './inline-references.js';
+import { classifyUrl, notAnImage, resolveInCourse, splitRelative } from './url-check.js';
 
 /** Page id from a section file name: `02-sexting.md` -> `sexting`. */
 export function pageIdFromFileName(fileName: string): string {
-  // NFKC first: "café" typed on Windows (NFC), saved by macOS (NFD) or in full-width letters is one
+  // Invisible letters (U+3164 HANGUL FILLER, U+034F COMBINING GRAPHEME JOINER, zero-width spaces)
+  // would make ids that look alike but differ: they are dropped. NFKC first: "café" typed on Windows (NFC), saved by macOS (NFD) or in full-width letters is one
   // id, so two such files are reported as duplicates instead of becoming look-alike pages.
-  const stem = fileName.normalize('NFKC').replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
+  const stem = fileName.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').replace(/\.md$/i, '').replace(/^\d+[-_. ]*/, '');
   return new GithubSlugger().slug(stem) || 'page';
 }
 
@@ -27,18 +32,22 @@ export function pageIdFromFileName(fileName: string): string {
  * messages on `section.file`; returns undefined only when the page cannot be built at all
  * (no usable frontmatter). `file.path` is the section's path inside the course folder.
  */
-export function analyzeSection(tree: Root, file: VFile): SectionDraft | undefined {
-  const frontmatter = readFrontmatter(tree, file);
+export function analyzeSection(tree: Root, file: VFile): SectionDraft {
+  const read = readFrontmatter(tree, file);
   const filePath = file.path.replace(/\\/g, '/');
   const fileName = filePath.split('/').pop() ?? filePath;
-  const collected = new Collector(file, filePath);
+  checkDirectiveLines(tree, file);
+  const collected = new Collector(file, filePath, inlineReferences(tree));
   collected.walk(tree);
-  if (!frontmatter) return undefined;
+  // Without usable frontmatter (an error is reported) the page still takes part in the checks
+  // across files, so that one run lists every problem: links to it resolve, its images are looked for.
+  const frontmatter = read ?? { title: fileName, objectives: [] };
   return {
     file,
     fileName,
     frontmatter,
-    pageId: frontmatter.id ?? pageIdFromFileName(fileName),
+    // Such a page's id is unknown (it may be in the broken frontmatter): one that no other page has.
+    pageId: read === undefined ? `\u0000${fileName}` : (frontmatter.id ?? pageIdFromFileName(fileName)),
     tree,
     directives: collected.directives,
     questions: collected.questions,
@@ -64,25 +73,38 @@ class Collector {
   readonly declaredIds: { kind: 'question' | 'activity'; id: string; position: Directives['position'] }[] = [];
   support: ContainerDirective | undefined;
   private readonly slugger = new GithubSlugger();
+  /** Problems already reported at a place (a definition shared by several references is reported once). */
+  private readonly reportedAt = new Set<string>();
 
   constructor(
     private readonly file: VFile,
     private readonly filePath: string,
+    private readonly references: InlinedReferences,
   ) {}
+
+  private reportOnce(ruleId: RuleId, reason: string, place: Place | undefined): void {
+    const key = `${ruleId} ${place && 'start' in place ? place.start.offset : place && 'offset' in place ? place.offset : ''}`;
+    if (this.reportedAt.has(key)) return;
+    this.reportedAt.add(key);
+    report(this.file, ruleId, reason, place);
+  }
 
   walk(tree: Root): void {
     visit(tree, (node, _index, parent) => {
       switch (node.type) {
         case 'html':
-          report(this.file, 'raw-html', 'Raw HTML is not allowed in a page: it could break the player or run code inside the LMS. Use Markdown or a directive (docs/authoring.md) instead.', node.position);
+          report(this.file, 'raw-html', 'Raw HTML is not allowed in a page: it could break the player or run code inside the LMS. Use Markdown or a directive (such as :::note for a box) instead.', node.position);
           return SKIP;
         case 'heading':
           this.heading(node);
           return undefined;
         case 'link':
         case 'image':
+          this.url(node, node.url, this.references.addressPlaces.get(node) ?? node.position);
+          return undefined;
         case 'definition':
-          this.url(node, node.url);
+          // A definition in use is checked where it is used (as an image or as a link).
+          if (!this.references.usedDefinitions.has(node)) this.url(node, node.url, node.position);
           return undefined;
         case 'containerDirective':
         case 'leafDirective':
@@ -105,15 +127,23 @@ class Collector {
     this.headings.push({ id, text, depth: node.depth, node });
   }
 
-  private url(node: Link | Image | { type: 'definition'; position?: Link['position'] }, url: string): void {
+  private url(node: Link | Image | { type: 'definition'; position?: Link['position'] }, url: string, place: Link['position']): void {
     const kind = classifyUrl(url);
     const isImage = node.type === 'image';
     if (kind === 'unsafe') {
-      report(this.file, 'unsafe-url', `The address "${truncate(url)}" is refused: only https:, http:, mailto: and tel: addresses and paths inside the course folder are allowed.`, node.position);
+      this.reportOnce('unsafe-url', `The address "${truncate(url)}" is refused: only https:, http:, mailto: and tel: addresses and paths inside the course folder are allowed.`, place);
       return;
     }
+    if (kind === 'web' && URL.canParse(url)) {
+      const parsed = new URL(url);
+      if (parsed.username !== '' || parsed.password !== '') {
+        const shown = `${parsed.protocol}//${parsed.username === '' ? '' : `${decodeURIComponent(parsed.username)}`}${parsed.password === '' ? '' : ':•••'}@${parsed.host}${parsed.pathname === '/' ? '/' : '/...'}`;
+        report(this.file, 'url-credentials', `The address "${truncate(shown)}" carries a user name or password: every learner could read it in the package. Remove it from the address (the site should ask learners to sign in), or link to a page that needs none.`, node.position);
+        return;
+      }
+    }
     if (isImage && kind !== 'relative') {
-      report(this.file, 'unsafe-url', 'Images must be files inside the course folder (such as ../assets/image.svg), so the package works offline and inside the LMS.', node.position);
+      this.reportOnce('unsafe-url', `Images must be files inside the course folder (such as ../assets/image.svg), so the package works offline and inside the LMS; "${truncate(url)}" is ${kind === 'anchor' ? 'a heading link' : 'on the web'}. Download the image into the course folder.`, place);
       return;
     }
     if (isImage && (node as Image).alt?.trim() === '') {
@@ -121,23 +151,47 @@ class Collector {
     }
     if (node.type === 'definition') return;
     if (kind === 'anchor') {
-      this.pageLinks.push({ node: node as Link, fileName: undefined, anchor: url.slice(1) });
+      this.pageLinks.push({ node: node as Link, place, fileName: undefined, anchor: url.slice(1) });
       return;
     }
     if (kind !== 'relative') return;
     const { path, anchor } = splitRelative(url);
-    if (!isImage && /\.md$/i.test(path) && !path.includes('/')) {
-      this.pageLinks.push({ node: node as Link, fileName: path, anchor });
+    if (!isImage && /\.md$/i.test(path)) {
+      this.markdownLink(node as Link, path, anchor, place);
       return;
     }
-    const asset = this.asset(path, node.position);
-    if (asset) this.assetLinks.push({ node: node as Link | Image, asset });
+    const asset = this.asset(path, place);
+    if (!asset) return;
+    const problem = isImage ? notAnImage(path) : undefined;
+    if (problem !== undefined) {
+      this.reportOnce('image-type', `"${truncate(path)}" is ${problem}: a browser cannot show it as an image. Use a PNG, JPEG, GIF, SVG, WebP or AVIF image, or link to the file instead: [Open it](${truncate(path)}).`, place);
+      return;
+    }
+    this.assetLinks.push({ node: node as Link | Image, asset });
+  }
+
+  /**
+   * A link to a Markdown file is a link to a page: `02-b.md`, `./02-b.md` or `../sections/02-b.md`
+   * from a page. Markdown files are never copied into a package (a page's source can hold its answer key).
+   */
+  private markdownLink(node: Link, path: string, anchor: string | undefined, place: Link['position']): void {
+    const resolved = resolveInCourse(this.filePath, path);
+    const page = resolved === undefined ? undefined : /^sections\/([^/]+\.md)$/i.exec(resolved)?.[1];
+    if (page !== undefined) {
+      this.pageLinks.push({ node, place, fileName: page, anchor });
+      return;
+    }
+    if (resolved === undefined) {
+      this.reportOnce('path-escape', `The path "${truncate(path)}" leads outside the course folder.`, place);
+      return;
+    }
+    this.reportOnce('broken-link', `"${truncate(path)}" is a Markdown file but not a page of the course (pages are the .md files in sections/). Markdown files are never put in a package: link to a page, or make this file a page.`, place);
   }
 
   private asset(path: string, position: AssetRef['position']): AssetRef | undefined {
     const resolved = resolveInCourse(this.filePath, path);
     if (resolved === undefined) {
-      report(this.file, 'path-escape', `The path "${truncate(path)}" leads outside the course folder. Copy the file into the course (for example into assets/) and refer to it from there.`, position);
+      this.reportOnce('path-escape', `The path "${truncate(path)}" leads outside the course folder. Copy the file into the course (for example into assets/) and refer to it from there.`, position);
       return undefined;
     }
     return { path: resolved, position };
@@ -146,19 +200,23 @@ class Collector {
   private directive(node: Directives, parent: Root | ContainerDirective | undefined): typeof SKIP | undefined {
     if (this.directives.has(node)) return undefined;
     if (!isDirectiveName(node.name)) {
-      if (node.type === 'textDirective' && node.children.length === 0 && Object.keys(node.attributes ?? {}).length === 0) {
-        // "10:30" or "a:b" parse as text directives; with no label or settings they are just text.
-        this.directives.set(node, { kind: 'literal', text: `:${node.name}` });
-        return undefined;
+      if (node.type === 'textDirective') {
+        const literal = proseColon(node, String(this.file.value));
+        if (literal) {
+          this.directives.set(node, literal);
+          return undefined;
+        }
       }
       const colons = node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
-      report(this.file, 'unknown-directive', `Unknown directive "${colons}${node.name}". Known directives: ${Object.keys(directiveSpecs).join(', ')}. Check the spelling.`, node.position);
+      const known = Object.keys(directiveSpecs);
+      const suggestion = didYouMean(node.name, known, (name) => `"${colons}${name}"`);
+      report(this.file, 'unknown-directive', `Unknown directive "${colons}${node.name}".${suggestion || ` Known directives: ${known.join(', ')}.`} If the colon is meant as text, write "\\:" instead of ":".`, node.position);
       this.directives.set(node, { kind: 'omit' });
       return SKIP;
     }
     const spec = directiveSpecs[node.name];
     if (spec.kind !== node.type) {
-      report(this.file, 'directive-misplaced', `"${node.name}" is written ${spec.example.split(/[[{]/)[0] ?? ''}... (see docs/authoring.md); here it has the wrong number of colons.`, node.position);
+      report(this.file, 'directive-misplaced', `"${node.name}" is written ${spec.example.split(/[[{]/)[0] ?? ''}...; here it has the wrong number of colons.`, node.position);
       this.directives.set(node, { kind: 'omit' });
       return SKIP;
     }
@@ -182,6 +240,8 @@ class Collector {
           const question = readQuestion(node as ContainerDirective, attributes, this.file, this.directives);
           this.directives.set(node, question ? { kind: 'question', question } : { kind: 'omit' });
           if (question) this.questions.push(question);
+          // A question that cannot be read is reported once: its feedback lines are not misplaced.
+          else this.omitFeedback(node as ContainerDirective);
         } else {
           const activity = this.activity(node as ContainerDirective, attributes, title);
           this.directives.set(node, activity ? { kind: 'activity', activity } : { kind: 'omit' });
@@ -223,6 +283,14 @@ class Collector {
     }
   }
 
+  private omitFeedback(question: ContainerDirective): void {
+    visit(question, (child) => {
+      if ((child.type === 'textDirective' || child.type === 'leafDirective') && (child.name === 'feedback' || child.name === 'correct' || child.name === 'incorrect') && !this.directives.has(child)) {
+        this.directives.set(child, { kind: 'omit' });
+      }
+    });
+  }
+
   private activity(node: ContainerDirective, attributes: Readonly<Record<string, string | number | boolean>>, title: string | undefined): ActivityDraft | undefined {
     const separator = node.children.findIndex((child) => child.type === 'leafDirective' && child.name === 'discussion');
     const separatorNode = node.children[separator];
@@ -251,14 +319,38 @@ class Collector {
     let asset: AssetRef | undefined;
     if (src !== '') {
       const kind = classifyUrl(src);
+      const path = splitRelative(src).path;
       if (kind !== 'relative') {
         report(this.file, kind === 'unsafe' ? 'unsafe-url' : 'directive-attribute', 'A figure\'s src must be a file inside the course folder, such as "../assets/image.svg".', node.position);
       } else {
-        asset = this.asset(splitRelative(src).path, node.position);
+        asset = this.asset(path, node.position);
+        const problem = asset === undefined ? undefined : notAnImage(path);
+        if (problem !== undefined) {
+          report(this.file, 'image-type', `"${truncate(path)}" is ${problem}: a browser cannot show it as a figure. Use a PNG, JPEG, GIF, SVG, WebP or AVIF image, or link to the file instead: [Open it](${truncate(path)}).`, attributePlace(this.file, node, 'src'));
+          asset = undefined;
+        }
       }
     }
     return { kind: 'figure', asset, alt, decorative };
   }
+}
+
+/**
+ * Prose that Markdown read as a text directive: a name that cannot be a directive's ("16:9{approx}")
+ * or an unknown name right after a letter or digit ("Python:list[int]", "10:30"). Known directives
+ * are always directives; elsewhere "\\:" keeps a colon as text.
+ */
+function proseColon(node: TextDirective, text: string): DirectiveInfo | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const before = text.slice(Math.max(0, start - 2), start);
+  if (/^[A-Za-z]/.test(node.name) && !/[\p{L}\p{N}]$/u.test(before)) return undefined;
+  const source = text.slice(start, end);
+  const hasLabel = source[node.name.length + 1] === '[';
+  const labelEnd = hasLabel ? (node.children.at(-1)?.position?.end.offset ?? start + node.name.length + 2) : start + node.name.length + 1;
+  const rest = text.slice(labelEnd, end);
+  return { kind: 'literal', open: `:${node.name}${hasLabel ? '[' : ''}`, close: rest };
 }
 
 function truncate(text: string): string {

@@ -52,7 +52,7 @@ const text = (what: string) =>
 
 const courseConfigSchema = z.strictObject({
   id: text('an absolute IRI such as https://example.org/courses/my-course').refine(isAbsoluteIri, {
-    error: 'must be an absolute IRI such as https://example.org/courses/my-course (no spaces, no #fragment); it names the course in every LMS',
+    error: 'must be an absolute IRI such as https://example.org/courses/my-course or urn:example:my-course (an https, http, urn or tag address; no spaces, no #fragment, no user name or password); it names the course in every LMS',
   }),
   title: text(''),
   description: z.string({ error: 'must be text' }).default(''),
@@ -121,7 +121,7 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
   if (!result.success) {
     if (source.document.contents === null) {
       report(file, 'config-invalid', 'course.yaml is empty: it needs at least id, title, language and version.', { line: 1, column: 1 });
-    } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml');
+    } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml', (path) => (path.length === 0 ? Object.keys(courseConfigSchema.shape) : path.length === 1 && path[0] === 'theme' ? ['accent', 'font'] : undefined));
     return undefined;
   }
   const { scorm12, cmi5, parts, ...config } = result.data;

@@ -2,6 +2,7 @@ import type { Directives } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import type { QuestionType } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
+import { closestName } from '../diagnostics/suggest.js';
 import { isValidId } from './value-checks.js';
 
 /** How an attribute's value is read. `id` values follow the course's id rule (isValidId). */
@@ -105,14 +106,26 @@ export type AttributeValues = Readonly<Record<string, string | number | boolean>
 export function readAttributes(node: Directives, spec: DirectiveSpec, file: VFile): AttributeValues {
   const values: Record<string, string | number | boolean> = {};
   const given = node.attributes ?? {};
+  // A misspelled setting ("tpye") is one mistake: reported as such, not also as a missing "type".
+  const meant = new Set<string>();
   for (const [name, raw] of Object.entries(given)) {
     const attribute = spec.attributes[name];
     const place = attributePlace(file, node, name);
     if (!attribute) {
       const known = Object.keys(spec.attributes);
       const shown = name === 'class' ? `.${raw ?? ''}` : name;
-      report(file, 'directive-attribute', `"${node.name}" has no setting "${shown}". ${known.length > 0 ? `It takes: ${known.map((k) => (k === 'id' ? '#id' : k)).join(', ')}.` : 'It takes no settings.'}`, place);
+      const suggestion = name === 'class' ? undefined : closestName(name, known.filter((candidate) => !(candidate in given)));
+      const takes = known.length > 0 ? `It takes: ${known.map((k) => (k === 'id' ? '#id' : k)).join(', ')}.` : 'It takes no settings.';
+      report(file, 'directive-attribute', `"${node.name}" has no setting "${shown}".${suggestion === undefined ? ` ${takes}` : ` Did you mean "${suggestion}"?`}`, place);
+      // The rest of the checks read it as meant, so that they report nothing that follows from the slip.
+      const meantSpec = suggestion === undefined ? undefined : spec.attributes[suggestion];
+      const meantValue = meantSpec === undefined ? undefined : readValue(raw ?? '', meantSpec);
+      if (suggestion !== undefined) meant.add(suggestion);
+      if (suggestion !== undefined && meantValue !== undefined) values[suggestion] = meantValue;
       continue;
+    }
+    if (attribute.type === 'text' && CURLY_WRAPPED.test(raw ?? '')) {
+      report(file, 'directive-syntax', `The value of "${name}" is wrapped in curly quotes (${(raw ?? '').charAt(0)}…${(raw ?? '').slice(-1)}), as word processors type them, so they would be shown as part of it. Use straight quotes: ${name}="${(raw ?? '').slice(1, -1)}".`, place);
     }
     const value = readValue(raw ?? '', attribute);
     if (value === undefined) {
@@ -122,12 +135,14 @@ export function readAttributes(node: Directives, spec: DirectiveSpec, file: VFil
     values[name] = value;
   }
   for (const [name, attribute] of Object.entries(spec.attributes)) {
-    if (attribute.required === true && !(name in given)) {
+    if (attribute.required === true && !(name in given) && !meant.has(name)) {
       report(file, 'directive-attribute', `"${node.name}" needs ${name === 'id' ? 'an id' : `"${name}"`}: ${attribute.hint}. Example: ${spec.example}`, node.position);
     }
   }
   return values;
 }
+
+const CURLY_WRAPPED = /^[\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb].*[\u201c\u201d\u2018\u2019\u00ab\u00bb]$/su;
 
 function readValue(raw: string, spec: AttributeSpec): string | number | boolean | undefined {
   const value = raw.trim();

@@ -51,7 +51,7 @@ export function readFrontmatter(tree: Root, file: VFile): SectionFrontmatter | u
   }
   const result = frontmatterSchema.safeParse(source.document.toJS());
   if (!result.success) {
-    reportSchemaIssues(source, result.error.issues, 'frontmatter-invalid', 'the frontmatter');
+    reportSchemaIssues(source, result.error.issues, 'frontmatter-invalid', 'the frontmatter', (path) => (path.length === 0 ? Object.keys(frontmatterSchema.shape) : undefined));
     return undefined;
   }
   const { id, duration, ...rest } = result.data;

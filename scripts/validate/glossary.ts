@@ -22,7 +22,7 @@ export function readGlossary(file: VFile): GlossaryEntry[] {
   if (!source || source.document.contents === null) return [];
   const result = glossarySchema.safeParse(source.document.toJS());
   if (!result.success) {
-    reportSchemaIssues(source, result.error.issues, 'glossary-invalid', 'glossary.yaml');
+    reportSchemaIssues(source, result.error.issues, 'glossary-invalid', 'glossary.yaml', (path) => (path.length === 1 ? Object.keys(glossarySchema.element.shape) : undefined));
     return [];
   }
   const seen = new Set<string>();

@@ -14,6 +14,8 @@ const letters = 'abcdefghijklmnopqrstuvwxyz';
 interface Split {
   readonly prompt: RootContent[];
   readonly answers: List | undefined;
+  /** Set when the answers cannot be read and the problem has been reported (no further messages). */
+  readonly unreadable?: true;
   readonly feedback: { correct?: PhrasingContent[]; incorrect?: PhrasingContent[] };
 }
 
@@ -30,7 +32,7 @@ export function readQuestion(node: ContainerDirective, attributes: AttributeValu
   if (split.prompt.length === 0) {
     report(file, 'question-prompt', `${label} has no prompt. Write the question as a paragraph after the ":::question" line.`, node.position);
   }
-  if (!id || !type) return undefined;
+  if (!id || !type || split.unreadable) return undefined;
   const weight = typeof attributes.weight === 'number' ? attributes.weight : 1;
   const base = { id, weight, promptText: plain(split.prompt) };
   const built = buildFields(type, { ...base, label, node, attributes, answers: split.answers, file, handled });
@@ -49,6 +51,8 @@ function splitQuestion(node: ContainerDirective, file: VFile, handled: Map<Direc
   const lists = node.children.filter((child): child is List => child.type === 'list');
   // The answers are the last list: a prompt may itself contain a list before them.
   const answers = needsList ? lists.at(-1) : undefined;
+  const label = typeof node.attributes?.id === 'string' ? `Question "${node.attributes.id}"` : 'This question';
+  if (needsList && answersProblem(node, answers, file, label)) return { prompt: node.children.filter((child) => child.type === 'paragraph'), answers: undefined, feedback: {}, unreadable: true };
   const prompt: RootContent[] = [];
   const feedback: { correct?: PhrasingContent[]; incorrect?: PhrasingContent[] } = {};
   for (const child of node.children) {
@@ -63,6 +67,40 @@ function splitQuestion(node: ContainerDirective, file: VFile, handled: Map<Direc
     prompt.push(child);
   }
   return { prompt, answers, feedback };
+}
+
+// An indented code block (four spaces or a tab) whose lines are list items: answers indented too far.
+const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+
+/**
+ * The ways Markdown reads an author's answers as something else: indented into a code block, split
+ * into two lists by a change of marker ("- " then "1."), or one answer nested under another. Each is
+ * reported once, where it happens, instead of the "no answers" or "no correct answer" it would cause.
+ */
+function answersProblem(node: ContainerDirective, answers: List | undefined, file: VFile, label: string): boolean {
+  const text = String(file.value);
+  const code = node.children.find((child) => child.type === 'code' && child.position !== undefined && !/^[ \t>]*(`{3,}|~{3,})/.test(text.slice(text.lastIndexOf('\n', (child.position.start.offset ?? 0) - 1) + 1)));
+  if (code?.type === 'code' && code.value.split('\n').some((line) => LIST_LINE.test(line)) && answers === undefined) {
+    report(file, 'question-answers', `The answers of ${label.replace(/^Question/, 'question').replace(/^This question/, 'this question')} are indented four spaces or more, so Markdown shows them as code instead of a list. Start each answer line at the margin, like "- [x] A right answer".`, code.position);
+    return true;
+  }
+  if (answers === undefined) return false;
+  const index = node.children.indexOf(answers);
+  const before = node.children[index - 1];
+  if (before?.type === 'list') {
+    const marker = (list: List): string => (list.ordered === true ? '"1."' : `"${text.charAt(list.position?.start.offset ?? 0)} "`);
+    const first = before.position?.start.line;
+    report(file, 'question-answers', `The answers of ${label.replace(/^Question/, 'question').replace(/^This question/, 'this question')} are split into two lists: line ${first ?? '?'} starts with ${marker(before)} and line ${answers.position?.start.line ?? '?'} with ${marker(answers)}, and Markdown starts a new list when the marker changes. Write every answer with the same marker.`, before.position);
+    return true;
+  }
+  for (const item of answers.children) {
+    const nested = item.children.find((child): child is List => child.type === 'list');
+    if (nested) {
+      report(file, 'question-answers', `This answer is indented under the one above it, so Markdown nests it inside that answer. Start every answer at the same indentation as the first.`, nested.position);
+      return true;
+    }
+  }
+  return false;
 }
 
 interface FieldInput {

@@ -1,23 +1,29 @@
 import type { z } from 'zod';
 import { report } from '../diagnostics/report.js';
 import type { RuleId } from '../diagnostics/rules.js';
+import { closestName } from '../diagnostics/suggest.js';
 import { yamlRange, type YamlSource } from '../parse/yaml-source.js';
 
 /**
  * Turns schema issues into positioned messages: each issue points at the YAML key or value it is
  * about (unknown keys at the key, wrong values at the value, missing keys at the mapping that lacks them).
+ * `keysAt` gives the keys a mapping may have, for a "did you mean" under an unknown key.
  */
-export function reportSchemaIssues(source: YamlSource, issues: readonly z.core.$ZodIssue[], ruleId: RuleId, what: string): void {
+export function reportSchemaIssues(source: YamlSource, issues: readonly z.core.$ZodIssue[], ruleId: RuleId, what: string, keysAt?: (path: readonly PropertyKey[]) => readonly string[] | undefined): void {
+  // A misspelled key ("titel") is one mistake: reported as unknown with its suggestion, not also as a missing "title".
+  const meant = new Set<string>();
+  const unknown = issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: issue.path, key, suggestion: closestName(key, keysAt?.(issue.path) ?? []) })) : []));
+  for (const { path, suggestion } of unknown) if (suggestion !== undefined) meant.add([...path.map(String), suggestion].join('.'));
+  for (const { path, key, suggestion } of unknown) {
+    const hint = suggestion === undefined ? ` Check the spelling ("coursemark explain ${ruleId}" lists the keys).` : ` Did you mean "${suggestion}"?`;
+    report(source.file, ruleId, `Unknown key "${[...path.map(String), key].join('.')}" in ${what}.${hint}`, yamlRange(source, [...path, key], { key: true }));
+  }
   for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
     const path = issue.path;
     const name = path.length > 0 ? `"${path.map(String).join('.')}"` : what;
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        report(source.file, ruleId, `Unknown key "${[...path.map(String), key].join('.')}" in ${what}. Check the spelling; docs/authoring.md lists the keys.`, yamlRange(source, [...path, key], { key: true }));
-      }
-      continue;
-    }
     const missing = path.length > 0 && !source.document.hasIn(path);
+    if (missing && meant.has(path.map(String).join('.'))) continue;
     const reason = missing ? `${capitalize(what)} needs ${name}, which ${issue.message}.` : `${name} in ${what} ${issue.message}.`;
     report(source.file, ruleId, reason, yamlRange(source, missing ? path.slice(0, -1) : path));
   }

@@ -46,3 +46,18 @@ export function resolveInCourse(from: string, target: string): string | undefine
   if (joined === '..' || joined.startsWith('../') || joined === '.') return undefined;
   return joined;
 }
+
+// What browsers show in <img> everywhere the player runs (HTML Living Standard 4.8.4.3; AVIF and
+// WebP in every current engine).
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'jfif', 'gif', 'svg', 'webp', 'avif', 'apng', 'bmp', 'ico']);
+const SOUND_EXTENSIONS = new Set(['mp3', 'wav', 'ogg', 'oga', 'm4a', 'aac', 'flac', 'opus', 'weba']);
+const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'webm', 'ogv', 'mov', 'avi', 'mkv', 'wmv']);
+
+/** Why a file cannot be shown as an image, by its extension; undefined when it can. */
+export function notAnImage(path: string): 'a sound file' | 'a video file' | 'not an image file' | undefined {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (extension !== undefined && IMAGE_EXTENSIONS.has(extension)) return undefined;
+  if (extension !== undefined && SOUND_EXTENSIONS.has(extension)) return 'a sound file';
+  if (extension !== undefined && VIDEO_EXTENSIONS.has(extension)) return 'a video file';
+  return 'not an image file';
+}

@@ -7,13 +7,22 @@ export function isValidId(value: string): boolean {
   return ID_PATTERN.test(value);
 }
 
-/** An absolute IRI with a scheme, and an authority for http(s). Used for the course id (xAPI activity id). */
+// Schemes that name things rather than run or fetch them: the course id becomes the cmi5/xAPI
+// activity id, which LMSs and LRS viewers show and sometimes make into a link.
+const ID_SCHEMES = new Set(['http:', 'https:', 'urn:', 'tag:']);
+
+/**
+ * An absolute IRI with a scheme, an authority for http(s), and only http, https, urn or tag as its
+ * scheme (a `javascript:` or `data:` id would be a link that runs code where an LMS shows it). Used
+ * for the course id (xAPI activity id). No control or invisible characters.
+ */
 export function isAbsoluteIri(value: string): boolean {
-  if (/\s/.test(value) || value.includes('#')) return false;
+  if (/[\s\p{Cc}\p{Cf}]/u.test(value) || value.includes('#')) return false;
   if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) return false;
   try {
     const url = new URL(value);
-    return (url.protocol !== 'http:' && url.protocol !== 'https:') || url.host.length > 0;
+    if (!ID_SCHEMES.has(url.protocol)) return false;
+    return (url.protocol !== 'http:' && url.protocol !== 'https:') || (url.host.length > 0 && url.username === '' && url.password === '');
   } catch {
     // Not parseable as a URL: not an absolute IRI we can build page and question ids under.
     return false;

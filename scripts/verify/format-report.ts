@@ -1,3 +1,4 @@
+import { printable } from '../diagnostics/printable.js';
 import { KIND_NAMES, problemCount, type Recorded, type VerifyReport } from './verify-report.js';
 
 const ANSWERED: Readonly<Record<string, string>> = { correct: 'correctly', wrong: 'wrongly', first: 'with the first option each time' };
@@ -36,18 +37,38 @@ function recordedLines(recorded: Recorded): string[] {
   return lines;
 }
 
-/** The report as plain sections a course author can read without knowing SCORM. */
+/**
+ * The report as plain sections a course author can read without knowing SCORM. Everything in it
+ * may come from the package (titles, entry names, addresses), so control characters are escaped.
+ */
 export function formatReport(report: VerifyReport): string {
   const lines = [`coursemark verify: ${report.package}`, ''];
   lines.push(`Package:  ${report.kind === undefined ? 'unknown kind' : KIND_NAMES[report.kind]}`);
+  if (report.sandbox !== undefined) lines.push(`Browser:  Chromium, ${report.sandbox === 'on' ? 'in its sandbox' : `without its sandbox (${report.sandbox.replace(/^off: /, '')})`}; requests outside the package and the LMS blocked`);
   lines.push(`Files and manifest: ${report.manifest.length === 0 ? 'no problems found' : `${report.manifest.length} problem(s), listed below`}`);
   if (report.walked !== undefined) {
     lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}, then pressed "Exit course"`);
   }
-  if (report.recorded !== undefined) lines.push('', 'What the LMS recorded', ...recordedLines(report.recorded));
+  if (report.units !== undefined) {
+    lines.push('', `Assignable units (${report.units.aus.length}), each launched on its own in one registration`);
+    for (const au of report.units.aus) {
+      const outcome = [au.recorded.completion, au.recorded.success === 'unknown' ? undefined : au.recorded.success].filter((part) => part !== undefined).join(', ');
+      const mastery = au.masteryScore === undefined ? 'no masteryScore' : `masteryScore ${au.masteryScore}`;
+      lines.push(`  ${au.satisfied ? 'satisfied    ' : 'NOT satisfied'}  ${au.title}: ${au.pages} page(s), ${au.questions} question(s); ${outcome}; moveOn ${au.moveOn}, ${mastery}`);
+    }
+    lines.push(`  Course: ${report.units.courseSatisfied ? 'satisfied (every AU is)' : 'not satisfied'}`);
+  }
+  if (report.recorded !== undefined) lines.push('', report.units === undefined ? 'What the LMS recorded' : 'What the LRS recorded, all AUs together', ...recordedLines(report.recorded));
   if (report.resume !== undefined) {
     const same = report.resume.leftOn === report.resume.landedOn;
     lines.push('', 'Resume', `  Left on "${report.resume.leftOn}", came back to "${report.resume.landedOn}": ${same ? 'same page' : 'a different page'}`);
+  }
+  if (report.advice !== undefined && report.advice.length > 0) {
+    lines.push('', 'In your LMS');
+    for (const advice of report.advice) {
+      lines.push(`  ${advice.title}`);
+      for (const line of advice.lines) lines.push(`    - ${line}`);
+    }
   }
   const problems = [...report.manifest, ...report.findings];
   lines.push('', problems.length === 0 ? 'Problems: none' : `Problems (${problems.length})`);
@@ -56,5 +77,6 @@ export function formatReport(report: VerifyReport): string {
     '',
     problemCount(report) === 0 ? 'Result: OK. The LMS will record this package as shown above.' : `Result: ${problemCount(report)} problem(s). Fix them before uploading.`,
   );
-  return `${lines.join('\n')}\n`;
+  // Each line is one line: a line break inside a title or an entry name is shown as \u000a too.
+  return `${lines.map(printable).join('\n')}\n`;
 }

@@ -21,7 +21,7 @@ export async function readCourse(scope: PlayerScope): Promise<CourseData> {
 }
 
 /** Answers one question through the player's own controls, as a learner would. */
-export async function answerQuestion(scope: PlayerScope, question: QuestionData, mode: AnswerMode): Promise<void> {
+export async function answerQuestion(scope: PlayerScope, question: QuestionData, mode: AnswerMode, signal?: AbortSignal): Promise<void> {
   const host = await questionHost(scope, question.id);
   const correct = mode === 'correct';
   switch (question.type) {
@@ -58,16 +58,22 @@ export async function answerQuestion(scope: PlayerScope, question: QuestionData,
       break;
     case 'sequencing':
       // The player never starts in the correct order, so leaving it as shown is a wrong answer.
-      if (correct) await orderSteps(host, question.steps.map((step) => step.id));
+      if (correct) await orderSteps(host, question.steps.map((step) => step.id), signal);
       break;
   }
   await host.locator(action('check')).click();
 }
 
-async function orderSteps(host: Locator, wanted: readonly string[]): Promise<void> {
+async function orderSteps(host: Locator, wanted: readonly string[], signal?: AbortSignal): Promise<void> {
   const order = async (): Promise<string[]> => host.locator('.step button[id^="up-"]').evaluateAll((buttons) => buttons.map((button) => button.id.slice(3)));
+  // Sorting by moving steps up takes at most n² clicks; a page whose buttons do nothing must not keep the learner clicking.
+  let budget = wanted.length * wanted.length;
   for (const [index, id] of wanted.entries()) {
-    while ((await order()).indexOf(id) > index) await host.locator(`button#up-${id}`).click();
+    while ((await order()).indexOf(id) > index) {
+      signal?.throwIfAborted();
+      if (--budget < 0) throw new Error(`the sequencing question's steps did not come into order after ${wanted.length * wanted.length} clicks on "Move up"`);
+      await host.locator(`button#up-${id}`).click();
+    }
   }
 }
 
@@ -111,6 +117,8 @@ export interface WalkOptions {
   readonly reflection?: (activity: ActivityData) => string;
   /** Called on every page once its questions and activities are done (the tests read the progress bar). */
   readonly afterPage?: (index: number) => Promise<void>;
+  /** Ends the walk (verify's time limit): checked before every step. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -120,6 +128,7 @@ export interface WalkOptions {
 export async function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions): Promise<void> {
   const last = options.stopAfterPage ?? course.pages.length - 1;
   for (let index = 0; index <= last; index += 1) {
+    options.signal?.throwIfAborted();
     const page = course.pages[index];
     if (!page) break;
     if (index > 0) {
@@ -128,9 +137,10 @@ export async function walkCourse(scope: PlayerScope, course: CourseData, options
     }
     for (const id of page.questions) {
       const question = course.questions.find((candidate) => candidate.id === id);
-      if (question) await answerQuestion(scope, question, options.answers);
+      if (question) await answerQuestion(scope, question, options.answers, options.signal);
     }
     for (const id of page.activities) {
+      options.signal?.throwIfAborted();
       const activity = course.activities.find((candidate) => candidate.id === id);
       if (activity) await writeReflection(scope, activity, options.reflection?.(activity) ?? `Reflection for ${id}, written by coursemark verify.`);
     }

@@ -104,7 +104,7 @@ function brightspace(facts: PackageFacts): string[] {
         ? 'Brightspace records a SCORM 1.2 grade when score.raw, a score.max above 0 and LMSFinish all arrive: this package sends all three.'
         : 'Brightspace records a SCORM 1.2 grade only when score.raw, a score.max above 0 and LMSFinish all arrive: in this run they did not all arrive, so no grade will be recorded.',
       facts.scored && (facts.scorm12Status ?? 'completed-incomplete').endsWith('incomplete')
-        ? 'A learner who fails stays "incomplete", and Brightspace records a zero only for an explicit failure: ask the administrator to turn on AlwaysSubmitZeroGrade if low scores must reach the gradebook, or use scorm12.status: completed-failed.'
+        ? 'A learner who fails stays "incomplete", and Brightspace records a score of zero only with an explicit failure: a learner who scores 0 gets no grade unless the administrator turns on AlwaysSubmitZeroGrade (or use scorm12.status: completed-failed).'
         : 'A failing score is reported as "failed", so Brightspace records it.',
     ];
   }

@@ -1,31 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
 import { PROGRESS_STATE_ID } from '../../components/runtime/lrs/bookmark.js';
 import { decodeProgress } from '../../components/runtime/resume/progress-codec.js';
-import type { OutputFile } from '../bundle/bundle-course.js';
 import { closeContext } from '../lms/browser.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
 import { serveDirectory, type StaticServer } from '../lms/static-server.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
-import { message, type RunResult } from './run-scorm.js';
+import type { LaunchGuard } from './launch-guard.js';
+import { courseFacts, message, type RunOptions, type RunResult } from './run-scorm.js';
 import type { Recorded } from './verify-report.js';
 
 const VERB_PREFIX = 'http://adlnet.gov/expapi/verbs/';
-const verbOf = (statement: StoredStatement): string => statement.verb.id.replace(VERB_PREFIX, '');
+export const verbOf = (statement: StoredStatement): string => statement.verb.id.replace(VERB_PREFIX, '');
 
-interface Session {
+export interface Session {
   /** Opens a launch of the same registration (a new cmi5 session and fetch URL each time). */
   open(browser: Browser): Promise<Page>;
   readonly registration: string;
 }
 
-function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Session {
-  const registration = randomUUID();
+/** Launches of one registration (given, for the AUs of one course, or new). */
+export function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo, guard: LaunchGuard, registration: string = randomUUID()): Session {
   const base = `${content.url}pkg/${info.href}`;
   const join = base.includes('?') ? '&' : '?';
   const url = (): string => {
@@ -40,7 +39,7 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Sess
       return `${base}${join}${launch.search.slice(1)}`;
     }
     // TinCan launch (Rustici "Launching Content"): endpoint, auth, actor, registration, activity_id.
-    const auth = `Basic ${Buffer.from('coursemark:verify').toString('base64')}`;
+    const auth = `Basic ${Buffer.from(`coursemark:${randomBytes(18).toString('base64url')}`).toString('base64')}`;
     lrs.allowAuth(auth);
     const actor = JSON.stringify({ objectType: 'Agent', name: 'Verify Learner', mbox: 'mailto:learner@example.org' });
     return `${base}${join}${new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: info.activityId }).toString()}`;
@@ -48,7 +47,7 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Sess
   return {
     registration,
     async open(browser) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      const context = await guard.newContext(browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(url());
       await waitForPlayer(page);
@@ -58,26 +57,27 @@ function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo): Sess
 }
 
 /** The page index of the bookmark the LRS holds for the registration (-1 when none). */
-function bookmarkedPage(lrs: RunningLrs, info: LaunchInfo, registration: string, course: CourseData): number {
+export function bookmarkedPage(lrs: RunningLrs, info: LaunchInfo, registration: string, course: CourseData): number {
   const document = lrs.stateDocument({ activityId: info.activityId, stateId: PROGRESS_STATE_ID, registration }) as { progress?: unknown } | undefined;
   if (typeof document?.progress !== 'string') return -1;
   const decoded = decodeProgress(document.progress, course);
   return decoded.ok ? decoded.state.location : -1;
 }
 
-async function settle(check: () => boolean, ms: number): Promise<void> {
+export async function settle(check: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-function recorded(statements: readonly StoredStatement[]): Recorded {
+
+export function recorded(statements: readonly StoredStatement[]): Recorded {
   const verbs = statements.map(verbOf);
   const outcome = statements.find((statement) => ['passed', 'failed'].includes(verbOf(statement)));
   const answered = statements.filter((statement) => verbOf(statement) === 'answered');
   const results: Record<string, number> = {};
   for (const statement of answered) {
     const success = statement.result?.success;
-    const key = success === undefined ? 'no result' : success ? 'correct' : 'incorrect';
+    const key = success === undefined ? 'neutral' : success ? 'correct' : 'incorrect';
     results[key] = (results[key] ?? 0) + 1;
   }
   const scaled = outcome?.result?.score?.scaled;
@@ -102,18 +102,19 @@ function xapiFindings(verbs: readonly string[]): string[] {
 }
 
 /** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
-export async function runLrs(browser: Browser, entries: readonly OutputFile[], info: LaunchInfo, answers: AnswerMode, resume: boolean): Promise<RunResult> {
-  const root = await mkdtemp(join(tmpdir(), 'coursemark-verify-'));
-  for (const entry of entries) {
-    const path = join(root, 'pkg', ...entry.path.split('/'));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, entry.contents);
-  }
-  await writeFile(join(root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
-  const content = await serveDirectory(root);
-  const lrs = await startLrs();
+export async function runLrs(run: RunOptions): Promise<RunResult> {
+  const { browser, info, guard } = run;
+  const signal = guard.signal;
+  await writeFile(join(run.folder.root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
+  const content = await serveDirectory(run.folder.root);
+  const releaseContent = guard.hold(() => content.close());
+  const contentOrigin = new URL(content.url).origin;
+  const lrs = await startLrs({ allowOrigin: (origin) => origin === undefined || origin === contentOrigin });
+  const releaseLrs = guard.hold(() => lrs.close());
+  guard.allow(content.url);
+  guard.allow(lrs.url);
   try {
-    const launch = session(lrs, content, info);
+    const launch = session(lrs, content, info, guard);
     const ofRegistration = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.registration === launch.registration);
     let page: Page;
     let course: CourseData;
@@ -121,9 +122,10 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
       page = await launch.open(browser);
       course = await readCourse(page);
     } catch (error) {
+      signal.throwIfAborted();
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start: ${message(error)}`] };
     }
-    await walkCourse(page, course, { answers });
+    await walkCourse(page, course, { answers: run.answers, signal });
     await exitCourse(page);
     await settle(() => ofRegistration().some((statement) => verbOf(statement) === 'terminated'), 5_000);
     await closeContext(page);
@@ -131,17 +133,17 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
     const verbs = statements.map(verbOf);
     const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
     if (!verbs.includes('terminated')) findings.push('No "terminated" statement was sent when the learner pressed Exit course.');
-    const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings };
-    if (!resume) return result;
+    const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings, course: courseFacts(course) };
+    if (!run.resume) return result;
     // A fresh registration: the resume check starts a new attempt and leaves it mid-course.
-    const again = session(lrs, content, info);
+    const again = session(lrs, content, info, guard);
     const stop = resumePage(course);
     const first = await again.open(browser);
-    await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop });
+    await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop, signal });
     // The learner reads the feedback before closing the window. Reliability R1 asks that what was
     // done 2 s before a close comes back, so the window closes once the LRS holds the page left, and
-    // at the latest 2 s after the last answer: closing the browser context cancels requests still
-    // on their way, keepalive ones included.
+    // at the latest 2 s after the last answer, with no pagehide: closing the browser context cancels
+    // requests still on their way, keepalive ones included.
     await settle(() => bookmarkedPage(lrs, info, again.registration, course) >= stop, 2_000);
     await closeContext(first);
     const second = await again.open(browser);
@@ -150,8 +152,7 @@ export async function runLrs(browser: Browser, entries: readonly OutputFile[], i
     if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
     return { ...result, resume: check };
   } finally {
-    await lrs.close();
-    await content.close();
-    await rm(root, { recursive: true, force: true });
+    await releaseLrs();
+    await releaseContent();
   }
 }

@@ -1,18 +1,43 @@
 import type { Browser, Frame, Page } from 'playwright-core';
-import type { CourseData } from '../../components/course-data.js';
+import type { CourseData, Scorm12StatusMode } from '../../components/course-data.js';
 import { closeContext } from '../lms/browser.js';
-import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion } from '../lms/scorm-lms.js';
+import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion, type UnpackedFolder } from '../lms/scorm-lms.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
+import type { LaunchGuard } from './launch-guard.js';
 import type { LaunchInfo } from './launch-info.js';
 import { lastValues, scormFindings } from './scorm-findings.js';
-import type { Recorded, ResumeCheck } from './verify-report.js';
+import type { Recorded, ResumeCheck, UnitsReport } from './verify-report.js';
+
+/** One learner run of an unpacked package, inside the guard's fence and time limit. */
+export interface RunOptions {
+  readonly browser: Browser;
+  readonly folder: UnpackedFolder;
+  readonly info: LaunchInfo;
+  readonly answers: AnswerMode;
+  readonly resume: boolean;
+  readonly guard: LaunchGuard;
+}
 
 export interface RunResult {
   readonly walked: { readonly pages: number; readonly questions: number } | undefined;
   readonly recorded: Recorded | undefined;
   readonly resume: ResumeCheck | undefined;
   readonly findings: readonly string[];
+  /** What the player's course data says, for the per-LMS advice. */
+  readonly course?: CourseFacts;
+  /** cmi5 with several AUs: each AU's outcome, and whether the course is satisfied. */
+  readonly units?: UnitsReport;
+  /** SCORM: score.raw, a score.max above 0 and the final LMSFinish/Terminate all arrived. */
+  readonly gradeReported?: boolean;
 }
+
+/** What the player's own course data tells about the package (its status mode, whether it scores). */
+export interface CourseFacts {
+  readonly scored: boolean;
+  readonly scorm12Status: Scorm12StatusMode;
+}
+
+export const courseFacts = (course: CourseData): CourseFacts => ({ scored: course.questions.length > 0, scorm12Status: course.scorm12Status });
 
 const FINISH = { '1.2': 'LMSFinish', '2004': 'Terminate' } as const;
 // SCORM 1.2 RTE 3.4.2.4.3 (4096 characters), SCORM 2004 RTE 4.2.23 (64000 characters).
@@ -71,7 +96,8 @@ function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): R
     return {
       ...common,
       completion: status,
-      success: status === 'passed' || status === 'failed' ? status : 'unknown',
+      // 1.2 has one status: in the completed-* modes success is not reported on its own.
+      success: status === 'passed' || status === 'failed' ? status : 'not reported separately (SCORM 1.2 has one status)',
       score: raw === undefined ? undefined : `${raw} (range ${values.get('cmi.core.score.min') ?? '?'}-${values.get('cmi.core.score.max') ?? '?'})`,
       sessionTime: values.get('cmi.core.session_time'),
     };
@@ -86,13 +112,23 @@ function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): R
   };
 }
 
+/** What Brightspace needs to record a grade (docs/lms-guide.md): raw, a max above 0, and the finish call. */
+function gradeReported(version: ScormVersion, values: ReadonlyMap<string, string>, log: readonly { readonly name: string }[]): boolean {
+  const prefix = version === '1.2' ? 'cmi.core.score' : 'cmi.score';
+  return values.get(`${prefix}.raw`) !== undefined && Number(values.get(`${prefix}.max`)) > 0 && log.some((call) => call.name === FINISH[version]);
+}
+
 /** Launches a SCORM package in the emulated LMS (scorm-again), walks it and reads what the LMS kept. */
-export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchInfo, answers: AnswerMode, resume: boolean): Promise<RunResult> {
+export async function runScorm(run: RunOptions): Promise<RunResult> {
+  const { browser, info, guard } = run;
   const version: ScormVersion = info.kind === 'scorm12' ? '1.2' : '2004';
-  const lms: ScormLms = await startScormLms(zip, version);
+  const lms: ScormLms = await startScormLms(run.folder, version);
+  const release = guard.hold(() => lms.close());
+  guard.allow(lms.url);
+  const launch = (cmi: Record<string, unknown>): Promise<Page> => lms.launch(browser, { cmi: nextAttemptData(version, cmi, info.mastery), launch: info.href, newContext: (target, options) => guard.newContext(target, options) });
   const findings: string[] = [];
   try {
-    const page = await lms.launch(browser, { cmi: nextAttemptData(version, {}, info.mastery), launch: info.href });
+    const page = await launch({});
     let course: CourseData;
     let frame: Frame;
     try {
@@ -100,36 +136,40 @@ export async function runScorm(browser: Browser, zip: Uint8Array, info: LaunchIn
       course = await readCourse(frame);
     } catch (error) {
       await closeContext(page);
+      guard.signal.throwIfAborted();
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start in the LMS: ${message(error)}`] };
     }
-    await walkCourse(frame, course, { answers });
+    await walkCourse(frame, course, { answers: run.answers, signal: guard.signal });
     await closeLaunch(page, version, frame);
     const log = await lmsLog(page);
     await closeContext(page);
     findings.push(...scormFindings(version, log));
+    const values = lastValues(version, log);
     const result: RunResult = {
       walked: { pages: course.pages.length, questions: course.questions.length },
-      recorded: recorded(version, lastValues(version, log)),
+      recorded: recorded(version, values),
       resume: undefined,
       findings,
+      course: courseFacts(course),
+      gradeReported: gradeReported(version, values, log),
     };
-    return resume ? { ...result, ...(await checkResume(browser, lms, version, info, course, findings)) } : result;
+    return run.resume ? { ...result, ...(await checkResume(launch, version, course, findings, guard.signal)) } : result;
   } finally {
-    await lms.close();
+    await release();
   }
 }
 
-async function checkResume(browser: Browser, lms: ScormLms, version: ScormVersion, info: LaunchInfo, course: CourseData, findings: string[]): Promise<{ resume: ResumeCheck }> {
+async function checkResume(launch: (cmi: Record<string, unknown>) => Promise<Page>, version: ScormVersion, course: CourseData, findings: string[], signal: AbortSignal): Promise<{ resume: ResumeCheck }> {
   const stop = resumePage(course);
-  const first = await lms.launch(browser, { cmi: nextAttemptData(version, {}, info.mastery), launch: info.href });
-  await walkCourse(await contentFrame(first), course, { answers: 'correct', stopAfterPage: stop });
+  const first = await launch({});
+  await walkCourse(await contentFrame(first), course, { answers: 'correct', stopAfterPage: stop, signal });
   await closeLaunch(first, version, undefined);
   const log = await lmsLog(first);
   const exit = lastValues(version, log).get(version === '1.2' ? 'cmi.core.exit' : 'cmi.exit');
   if (exit !== 'suspend') findings.push(`Leaving mid-course set the exit to "${exit ?? '(nothing)'}", not "suspend": the LMS starts a new attempt next time.`);
   const stored = await lmsData(first);
   await closeContext(first);
-  const second = await lms.launch(browser, { cmi: nextAttemptData(version, stored, info.mastery), launch: info.href });
+  const second = await launch(stored);
   const frame = await contentFrame(second);
   const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(frame) };
   await closeLaunch(second, version, undefined);

@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../lms/browser.js';
 import type { AnswerMode } from './learner.js';
+import { printableJson } from '../diagnostics/printable.js';
 import { formatReport } from './format-report.js';
+import type { LmsName } from './lms-advice.js';
+
+export { parseLmsNames } from './lms-advice.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './launch-guard.js';
 import { verifyPackage } from './verify-package.js';
+import { fileSource } from './zip-source.js';
 import { problemCount } from './verify-report.js';
 
 export interface VerifyArgs {
@@ -12,6 +17,9 @@ export interface VerifyArgs {
   readonly answers: string | undefined;
   readonly resume: boolean;
   readonly json: boolean;
+  readonly timeoutSeconds: number;
+  /** `--lms`: the LMSs to advise on (default: every one). */
+  readonly lms?: readonly LmsName[];
 }
 
 const MODES: readonly AnswerMode[] = ['correct', 'wrong', 'first'];
@@ -23,15 +31,24 @@ export function answerMode(value: string | undefined): AnswerMode | string {
   return mode ?? `--answers must be correct, wrong or first, not "${value}".`;
 }
 
+/** Checks `--timeout` (seconds, 1 to 3600); returns the number, or an error message for a usage mistake. */
+export function timeoutSeconds(value: string | undefined): number | string {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(value);
+  return /^\d+$/.test(value.trim()) && seconds >= 1 && seconds <= 3600 ? seconds : `--timeout must be a number of seconds from 1 to 3600, not "${value}".`;
+}
+
 /** Runs `coursemark verify`: prints the report, returns 0 when clean and 1 on any problem. */
 export async function runVerify(args: VerifyArgs, answers: AnswerMode, out: (text: string) => void): Promise<number> {
-  const zip = new Uint8Array(await readFile(args.zip));
+  // Read a piece at a time: the package is never held in memory whole.
+  const zip = await fileSource(args.zip);
   let browser: Browser | undefined;
   try {
-    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume }, async () => (browser ??= await launchBrowser()));
-    out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume, timeoutSeconds: args.timeoutSeconds, ...(args.lms === undefined ? {} : { lms: args.lms }) }, async () => (browser ??= await launchBrowser()));
+    out(args.json ? printableJson(`${JSON.stringify(report, null, 2)}\n`) : formatReport(report));
     return problemCount(report) === 0 ? 0 : 1;
   } finally {
     await browser?.close();
+    await zip.close();
   }
 }

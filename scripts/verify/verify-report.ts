@@ -1,4 +1,5 @@
 import type { AnswerMode } from './learner.js';
+import type { LmsAdvice } from './lms-advice.js';
 
 export type PackageKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi';
 
@@ -23,6 +24,26 @@ export interface Recorded {
   readonly statements: readonly string[] | undefined;
 }
 
+/** One cmi5 AU, launched on its own with the LaunchData its cmi5.xml entry gives. */
+export interface UnitReport {
+  readonly id: string;
+  readonly title: string;
+  readonly moveOn: string;
+  readonly masteryScore: number | undefined;
+  readonly pages: number;
+  readonly questions: number;
+  readonly recorded: Recorded;
+  /** Whether what the AU sent meets its moveOn (cmi5 9.3, 13.1.4). */
+  readonly satisfied: boolean;
+}
+
+/** A cmi5 course of several AUs, played AU by AU in one registration. */
+export interface UnitsReport {
+  readonly aus: readonly UnitReport[];
+  /** Every AU (and so every block) satisfied: the LMS counts the course as done. */
+  readonly courseSatisfied: boolean;
+}
+
 export interface ResumeCheck {
   readonly leftOn: string;
   readonly landedOn: string;
@@ -37,8 +58,14 @@ export interface VerifyReport {
   readonly walked: { readonly pages: number; readonly questions: number } | undefined;
   readonly recorded: Recorded | undefined;
   readonly resume: ResumeCheck | undefined;
-  /** Protocol problems seen while the course ran, and launch failures. */
+  /** Protocol problems seen while the course ran, blocked requests, time-outs and launch failures. */
   readonly findings: readonly string[];
+  /** Chromium's sandbox for the run: "on", or "off: <why>"; undefined when nothing was launched. */
+  readonly sandbox: string | undefined;
+  /** cmi5 with several AUs: each AU's outcome and the course's satisfaction. */
+  readonly units?: UnitsReport;
+  /** What each LMS will make of the package, and which of its settings to pick. */
+  readonly advice?: readonly LmsAdvice[];
 }
 
 export const problemCount = (report: VerifyReport): number => report.manifest.length + report.findings.length;

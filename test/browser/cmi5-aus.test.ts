@@ -102,8 +102,18 @@ async function play(layout: 'per-page' | 'per-part', au: AuNode, options: PlayOp
   if (options.keepOpen === true) return { course, statements: ofSession(), contents, bars, page };
   await exitCourse(page);
   await expect.poll(() => ofSession().some((statement) => verb(statement) === 'terminated'), { timeout: 10_000 }).toBe(true);
-  await context.close();
+  await closeAfterReturn(page);
   return { course, statements: ofSession(), contents, bars, page };
+}
+
+/**
+ * After "terminated" the AU goes to the LMS's returnURL (cmi5 10.2.1). The context is closed once that page
+ * has loaded: Chromium never answers the request to dispose a context whose top-level navigation is still
+ * under way, and the test would wait for it until its time limit.
+ */
+async function closeAfterReturn(page: Page): Promise<void> {
+  await page.waitForURL(`${content.url}returned.html`, { waitUntil: 'load' });
+  await page.context().close();
 }
 
 describe('cmi5, one AU per page, in a block per part', () => {
@@ -154,7 +164,7 @@ describe('cmi5, one AU per part', () => {
     expect(await quizLink.getAttribute('href')).toBeNull();
     expect(await quizLink.getAttribute('title')).toContain('another part of the course');
     await exitCourse(played.page);
-    await played.page.context().close();
+    await closeAfterReturn(played.page);
     expect(played.contents).toHaveLength(2);
     expect(played.contents.map((text, i) => text.includes(['Welcome', 'Hazards'][i] ?? '?'))).toEqual([true, true]);
     expect(played.bars).toEqual([

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
 import { checkCourse } from '../../scripts/pipeline.js';
+import { walkCourse as walkAll } from '../../scripts/verify/learner.js';
 import { currentTitle, walkCourse } from '../support/learner.js';
 import { lmsData, lmsLog, nextAttemptData, startScormLms, type LmsCall, type ScormLms, type ScormVersion } from '../support/scorm-lms.js';
 import { launchBrowser } from './helpers/browser.js';
@@ -76,6 +77,30 @@ for (const version of ['1.2', '2004'] as const) {
     });
     afterAll(async () => {
       await lms?.close();
+    });
+
+    it('reports progress on every page, equal to the player\'s bar, and 1 exactly when completed', async () => {
+      const page = await lms.launch(browser, { cmi: nextAttemptData(version, {}) });
+      const frame = await content(page);
+      const seen: [number, string | undefined][] = [];
+      await walkAll(frame, course, {
+        answers: 'correct',
+        afterPage: async () => {
+          const bar = Number(await frame.locator('cm-player progress').getAttribute('value'));
+          const measure = [...(await lmsLog(page))].reverse().find((call) => call.name === 'SetValue' && call.args[0] === 'cmi.progress_measure')?.args[1];
+          seen.push([bar, measure]);
+        },
+      });
+      if (version === '2004') {
+        // progress_measure is the bar's whole percentage (cmi5 progressed uses the same figure).
+        expect(seen.map(([bar, measure]) => Math.round(Number(measure) * 100) === bar)).toEqual(seen.map(() => true));
+        expect(seen.at(-1)).toEqual([100, '1']);
+        const values = setValues(await closeContent(page, names[version].finish), names[version].set);
+        expect(values.get('cmi.completion_status')).toBe('completed');
+      } else {
+        expect(seen.at(-1)?.[0]).toBe(100);
+      }
+      await page.context().close();
     });
 
     it('records answers as interactions, the score, passed and completed, with one Initialize and one Finish', async () => {

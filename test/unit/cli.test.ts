@@ -3,16 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonMessage } from '../../scripts/cli/format-messages.js';
-import { main } from '../../scripts/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (text) => (out += text), err: (text) => (err += text), color: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('coursemark check', () => {
   it('reports every mistake of a broken course with its line, in one run, and exits 1', async () => {
@@ -43,7 +38,7 @@ describe('coursemark check', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/sections\/01-a\.md:9:8 {2}error {2}Raw HTML is not allowed[^\n]* {2}raw-html\n/);
     expect(err).toContain('>  9 | Inline <span>html</span> too.\n     |        ^^^^^^');
-    expect(err).toMatch(/3 errors, 0 warnings in 1 file\n$/);
+    expect(err).toMatch(/3 errors, 0 warnings in 1 file\nRun "coursemark explain <rule-id>" for an example and the fix, e.g. "coursemark explain raw-html"; the authoring guide is \S+docs\/authoring\.md\.\n$/);
   });
 
   it('exits 0 when there are only warnings', async () => {

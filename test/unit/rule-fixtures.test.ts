@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toJsonMessages } from '../../scripts/cli/format-messages.js';
 import { rules } from '../../scripts/diagnostics/rules.js';
@@ -8,6 +9,7 @@ import { checkCourse } from '../../scripts/pipeline.js';
 
 // One fixture course per rule id, each with the exact messages it must produce (expected.json).
 // Run with UPDATE_FIXTURES=1 to rewrite expected.json after an intended change, then review the diff.
+// A fixture's .fifos lists named pipes to create for the run (git cannot hold them).
 const root = join(import.meta.dirname, '../fixtures/rules');
 const folders = readdirSync(root).sort();
 
@@ -19,7 +21,18 @@ describe('rule fixtures', () => {
   for (const rule of folders) {
     it(`${rule}: reports the expected messages at exact positions`, async () => {
       const folder = join(root, rule);
-      const result = checkCourse(await readCourseFolder(folder));
+      const fifos = existsSync(join(folder, '.fifos')) ? readFileSync(join(folder, '.fifos'), 'utf8').split('\n').filter(Boolean) : [];
+      for (const fifo of fifos) {
+        mkdirSync(dirname(join(folder, fifo)), { recursive: true });
+        rmSync(join(folder, fifo), { force: true });
+        execFileSync('mkfifo', [join(folder, fifo)]);
+      }
+      let result;
+      try {
+        result = checkCourse(await readCourseFolder(folder));
+      } finally {
+        for (const fifo of fifos) rmSync(join(folder, fifo), { force: true });
+      }
       const actual = toJsonMessages(result.files, folder).map(({ file, line, column, ruleId, severity }) => ({ file, line, column, ruleId, severity }));
       const expectedPath = join(folder, 'expected.json');
       if (process.env.UPDATE_FIXTURES === '1' || !existsSync(expectedPath)) {

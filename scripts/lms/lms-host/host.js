@@ -5,6 +5,10 @@
 const init = window.__lmsInit ?? { version: '1.2', launch: '../pkg/index.html', cmi: {} };
 const log = [];
 window.__lmsLog = log;
+// The log is read back into coursemark verify: a package calling the API without end must not fill
+// its memory. Past this many calls only (LMS)Initialize, Terminate and LMSFinish are still logged.
+const MAX_LOGGED = 20000;
+const MAX_ARG = 65536;
 
 const settings = { autocommit: false, logLevel: 5, mastery_override: false };
 const api = init.version === '2004' ? new window.Scorm2004API(settings) : new window.Scorm12API(settings);
@@ -29,7 +33,9 @@ for (const name of methods) {
       result = original(...args);
     }
     const error = name.includes('GetLastError') || name.includes('GetErrorString') || name.includes('GetDiagnostic') ? undefined : String(api.lmsGetLastError?.() ?? api.GetLastError?.() ?? '0');
-    log.push({ name, args: args.map(String), result: String(result), error, at: Date.now() });
+    if (log.length < MAX_LOGGED || /Initialize|Terminate|Finish/.test(name)) {
+      log.push({ name, args: args.map((arg) => String(arg).slice(0, MAX_ARG)), result: String(result).slice(0, MAX_ARG), error, at: Date.now() });
+    }
     return result;
   };
 }

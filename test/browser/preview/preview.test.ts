@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { main } from '../../../scripts/cli/main.js';
 import { launchBrowser } from '../../../scripts/lms/browser.js';
 import { startPreview, type PreviewServer } from '../../../scripts/preview/preview-server.js';
 import { answerQuestion, readCourse, walkCourse } from '../../../scripts/verify/learner.js';
@@ -59,11 +62,56 @@ describe('coursemark preview', () => {
     await frame.locator('cm-question').first().waitFor();
     const question = data.questions.find((candidate) => candidate.id === data.pages[index]?.questions[0]);
     if (question === undefined) throw new Error('no question');
-    await expect.poll(() => page.locator('#model').textContent()).toContain('Interactions0');
+    await expect.poll(() => page.locator('#interactions caption').textContent()).toBe('Interactions (0)');
     await answerQuestion(frame, question, 'correct');
     const answered = Date.now();
-    await expect.poll(() => page.locator('#model').textContent(), { timeout: 1_000, interval: 50 }).toMatch(/Interactions[1-9]/);
+    await expect.poll(() => page.locator('#interactions caption').textContent(), { timeout: 1_000, interval: 50 }).toMatch(/Interactions \([1-9]\)/);
     expect(Date.now() - answered).toBeLessThan(1_000);
+  });
+
+  it("the panel's interactions table and decoded suspend_data show what the emulated LMS holds", async () => {
+    for (const [target, version] of [['scorm12', '1.2'], ['scorm2004', '2004']] as const) {
+      await page.goto(`${preview.url}?target=${target}`);
+      const frame = await content();
+      const data = await readCourse(frame);
+      await walkCourse(frame, data, { answers: 'first' });
+      // Every question answered: the table has a row per interaction the LMS recorded.
+      await expect.poll(() => page.locator('#interactions tbody tr').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(data.questions.length);
+      const held = await page.evaluate((v) => {
+        type Entry = Record<string, unknown> & { correct_responses?: Record<string, { pattern?: string }> };
+        const api = (v === '1.2' ? (window as unknown as { API: { renderCMIToJSONString(): string } }).API : (window as unknown as { API_1484_11: { renderCMIToJSONString(): string } }).API_1484_11);
+        const cmi = JSON.parse(api.renderCMIToJSONString()).cmi as { interactions: Record<string, Entry>; suspend_data: string };
+        const indexed = <T,>(collection: Record<string, T> | undefined): T[] => Object.keys(collection ?? {}).filter((key) => /^\d+$/.test(key)).sort((a, b) => Number(a) - Number(b)).map((key) => (collection as Record<string, T>)[key] as T);
+        return {
+          rows: indexed(cmi.interactions).map((entry) => [entry.id, entry.type, v === '1.2' ? entry.student_response : entry.learner_response, entry.result, indexed(entry.correct_responses).map((r) => r.pattern).join(' | '), entry.latency].map((value) => String(value ?? ''))),
+          suspend: cmi.suspend_data,
+        };
+      }, version);
+      const shown = await page.locator('#interactions tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
+      expect(shown).toEqual(held.rows);
+      expect(held.rows.every((row) => row[0] !== '' && row[1] !== '' && row[3] !== '')).toBe(true);
+      expect(held.rows.filter((row) => row[4] !== '').length).toBeGreaterThanOrEqual(data.questions.length);
+      expect(await page.locator('#interactions thead th').allTextContents()).toEqual(['Id', 'Type', 'Learner response', 'Result', 'Correct pattern', 'Latency']);
+      // suspend_data decoded as the player reads it: the pages visited and the answers given.
+      expect(held.suspend).not.toBe('');
+      const decoded = async () => JSON.parse((await page.locator('#suspend-data').textContent()) ?? '{}') as { visited?: string[]; answers?: Record<string, unknown> };
+      await expect.poll(async () => (await decoded()).visited, { timeout: 10_000 }).toEqual(data.pages.map((candidate) => candidate.id));
+      expect(Object.keys((await decoded()).answers ?? {}).sort()).toEqual(data.questions.map((candidate) => candidate.id).sort());
+    }
+  });
+
+  it("serves the course's images where the player's pages ask for them", async () => {
+    await page.goto(`${preview.url}?target=web`);
+    const frame = await content();
+    await frame.getByRole('button', { name: /^Next/ }).click();
+    await expect.poll(() => course().locator('article h1').first().textContent()).toBe('Image-based sexual abuse');
+    const image = course().locator('cm-figure img');
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 10_000 }).toBe(true);
+    const src = await image.evaluate((img: HTMLImageElement) => img.src);
+    const response = await page.request.get(src);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/svg+xml');
   });
 
   it('an edit to the text of the page on screen swaps that page in without reloading the frame', async () => {
@@ -94,11 +142,40 @@ describe('coursemark preview', () => {
     // Line 9 becomes an unknown directive.
     terminal = '';
     await writeFile(join(folder, PAGE_2), original.replace(':::content-warning{', ':::no-such-thing{'));
-    const overlay = page.locator('vite-error-overlay');
+    const overlay = page.locator('#problem');
     await expect.poll(() => overlay.locator('.file').textContent().catch(() => ''), { timeout: 10_000 }).toContain('02-image-based-sexual-abuse.md:9:1');
+    expect(await overlay.isVisible()).toBe(true);
+    expect(await overlay.textContent()).toContain('unknown-directive');
+    // In coursemark's words: nothing about a Vite configuration the author does not have.
+    expect(await page.locator('body').textContent()).not.toMatch(/vite/i);
+    expect(await page.locator('vite-error-overlay').count()).toBe(0);
     expect(terminal).toContain('unknown-directive');
     await writeFile(join(folder, PAGE_2), original);
-    await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => overlay.isVisible(), { timeout: 10_000 }).toBe(false);
     await expect.poll(() => course().locator('article h1').first().textContent(), { timeout: 10_000 }).toBe('Image-based sexual abuse');
+  });
+});
+
+describe('the preview port', () => {
+  it('takes the next free port when the one asked for is busy, or refuses with a clear message and exit code 2', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const next = await startPreview(folder, { port, strictPort: false, report: () => undefined });
+      try {
+        expect(new URL(next.url).port).not.toBe(String(port));
+        expect((await fetch(next.url)).status).toBe(200);
+      } finally {
+        await next.close();
+      }
+      let err = '';
+      const code = await main(['preview', folder, '--port', String(port)], { out: () => undefined, err: (text) => (err += text), color: false });
+      expect(code).toBe(2);
+      expect(err).toContain(`port ${port} is already in use`);
+      expect(err).not.toMatch(/internal error|vite/i);
+    } finally {
+      busy.close();
+    }
   });
 });

@@ -44,7 +44,7 @@ describe('coursemark verify on the sample course', () => {
       expect([...right.manifest, ...right.findings]).toEqual([]);
       expect(right.kind).toBe(kind);
       // SCORM 1.2 has one status, completed/incomplete for the sample course (scorm12.status).
-      expect(right.recorded?.success).toBe(kind === 'scorm12' ? 'unknown' : 'passed');
+      expect(right.recorded?.success).toBe(kind === 'scorm12' ? 'not reported separately (SCORM 1.2 has one status)' : 'passed');
       expect(right.recorded?.completion).toBe('completed');
       expect(right.recorded?.interactions.count).toBeGreaterThanOrEqual(right.walked?.questions ?? 1);
       expect(right.recorded?.sessionTime).toBeDefined();
@@ -87,4 +87,44 @@ describe('coursemark verify on broken packages', () => {
     expect(report.manifest.some((finding) => finding.startsWith('scorm-file-missing'))).toBe(true);
     expect(report.findings.join('\n')).toMatch(/index\.html/);
   });
+});
+
+describe('coursemark verify on a cmi5 package of several AUs', () => {
+  it('plays each AU on its own in one registration and says which are satisfied and whether the course is', async () => {
+    const folder = join(out, 'per-part');
+    await promisify(execFile)(process.execPath, [join(repo, 'bin/coursemark.js'), 'build', join(repo, 'course'), '--out', folder, '--target', 'cmi5', '--cmi5-aus', 'per-part', '--no-cache']);
+    const zip = new Uint8Array(await readFile(join(folder, 'the-psychology-of-cybercrime-image-based-sexual-abuse-1.0.0-cmi5.zip')));
+    const right = await verify(zip, 'correct');
+    expect([...right.manifest, ...right.findings]).toEqual([]);
+    expect(right.units?.aus.map((au) => [au.title, au.pages, au.satisfied])).toEqual([
+      ['Understanding image-based sexual abuse', 4, true],
+      ['Check and reflect', 3, true],
+    ]);
+    expect(right.units?.courseSatisfied).toBe(true);
+    expect(right.walked).toEqual({ pages: 7, questions: 8 });
+    expect(formatReport(right)).toContain('Course: satisfied (every AU is)');
+    // Wrong answers fail both assessed AUs: they complete but are not satisfied (moveOn CompletedAndPassed),
+    // which is the outcome asked for, not a problem of the package.
+    const wrong = await verify(zip, 'wrong');
+    expect(wrong.units?.aus.map((au) => [au.recorded.success, au.satisfied])).toEqual([
+      ['failed', false],
+      ['failed', false],
+    ]);
+    expect(wrong.units?.courseSatisfied).toBe(false);
+    expect(problemCount(wrong)).toBe(0);
+  }, 180_000);
+});
+
+describe('coursemark verify: advice for each LMS', () => {
+  it('names the Moodle completion setting that matches the SCORM 1.2 status mode, and --lms picks the LMSs', async () => {
+    const report = await verifyPackage(zipOf('scorm12'), { name: 'package.zip', answers: 'correct', resume: false, lms: ['moodle', 'brightspace'] }, () => Promise.resolve(browser));
+    expect(report.advice?.map((advice) => advice.lms)).toEqual(['moodle', 'brightspace']);
+    const moodle = report.advice?.[0]?.lines.join('\n') ?? '';
+    expect(moodle).toContain('tick "Completed"');
+    expect(moodle).toContain('scorm12.status: completed-incomplete');
+    expect(report.advice?.[1]?.lines[0]).toContain('this package sends all three');
+    const text = formatReport(report);
+    expect(text).toContain('In your LMS');
+    expect(text).not.toContain('Canvas');
+  }, 120_000);
 });

@@ -112,6 +112,11 @@ describe('pathological Markdown (B2): a clear limit, never a hang or a stack ove
     ['10,000 list markers on one line', `${'- '.repeat(10_000)}x`],
     ['1,000 nested directives', `${':::note\n'.repeat(1000)}x\n${':::\n'.repeat(1000)}`],
     ['a 600 KB page', 'Some *text* with [a link](https://example.org).\n\n'.repeat(13_000)],
+    // The parser's time grows with the square of these (minutes for the first two, measured).
+    ['"*a_ " repeated over 195 KB', '*a_ '.repeat(50_000)],
+    ['"[ (](" repeated over 391 KB', '[ (]('.repeat(80_000)],
+    ['20,000 unclosed links', '[a]('.repeat(20_000)],
+    ['"~a " repeated over 500 KB', '~a '.repeat(170_000)],
   ];
   for (const [name, body] of limited) {
     it(`${name}: input-limit error`, { timeout: 10_000 }, () => {
@@ -123,7 +128,6 @@ describe('pathological Markdown (B2): a clear limit, never a hang or a stack ove
   const fine: [string, string][] = [
     ['50,000 opening brackets', '['.repeat(50_000)],
     ['10,000 "*a"', '*a'.repeat(10_000)],
-    ['20,000 unclosed links', '[a]('.repeat(20_000)],
     ['5,000 headings', Array.from({ length: 5_000 }, (_, i) => `## H ${i}`).join('\n\n')],
     ['nesting at the limit', Array.from({ length: 16 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
   ];

@@ -18,6 +18,19 @@ describe('input limits', () => {
     expect(depthOf(':::note\n:::\n:::note\n:::\n:::note\n:::\n:::note\n:::\n').ok).toBe(true);
   });
 
+  it('refuses a paragraph the parser would need minutes for, at the line where it starts, and leaves matched marks alone', () => {
+    const text = `---\ntitle: x\n---\n\nAn *ordinary* paragraph.\n\n- a list\n\n${'*a_ '.repeat(5_000)}\n\nAfter.\n`;
+    expect(depthOf(text, 32)).toEqual({ ok: false, messages: [[9, 1, 'input-limit']] });
+    const links = `---\ntitle: x\n---\n\n${'[ (]('.repeat(10_000)}\n`;
+    expect(depthOf(links, 32)).toEqual({ ok: false, messages: [[5, 1, 'input-limit']] });
+    // The same number of marks that match each other, and escaped ones, cost nothing.
+    expect(depthOf(`${'*a* _b_ ~c~ [d](e) '.repeat(5_000)}\n`, 32).ok).toBe(true);
+    expect(depthOf(`${'\\*a\\_ '.repeat(5_000)}\n`, 32).ok).toBe(true);
+    // Paragraphs that are each fine but add up to minutes are refused at the costliest one.
+    const many = Array.from({ length: 12 }, (_, index) => '*a_ '.repeat(index === 7 ? 1_200 : 1_000)).join('\n\n');
+    expect(depthOf(`${many}\n`, 32)).toEqual({ ok: false, messages: [[15, 1, 'input-limit']] });
+  });
+
   it('ignores frontmatter and fenced code', () => {
     expect(depthOf('---\nobjectives:\n        - deep yaml\n---\n\ntext\n').ok).toBe(true);
     expect(depthOf('```\n> > > > > > code\n```\n~~~~\n- - - - - -\n~~~~\n').ok).toBe(true);

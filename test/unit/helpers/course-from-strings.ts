@@ -26,6 +26,7 @@ export function courseFromStrings(files: Readonly<Record<string, string>>): Cour
     files: {
       has: (path) => paths.includes(path),
       caseVariant: (path) => paths.find((candidate) => candidate.toLowerCase() === path.toLowerCase()),
+      svgText: (path) => (path.toLowerCase().endsWith('.svg') ? files[path] : undefined),
     },
   };
 }

@@ -168,3 +168,19 @@ describe('checkPackage: zip-level problems', () => {
     expect(codes(replace(entries, 'cmi5.xml', '<?xml version="1.0"?><courseStructure/>'))).toEqual(['cmi5-namespace']);
   });
 });
+
+describe('checkPackage: a DOCTYPE in a manifest', () => {
+  it('is an error, with or without entities (XXE, billion laughs), and the entities are never expanded', async () => {
+    const entries = await packageEntries('scorm12', model, web);
+    const xml = manifestText(entries, 'imsmanifest.xml');
+    const laughs = '<!DOCTYPE manifest [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY xxe SYSTEM "file:///etc/passwd">]>';
+    const withEntities = checkPackage(replace(entries, 'imsmanifest.xml', xml.replace(/<manifest\b/, `${laughs}\n<manifest`)));
+    expect(withEntities[0]).toMatch(/^xml-doctype: imsmanifest\.xml: has a DOCTYPE declaration that declares entities\. .*Remove the <!DOCTYPE \.\.\.> declaration\.$/);
+    expect(withEntities.join('\n')).not.toContain('root:');
+    const plain = checkPackage(replace(entries, 'imsmanifest.xml', xml.replace(/<manifest\b/, '<!DOCTYPE manifest>\n<manifest')));
+    expect(plain.map(findingCode)).toEqual(['xml-doctype']);
+    expect(plain[0]).toContain('has a DOCTYPE declaration. ');
+    const cmi5 = await packageEntries('cmi5', model, web);
+    expect(codes(replace(cmi5, 'cmi5.xml', manifestText(cmi5, 'cmi5.xml').replace(/<courseStructure\b/, '<!-- <!DOCTYPE x> in a comment is fine -->\n<courseStructure')))).toEqual([]);
+  });
+});

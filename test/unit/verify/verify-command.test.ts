@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/cli/main.js';
 import { zipPackage } from '../../../scripts/package/index.js';
 import { launchInfo } from '../../../scripts/verify/launch-info.js';
-import { readZip } from '../../../scripts/verify/read-zip.js';
+import { unzip } from '../package/package-helpers.js';
 import { verifyPackage } from '../../../scripts/verify/verify-package.js';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
@@ -25,7 +25,7 @@ describe('coursemark verify (without a browser)', () => {
   });
 
   it('reads the kind and launch details of each manifest', async () => {
-    const scorm = readZip(await zipPackage([{ path: 'imsmanifest.xml', contents: text('<manifest><metadata><schemaversion>1.2</schemaversion></metadata><adlcp:masteryscore>80</adlcp:masteryscore><resource adlcp:scormtype="sco" href="start.html?x=1&amp;y=2"/></manifest>') }]));
+    const scorm = unzip(await zipPackage([{ path: 'imsmanifest.xml', contents: text('<manifest><metadata><schemaversion>1.2</schemaversion></metadata><adlcp:masteryscore>80</adlcp:masteryscore><resource adlcp:scormtype="sco" href="start.html?x=1&amp;y=2"/></manifest>') }]));
     expect(launchInfo(scorm)).toMatchObject({ kind: 'scorm12', href: 'start.html?x=1&y=2', mastery: 80 });
     const cmi5 = [{ path: 'cmi5.xml', contents: text('<courseStructure><au id="urn:x:au" moveOn="Passed" masteryScore="0.5"><url>index.html</url></au></courseStructure>') }];
     expect(launchInfo(cmi5)).toMatchObject({ kind: 'cmi5', href: 'index.html', activityId: 'urn:x:au', mastery: 0.5, moveOn: 'Passed' });
