@@ -6,32 +6,22 @@
  * 13.1.4; blocks follow their AUs).
  */
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
 import { closeContext } from '../lms/browser.js';
 import { auOutcomes, ausOf, satisfaction, type Cmi5Tree } from '../lms/cmi5-satisfaction.js';
-import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
-import { serveDirectory, type StaticServer } from '../lms/static-server.js';
+import type { RunningLrs, StoredStatement } from '../lms/lrs-server.js';
+import type { StaticServer } from '../lms/static-server.js';
 import { currentTitle, exitCourse, readCourse, resumePage, walkCourse } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
-import { bookmarkedPage, recorded, session, settle, verbOf } from './run-lrs.js';
+import { bookmarkedPage, recorded, session, settle, startLrsServers, verbOf } from './run-lrs.js';
 import { courseFacts, message, type CourseFacts, type RunOptions, type RunResult } from './run-scorm.js';
 import type { ResumeCheck, UnitReport } from './verify-report.js';
-
 
 export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult> {
   const { browser, guard } = run;
   const signal = guard.signal;
-  await writeFile(join(run.folder.root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
-  const content = await serveDirectory(run.folder.root);
-  const releaseContent = guard.hold(() => content.close());
-  const contentOrigin = new URL(content.url).origin;
-  const lrs = await startLrs({ allowOrigin: (origin) => origin === undefined || origin === contentOrigin });
-  const releaseLrs = guard.hold(() => lrs.close());
-  guard.allow(content.url);
-  guard.allow(lrs.url);
+  const { content, lrs, release } = await startLrsServers(run);
   const infoOf = (au: ReturnType<typeof ausOf>[number]): LaunchInfo => ({ kind: 'cmi5', href: au.url, activityId: au.id, mastery: au.masteryScore, moveOn: au.moveOn });
   try {
     const registration = randomUUID();
@@ -79,8 +69,7 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
     if (!run.resume || longest === undefined) return result;
     return { ...result, resume: await checkResume(run, { lrs, content }, infoOf(longest.au), longest.course, findings) };
   } finally {
-    await releaseLrs();
-    await releaseContent();
+    await release();
   }
 }
 

@@ -101,10 +101,17 @@ function xapiFindings(verbs: readonly string[]): string[] {
   return findings;
 }
 
-/** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
-export async function runLrs(run: RunOptions): Promise<RunResult> {
-  const { browser, info, guard } = run;
-  const signal = guard.signal;
+/** The package's files and a loopback LRS that answers only them, both allowed through the launch fence. */
+export interface LrsServers {
+  readonly content: StaticServer;
+  readonly lrs: RunningLrs;
+  /** Closes both (also done by the guard if the run is cut short). */
+  release(): Promise<void>;
+}
+
+export async function startLrsServers(run: RunOptions): Promise<LrsServers> {
+  const { guard } = run;
+  // The page a cmi5 AU goes back to after "terminated" (cmi5 10.2.1 returnURL).
   await writeFile(join(run.folder.root, 'returned.html'), '<!doctype html><title>LMS</title><h1>Back in the LMS</h1>');
   const content = await serveDirectory(run.folder.root);
   const releaseContent = guard.hold(() => content.close());
@@ -113,6 +120,21 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
   const releaseLrs = guard.hold(() => lrs.close());
   guard.allow(content.url);
   guard.allow(lrs.url);
+  return {
+    content,
+    lrs,
+    async release() {
+      await releaseLrs();
+      await releaseContent();
+    },
+  };
+}
+
+/** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
+export async function runLrs(run: RunOptions): Promise<RunResult> {
+  const { browser, info, guard } = run;
+  const signal = guard.signal;
+  const { content, lrs, release } = await startLrsServers(run);
   try {
     const launch = session(lrs, content, info, guard);
     const ofRegistration = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.registration === launch.registration);
@@ -152,7 +174,6 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
     if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
     return { ...result, resume: check };
   } finally {
-    await releaseLrs();
-    await releaseContent();
+    await release();
   }
 }
