@@ -1,12 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { ActivityData } from './course-data.js';
-import { courseContext, messagesOf } from './course-context.js';
-import { formatterFor } from './i18n/formatter.js';
+import { courseContext } from './course-context.js';
 import { REFLECTION_MAX } from './reflection-limit.js';
 import { prose } from './styles/prose.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext } from './tracker.js';
+import { messagesOf } from './view-messages.js';
 
 /** The rich parts of an activity, rendered by the build as Lit templates. */
 export interface ActivityContent {
@@ -184,7 +184,7 @@ export class CmActivity extends LitElement {
     const t = messagesOf();
     if (!activity.shared) return t.reflectionPrivate;
     const recorded = this.tracker.value?.responseLimit;
-    return recorded === undefined ? t.reflectionLocal : t.reflectionShared(formatterFor(this.course.value?.language ?? 'en').number(this.sharedLimit()));
+    return recorded === undefined ? t.reflectionLocal : t.reflectionShared({ count: this.sharedLimit() });
   }
 
   /** A shared text is cut to what the LMS keeps (SCORM 1.2: 255) and what resume keeps. */

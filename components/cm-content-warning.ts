@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { courseContext, messagesOf, openSupportEvent, supportContext } from './course-context.js';
+import { courseContext, openSupportEvent, supportContext } from './course-context.js';
 import { base, tokens } from './styles/theme.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * A content warning before distressing material. It is a `role="note"` named by its heading, so

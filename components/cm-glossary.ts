@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData } from './course-data.js';
-import { messagesOf } from './course-context.js';
 import { base, tokens } from './styles/theme.js';
 import { viewStyles } from './view-styles.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * Every glossary term of the course, in the course language's alphabetical order, as a

@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { courseContext, messagesOf } from './course-context.js';
+import { courseContext } from './course-context.js';
 import { base, tokens } from './styles/theme.js';
+import { messagesOf } from './view-messages.js';
 
 export type NoteKind = 'note' | 'case-study';
 

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CourseData, CourseOutline } from './course-data.js';
-import { courseContext, EXIT_EVENT, formatterOf, messagesOf, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
+import { courseContext, EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
 import type { CoursePage } from './course-page.js';
 import type { CourseSession } from './course-session.js';
 import type { CmGlossary } from './cm-glossary.js';
@@ -173,7 +173,7 @@ export class CmPlayer extends LitElement {
       adapter,
       onChange: ({ completedNow }) => {
         this.revision += 1;
-        const t = messagesOf();
+        const t = shellMessages();
         if (session.notSaving) this.announcement = t.notSaving;
         else if (completedNow) this.announcement = t.courseCompleted;
       },
@@ -218,7 +218,7 @@ export class CmPlayer extends LitElement {
         await loadView(route.kind === 'glossary' ? 'cm-glossary' : 'cm-results');
       } catch (error: unknown) {
         console.error('coursemark: could not load the view', route.kind, error);
-        this.announcement = messagesOf().loadFailed;
+        this.announcement = shellMessages().loadFailed;
         return;
       }
       if (ticket !== this.navigation) return;
@@ -246,7 +246,7 @@ export class CmPlayer extends LitElement {
         if (ticket !== this.navigation) return;
         console.error('coursemark: could not load page', page.id, error);
         this.loadFailed = true;
-        this.announcement = messagesOf().loadFailed;
+        this.announcement = shellMessages().loadFailed;
         return;
       }
       if (ticket !== this.navigation) return;
@@ -271,7 +271,7 @@ export class CmPlayer extends LitElement {
       this.supportContent = module.content;
     } catch (error: unknown) {
       console.error('coursemark: could not load the support panel', error);
-      this.announcement = messagesOf().loadFailed;
+      this.announcement = shellMessages().loadFailed;
       return;
     }
     await this.updateComplete;
@@ -290,7 +290,7 @@ export class CmPlayer extends LitElement {
     const outline = this.outline;
     const session = this.session;
     if (outline === undefined) return nothing;
-    const t = messagesOf();
+    const t = shellMessages();
     const fmt = formatterOf(outline);
     const progress = session?.progress ?? 0;
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
@@ -299,7 +299,7 @@ export class CmPlayer extends LitElement {
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
           <progress max="100" value=${progressPercent(progress)} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span id="progress-text">${t.progressComplete(fmt.percent(progressPercent(progress) / 100))}</span>
+          <span id="progress-text">${t.progressComplete({ percent: fmt.percent(progressPercent(progress) / 100) })}</span>
         </div>
         ${this.support === undefined
           ? nothing
@@ -339,7 +339,7 @@ export class CmPlayer extends LitElement {
     const course = this.course;
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
-    const t = messagesOf();
+    const t = shellMessages();
     if (this.exited) {
       return html`<section class="exited" aria-labelledby="exited-title">
         <h1 id="exited-title" tabindex="-1">${t.exitedTitle}</h1>
@@ -361,7 +361,7 @@ export class CmPlayer extends LitElement {
     const course = this.outline;
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
-    const t = messagesOf();
+    const t = shellMessages();
     const last = course.pages.length - 1;
     const location = this.session?.state.location ?? 0;
     const here = route.kind === 'page' ? route.index : route.kind === 'results' ? last + 1 : undefined;

@@ -1,14 +1,15 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { QuestionData } from './course-data.js';
-import { courseContext, formatterOf, messagesOf } from './course-context.js';
+import { courseContext, formatterOf } from './course-context.js';
 import { questionStyles } from './cm-question.styles.js';
-import { renderControls, type QuestionContent } from './question-controls.js';
+import { NUMBER_EXAMPLES, renderControls, type QuestionContent } from './question-controls.js';
 import { isCorrect } from './scoring.js';
 import { draftFromResponse, emptyDraft, responseFromDraft, type Draft } from './question-draft.js';
 import { prose } from './styles/prose.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext, type AnswerRecord } from './tracker.js';
+import { messagesOf } from './view-messages.js';
 
 export type { QuestionContent } from './question-controls.js';
 
@@ -141,9 +142,8 @@ export class CmQuestion extends LitElement {
     order.splice(to, 0, id);
     this.edit({ ...this.draft, order });
     const t = messagesOf();
-    const fmt = formatterOf(this.course.value);
     const step = this.question?.type === 'sequencing' ? this.question.steps.find((s) => s.id === id) : undefined;
-    this.notice = t.moved(step?.text ?? id, fmt.number(to + 1), fmt.number(order.length));
+    this.notice = t.moved({ item: step?.text ?? id, position: to + 1, total: order.length });
     await this.updateComplete;
     // The keyed list moves the item's DOM node, which drops focus; put it back on the same
     // button so repeated presses keep moving the same step (WCAG 2.2 SC 2.4.3 focus order).
@@ -159,7 +159,7 @@ export class CmQuestion extends LitElement {
     if (response === undefined) {
       const badNumber = question.type === 'numeric' && this.draft.text.trim() !== '';
       this.numberError = badNumber;
-      this.notice = badNumber ? t.enterNumber : t.chooseFirst;
+      this.notice = badNumber ? t.enterNumber(NUMBER_EXAMPLES) : t.chooseFirst;
       return;
     }
     this.notice = '';

@@ -1,11 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData } from './course-data.js';
-import { formatterOf, messagesOf, EXIT_EVENT } from './course-context.js';
+import { formatterOf, EXIT_EVENT } from './course-context.js';
 import { courseScore } from './scoring.js';
 import { hrefFor } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import type { ProgressState } from './tracker.js';
 import { viewStyles } from './view-styles.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * The learner's results: weighted score against the pass mark, passed or not (only once every
@@ -92,9 +93,9 @@ export class CmResults extends LitElement {
     const unanswered = course.questions.filter((question) => progress.answers[question.id] === undefined);
     const tone = !score.final ? '' : score.passed ? 'good' : 'bad';
     return html`<div class=${`outcome ${tone}`} data-outcome=${!score.final ? 'pending' : score.passed ? 'passed' : 'failed'}>
-        <p>${t.score(fmt.percent(score.scaled), fmt.number(score.raw), fmt.number(score.max))}</p>
-        <p>${t.passMark(fmt.percent(course.mastery))}</p>
-        <p><strong>${!score.final ? t.notFinal(fmt.number(unanswered.length)) : score.passed ? t.passed : t.failed}</strong></p>
+        <p>${t.score({ percent: fmt.percent(score.scaled), raw: score.raw, count: score.max })}</p>
+        <p>${t.passMark({ percent: fmt.percent(course.mastery) })}</p>
+        <p><strong>${!score.final ? t.notFinal({ remaining: unanswered.length }) : score.passed ? t.passed : t.failed}</strong></p>
       </div>
       ${unanswered.length === 0
         ? nothing

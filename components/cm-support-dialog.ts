@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import type { CourseData } from './course-data.js';
-import { messagesOf } from './course-context.js';
 import { prose } from './styles/prose.js';
 import { base, tokens } from './styles/theme.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * The help-and-support panel as a modal `<dialog>`: `showModal()` makes the rest of the player

@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { courseContext, findTerm, messagesOf } from './course-context.js';
+import { courseContext, findTerm } from './course-context.js';
 import { base, tokens } from './styles/theme.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * A glossary term in running text, shown as a toggletip (Heydon Pickering, "Inclusive

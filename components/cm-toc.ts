@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData, CourseOutline } from './course-data.js';
-import { formatterOf, messagesOf } from './course-context.js';
+import { formatterOf, shellMessages } from './course-context.js';
 import { pageStatus, type PageStatus } from './page-status.js';
 import { hrefFor, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
@@ -161,7 +161,7 @@ export class CmToc extends LitElement {
     const course = this.outline;
     const progress = this.progress;
     if (course === undefined) return nothing;
-    const t = messagesOf();
+    const t = shellMessages();
     const fmt = formatterOf(course);
     const route = this.route;
     const statusText: Record<PageStatus, string> = {

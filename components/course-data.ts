@@ -5,7 +5,7 @@
  * The build (scripts/) produces these shapes from its course model; the player (components/)
  * only reads them. Everything here is plain JSON: no functions, no author HTML.
  */
-import type { AccentPalette } from './styles/theme-colors.js';
+import type { BrandPalette } from './styles/theme-colors.js';
 
 /** The seven question types an author can write (see docs/authoring.md). */
 export type QuestionType =
@@ -28,10 +28,51 @@ export type Scorm12StatusMode = 'completed-incomplete' | 'completed-failed' | 'p
 /** A course-wide completion rule, from `completion` in course.yaml. */
 export type CompletionRule = 'all-pages' | 'all-questions' | 'all-pages-and-questions';
 
+/** An image from the course folder, by its path in the package. */
+export interface ImageData {
+  readonly src: string;
+  /** What the image shows, for people who cannot see it; empty for a decorative image. */
+  readonly alt: string;
+}
+
+/** One file of a font the course ships (woff2), by its path in the package. */
+export interface FontFaceData {
+  readonly src: string;
+  /** CSS font-weight, 1 to 1000 (400 regular, 700 bold). */
+  readonly weight: number;
+  readonly style: 'normal' | 'italic';
+}
+
+/** The course's look, from course.yaml `theme` (colours validated at build time as #rrggbb). */
 export interface ThemeData {
-  /** CSS colour for links, buttons and focus rings, validated at build time as #rrggbb. */
+  /** The brand's main colour: buttons and brand bars as given; links and focus rings in a readable shade. */
   readonly accent: string;
+  /** A second brand colour: the cover's band as given; the cover's small print in a readable shade. */
+  readonly secondary?: string;
+  /** The background of the header and the cover, as given. */
+  readonly surface?: string;
+  /** The brand's own colours for dark mode; the ones above serve both schemes otherwise. */
+  readonly dark?: { readonly accent?: string; readonly secondary?: string; readonly surface?: string };
+  /** The font stack: the course's own font falls back to it. */
   readonly font: 'sans' | 'serif';
+  /** The family of the font the course ships, first in the stack. */
+  readonly fontFamily?: string;
+  readonly fontFaces?: readonly FontFaceData[];
+  /** The institution's logo, in the header and on the cover. */
+  readonly logo?: ImageData;
+}
+
+/**
+ * The cover page shown when the course opens (course.yaml `cover`): what the course is about, how
+ * long it takes, what the learner will do, and a button to start or to continue.
+ */
+export interface CoverData {
+  readonly description: string;
+  readonly image?: ImageData;
+  /** Estimated minutes: course.yaml's, else the sum of the pages' `duration` when every page has one. */
+  readonly duration?: number;
+  /** What the learner will do, one sentence each. */
+  readonly outcomes: readonly string[];
 }
 
 export interface PageInfo {
@@ -42,6 +83,8 @@ export interface PageInfo {
   readonly title: string;
   /** Position in the course, 0-based. */
   readonly index: number;
+  /** The page's language (frontmatter `lang`), when it is not the course's: a BCP 47 tag. */
+  readonly lang?: string;
   readonly objectives: readonly string[];
   /** Estimated minutes, when the author gave one. */
   readonly duration?: number;
@@ -186,6 +229,8 @@ export interface CourseData {
   readonly parts: readonly PartData[];
   /** Title of the help-and-support panel, when the course has one. */
   readonly supportTitle?: string;
+  /** The cover page, when course.yaml asks for one. */
+  readonly cover?: CoverData;
 }
 
 /** A page as the contents list and the page navigation show it. */
@@ -194,6 +239,8 @@ export interface PageOutline {
   readonly title: string;
   /** Position in the course, 0-based. */
   readonly index: number;
+  /** The page's language, when it is not the course's (its title is read in that language). */
+  readonly lang?: string;
 }
 
 /**
@@ -206,11 +253,13 @@ export interface CourseOutline {
   readonly language: string;
   readonly dir: 'ltr' | 'rtl';
   readonly theme: ThemeData;
-  /** The accent and its contrast-safe variants, computed by the build (styles/theme-colors.ts). */
-  readonly palette: AccentPalette;
+  /** The brand colours and their contrast-safe shades, computed by the build (styles/theme-colors.ts). */
+  readonly palette: BrandPalette;
   readonly pages: readonly PageOutline[];
   /** Whether the contents list links to a glossary. */
   readonly hasGlossary: boolean;
   /** The course's parts (see `PartData`): a cmi5 AU launch may ask for one of them. */
   readonly parts: readonly PartData[];
+  /** Whether the course opens on its cover page (a cmi5 AU launched for part of the course does not). */
+  readonly cover: boolean;
 }

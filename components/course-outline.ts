@@ -1,5 +1,5 @@
 import type { CourseData, CourseOutline } from './course-data.js';
-import { accentPalette } from './styles/theme-colors.js';
+import { brandPalette } from './styles/theme-colors.js';
 
 /** The part of a course the player shell needs to paint (see `CourseOutline`). */
 export function outlineOf(course: CourseData): CourseOutline {
@@ -8,9 +8,10 @@ export function outlineOf(course: CourseData): CourseOutline {
     language: course.language,
     dir: course.dir,
     theme: course.theme,
-    palette: accentPalette(course.theme.accent),
-    pages: course.pages.map(({ id, title, index }) => ({ id, title, index })),
+    palette: brandPalette(course.theme),
+    pages: course.pages.map(({ id, title, index, lang }) => ({ id, title, index, ...(lang === undefined ? {} : { lang }) })),
     hasGlossary: course.glossary.length > 0,
     parts: course.parts,
+    cover: course.cover !== undefined,
   };
 }

@@ -1,11 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData, PageInfo } from './course-data.js';
-import { courseContext, formatterOf, messagesOf } from './course-context.js';
+import { courseContext } from './course-context.js';
 import { base, tokens } from './styles/theme.js';
 import { prose } from './styles/prose.js';
 import { labelTaskCheckboxes } from './task-checkboxes.js';
 import { safeUrl } from './url-policy.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * Base class of every generated page module. The build subclasses it and overrides
@@ -87,7 +88,7 @@ export class CoursePage extends LitElement {
       <h1 id="cm-page-title" part="title" tabindex="-1">${this.page.title}</h1>
       ${duration === undefined
         ? nothing
-        : html`<p class="meta">${t.duration(formatterOf(course).number(duration))}</p>`}
+        : html`<p class="meta">${t.duration({ count: duration })}</p>`}
       ${this.page.objectives.length === 0
         ? nothing
         : html`<section class="objectives" aria-labelledby="cm-objectives">

@@ -19,10 +19,12 @@ export interface LaunchScope {
 export function scopeTo(outline: CourseOutline, pageIds: ReadonlySet<string>): LaunchScope {
   const keep = <T extends { readonly id: string }>(pages: readonly T[]): T[] => pages.filter((page) => pageIds.has(page.id)).map((page, index) => ({ ...page, index }));
   return {
-    // An AU is launched on its own: it offers no further parts.
-    outline: { ...outline, pages: keep(outline.pages), parts: [] },
+    // An AU is launched on its own: it offers no further parts, and opens on its first page: the
+    // cover speaks of the whole course (its duration, what the learner will do), and the LMS has
+    // already shown the AU's title.
+    outline: { ...outline, pages: keep(outline.pages), parts: [], cover: false },
     pages: (loaders) => loaders.filter((_, index) => pageIds.has(outline.pages[index]?.id ?? '')),
-    course: (course) => ({
+    course: ({ cover: _cover, ...course }) => ({
       ...course,
       pages: keep(course.pages),
       questions: course.questions.filter((question) => pageIds.has(question.pageId)),

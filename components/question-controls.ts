@@ -7,9 +7,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChoiceOption, QuestionData } from './course-data.js';
-import type { Formatter, Messages } from './i18n/index.js';
+import type { Formatter } from './i18n/formatter.js';
+import type { Messages } from './i18n/messages.js';
 import type { Draft } from './question-draft.js';
 import { seededShuffle } from './shuffle.js';
+
+/** The numbers the hint under a numeric answer box shows, written as the course language writes them. */
+export const NUMBER_EXAMPLES = { whole: 12, decimal: 3.5 } as const;
 
 /** The rich parts of a question, rendered by the build as Lit templates. */
 export interface QuestionContent {
@@ -78,9 +82,9 @@ function renderTextAnswer(ctx: ControlContext, numeric: boolean, unit: string | 
         .value=${ctx.draft.text}
         @input=${(event: Event) => ctx.update({ ...ctx.draft, text: (event.target as HTMLInputElement).value })}
       />
-      ${unit === undefined ? nothing : html`<span id="unit" class="unit"><span class="vh">${ctx.t.unit(unit)}</span><span aria-hidden="true">${unit}</span></span>`}
+      ${unit === undefined ? nothing : html`<span id="unit" class="unit"><span class="vh">${ctx.t.unit({ unit })}</span><span aria-hidden="true">${unit}</span></span>`}
     </span>
-    ${ctx.numberError ? html`<p id="number-error" class="error">${ctx.t.enterNumber}</p>` : nothing}
+    ${ctx.numberError ? html`<p id="number-error" class="error">${ctx.t.enterNumber(NUMBER_EXAMPLES)}</p>` : nothing}
   </div>`;
 }
 
@@ -113,7 +117,7 @@ function renderMatching(ctx: ControlContext, question: Extract<QuestionData, { t
  */
 function renderSequencing(ctx: ControlContext, question: Extract<QuestionData, { type: 'sequencing' }>): TemplateResult {
   const text = new Map(question.steps.map((step) => [step.id, step.text]));
-  const total = ctx.fmt.number(ctx.draft.order.length);
+  const total = ctx.draft.order.length;
   const last = ctx.draft.order.length - 1;
   return html`<ol class="sequence">
     ${repeat(
@@ -128,7 +132,7 @@ function renderSequencing(ctx: ControlContext, question: Extract<QuestionData, {
             class="button secondary move"
             id=${`up-${id}`}
             aria-disabled=${index === 0 ? 'true' : 'false'}
-            aria-label=${`${ctx.t.moveUp}: ${text.get(id) ?? id} (${ctx.t.stepPosition(ctx.fmt.number(index + 1), total)})`}
+            aria-label=${`${ctx.t.moveUp}: ${text.get(id) ?? id} (${ctx.t.stepPosition({ position: index + 1, total })})`}
             @click=${() => ctx.move(id, -1)}
           >
             <span aria-hidden="true">↑</span> ${ctx.t.moveUp}
@@ -138,7 +142,7 @@ function renderSequencing(ctx: ControlContext, question: Extract<QuestionData, {
             class="button secondary move"
             id=${`down-${id}`}
             aria-disabled=${index === last ? 'true' : 'false'}
-            aria-label=${`${ctx.t.moveDown}: ${text.get(id) ?? id} (${ctx.t.stepPosition(ctx.fmt.number(index + 1), total)})`}
+            aria-label=${`${ctx.t.moveDown}: ${text.get(id) ?? id} (${ctx.t.stepPosition({ position: index + 1, total })})`}
             @click=${() => ctx.move(id, 1)}
           >
             <span aria-hidden="true">↓</span> ${ctx.t.moveDown}

@@ -105,6 +105,8 @@ const STAND_IN_CONFIG: ResolvedCourseConfig = {
   completion: 'all-pages-and-questions',
   scorm12Status: 'completed-incomplete',
   theme: { accent: '#3b5ba9', font: 'sans' },
+  cover: undefined,
+  strings: {},
   rules: {},
   parts: [],
   cmi5Layout: { value: 'single', place: { offset: 0, endOffset: 0 } },

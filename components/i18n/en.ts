@@ -1,18 +1,25 @@
-import type { Messages } from './messages.js';
+import type { ReferenceTable } from './messages.js';
 
-export const en: Messages = {
+/**
+ * English: the reference table. Every other table has exactly these keys and, in each text, the
+ * same `{placeholders}` (messages.ts `MessageTable`). Comments say where a string appears.
+ */
+export const en = {
+  /** Heading of the footnotes section the build adds to a page. */
   footnotes: 'Footnotes',
+  /** Shown by index.html when JavaScript is off. */
   noScript: 'This course needs JavaScript. Please turn it on, or open the course in another browser.',
+
   skipToContent: 'Skip to content',
   helpAndSupport: 'Help and support',
   courseProgress: 'Course progress',
-  progressComplete: (percent) => `${percent} complete`,
+  progressComplete: '{percent} complete',
+  /** The heading of the contents list, and its button on narrow screens. */
   contents: 'Contents',
   showContents: 'Contents',
   statusNotStarted: 'Not started',
   statusVisited: 'Visited',
   statusCompleted: 'Completed',
-  statusCurrent: 'Current page',
   glossary: 'Glossary',
   results: 'Results',
   pageNavigation: 'Previous and next page',
@@ -22,11 +29,11 @@ export const en: Messages = {
   loading: 'Loading…',
   loadFailed: 'This page could not be loaded. Check your connection and try again.',
   retry: 'Try again',
+  /** Shown when saved progress could be restored only in part. */
   partialRestore: 'Some of your earlier answers could not be restored, so the course continues from where the LMS says you were. Your results already recorded in the LMS are kept.',
-  pageElsewhere: 'This page is in another part of the course: open it from your LMS.',
-  exitCourse: 'Exit course',
   exitedTitle: 'You have left the course',
   exitedText: 'Your progress has been saved. You can close this window now.',
+  /** Why an LMS launch cannot be tracked (tracker.ts LaunchProblem). */
   launchProblem: {
     'missing-launch-parameters': 'This course was not opened from a learning system, so your progress cannot be recorded. Open it from your LMS.',
     'relaunch-required': 'This session has ended. Close this window and open the course again from your LMS.',
@@ -35,10 +42,24 @@ export const en: Messages = {
     'other-tab-closed': 'The other tab or window has closed. Reload this page to continue here.',
   },
   notSaving: 'Your progress is not being saved on this device. You can keep going, but you may need to start again next time.',
+  /** Announced when the course becomes complete. */
+  courseCompleted: 'Course completed.',
+
+  /** The cover page's button for a learner with no saved progress. */
+  coverStart: 'Start',
+  /** The cover page's button for a learner with saved progress. */
+  coverResume: 'Continue where you left off',
+  /** The cover page's heading above the list of what the learner will do. */
+  coverOutcomes: 'What you will do',
+  coverPages: { one: '{count} page', other: '{count} pages' },
+  /** An estimated duration, on the cover and on a page. */
+  duration: { one: 'About {count} minute', other: 'About {count} minutes' },
+  /** On a link to a page that this launch (a cmi5 AU) does not present. */
+  pageElsewhere: 'This page is in another part of the course: open it from your LMS.',
+  /** The results view's button that ends the session. */
+  exitCourse: 'Exit course',
   close: 'Close',
   objectives: 'Learning objectives',
-  duration: (minutes) => `About ${minutes} min`,
-  pageOf: (page, total) => `Page ${page} of ${total}`,
 
   question: 'Question',
   checkAnswer: 'Check answer',
@@ -49,42 +70,54 @@ export const en: Messages = {
   trueLabel: 'True',
   falseLabel: 'False',
   yourAnswer: 'Your answer',
-  enterNumber: 'Enter a number, for example 12 or 3.5.',
-  unit: (unit) => `in ${unit}`,
+  /** Under a numeric answer box; `whole` is 12 and `decimal` 3.5, written as the course language writes numbers. */
+  enterNumber: 'Enter a number, for example {whole} or {decimal}.',
+  /** Read by screen readers after a numeric answer box: the unit the answer is in. */
+  unit: 'in {unit}',
   chooseMatch: 'Choose a match',
-  matchFor: (item) => `Match for: ${item}`,
   moveUp: 'Move up',
   moveDown: 'Move down',
-  moved: (item, position, total) => `${item}: now ${position} of ${total}.`,
-  stepPosition: (position, total) => `${position} of ${total}`,
-  attempt: (attempt) => `Attempt ${attempt}`,
+  /** Announced after a sequencing step moved. */
+  moved: '{item}: now {position} of {total}.',
+  stepPosition: '{position} of {total}',
 
   activity: 'Activity',
   yourReflection: 'Your reflection',
   saveReflection: 'Save reflection',
   reflectionSaved: 'Your reflection has been saved.',
+  /** Above a private activity's text area: where the text goes (nowhere) and when it is cleared. */
   reflectionPrivate: 'Private: only you can see this answer. It is not sent to your tutor or your LMS, and it is cleared when you close the course.',
-  reflectionShared: (characters) => `Your tutor can read this answer: up to ${characters} characters are saved with your course record.`,
+  /** Above a shared activity's text area when it is recorded in the LMS or LRS; `count` is the number of characters kept. */
+  reflectionShared: {
+    one: 'Your tutor can read this answer: up to {count} character is saved with your course record.',
+    other: 'Your tutor can read this answer: up to {count} characters are saved with your course record.',
+  },
+  /** Above a shared activity's text area when there is no LMS (the web build, no LMS found). */
   reflectionLocal: 'This answer is saved in this browser only.',
   reflectionSavedPrivate: 'Saved on this device until you close the course.',
+  /** A private activity done in an earlier visit: done, but its text was not kept. */
   reflectionDoneEarlier: 'You completed this activity earlier. Private answers are not kept after the course is closed, so yours is not shown here.',
   writeFirst: 'Write your reflection first.',
   showDiscussion: 'Show discussion',
-  discussion: 'Discussion',
 
   contentWarning: 'Content warning',
   openSupport: 'Open help and support',
   note: 'Note',
   caseStudy: 'Case study',
+  /** Read by screen readers on a glossary term's button. */
   glossaryTerm: 'glossary term',
   unknownTerm: 'No definition is available for this term.',
 
   resultsTitle: 'Your results',
-  score: (percent, raw, max) => `Your score: ${percent} (${raw} of ${max} points).`,
-  passMark: (percent) => `Pass mark: ${percent}.`,
+  /** `count` is the number of points there are; `raw` those scored. */
+  score: {
+    one: 'Your score: {percent} ({raw} of {count} point).',
+    other: 'Your score: {percent} ({raw} of {count} points).',
+  },
+  passMark: 'Pass mark: {percent}.',
   passed: 'You passed.',
   failed: 'You have not reached the pass mark yet. You can go back, change your answers and check them again.',
-  notFinal: (remaining) => `Questions still to answer: ${remaining}. Your final result appears when you have answered them all.`,
+  notFinal: 'Questions still to answer: {remaining}. Your final result appears when you have answered them all.',
   unansweredHeading: 'Questions still to answer',
   noQuestions: 'This course has no scored questions.',
   completed: 'You have completed this course.',
@@ -92,6 +125,5 @@ export const en: Messages = {
   completionAllPages: 'To complete it, view every page.',
   completionAllQuestions: 'To complete it, answer every question.',
   completionBoth: 'To complete it, view every page and answer every question.',
-  courseCompleted: 'Course completed.',
   glossaryEmpty: 'This course has no glossary terms.',
-};
+} as const satisfies ReferenceTable;

@@ -1,6 +1,6 @@
 /**
- * Number and percentage formatting in the course language, so Arabic courses show Arabic-Indic
- * digits and the right percent sign placement.
+ * Number and percentage formatting in the course language, so each course shows the digits,
+ * separators and percent sign placement its readers expect (CLDR through `Intl`).
  */
 export interface Formatter {
   number(value: number): string;
@@ -12,18 +12,16 @@ const FORMATTERS = new Map<string, Formatter>();
 export function formatterFor(language: string): Formatter {
   const cached = FORMATTERS.get(language);
   if (cached !== undefined) return cached;
-  const formatter = createFormatter(safeLocale(language));
+  const locale = localeOf(language);
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const formatter: Formatter = { number: (value) => num.format(value), percent: (share) => pct.format(share) };
   FORMATTERS.set(language, formatter);
   return formatter;
 }
 
-function createFormatter(locale: string): Formatter {
-  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  return { number: (value) => num.format(value), percent: (share) => pct.format(share) };
-}
-
-function safeLocale(language: string): string {
+/** The canonical form of a language tag, for `Intl`; English for a tag `Intl` refuses. */
+export function localeOf(language: string): string {
   try {
     return Intl.getCanonicalLocales(language)[0] ?? 'en';
   } catch (error: unknown) {

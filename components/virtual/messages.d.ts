@@ -1,5 +1,5 @@
-// Types of the `virtual:coursemark/messages` module the build generates (scripts/bundle/): the
-// message table of the course language, re-exported from i18n/.
-import type { Messages } from '../i18n/messages.js';
+// Types of the `virtual:coursemark/messages` module the build generates (scripts/render/message-modules.ts):
+// the strings the shell paints with, in the course language.
+import type { ShellMessages } from '../i18n/messages.js';
 
-export declare const messages: Messages;
+export declare const messages: ShellMessages;

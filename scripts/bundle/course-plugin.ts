@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { DETAILS_MODULE, MESSAGES_MODULE, SUPPORT_MODULE, type RenderedModules } from '../render/render-modules.js';
+import { DETAILS_MODULE, MESSAGES_MODULE, SUPPORT_MODULE, VIEW_MESSAGES_MODULE, type RenderedModules } from '../render/render-modules.js';
 
 export const COURSE_MODULE = 'virtual:coursemark/course';
 const PAGE_PREFIX = 'virtual:coursemark/page/';
@@ -33,7 +33,7 @@ export interface CoursePluginOptions {
 }
 
 /**
- * Serves the build's generated modules to Vite: `virtual:coursemark/course`, `…/details`, `…/messages`,
+ * Serves the build's generated modules to Vite: `virtual:coursemark/course`, `…/details`, `…/messages`, `…/view-messages`,
  * `…/support` (when the course has a support panel), one `virtual:coursemark/page/<id>` per page, and one `virtual:coursemark/entry/<target>` per target,
  * which mounts the player with that target's tracking adapter. Build-time data reaches the browser
  * only through these imports, never through globals.
@@ -48,6 +48,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       if (id === COURSE_MODULE) return `${RESOLVED}course.js`;
       if (id === DETAILS_MODULE) return `${RESOLVED}details.js`;
       if (id === MESSAGES_MODULE) return `${RESOLVED}messages.js`;
+      if (id === VIEW_MESSAGES_MODULE) return `${RESOLVED}view-messages.js`;
       if (id === SUPPORT_MODULE && options.modules.support !== undefined) return `${RESOLVED}support.js`;
       if (id.startsWith(ENTRY_PREFIX) && options.adapters.has(id.slice(ENTRY_PREFIX.length))) return `${RESOLVED}entry/${id.slice(ENTRY_PREFIX.length)}.js`;
       if (id.startsWith(PAGE_PREFIX)) return `${RESOLVED}page/${id.slice(PAGE_PREFIX.length)}.js`;
@@ -60,6 +61,7 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       if (name === 'course.js') return options.modules.course;
       if (name === 'details.js') return options.modules.details;
       if (name === 'messages.js') return options.modules.messages;
+      if (name === 'view-messages.js') return options.modules.viewMessages;
       if (name === 'support.js') return options.modules.support;
       if (name.startsWith('entry/')) {
         const adapter = options.adapters.get(name.slice('entry/'.length, -'.js'.length));

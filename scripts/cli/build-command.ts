@@ -8,7 +8,7 @@ import type { CourseModel } from '../model/course-model.js';
 import type { FileCompressor } from '../package/compressed-file.js';
 import { packageTarget, type PackageResult } from '../package/package-target.js';
 import { ZipEntryCache } from '../package/zip-entry-cache.js';
-import { messagesFor } from '../../components/i18n/index.js';
+import { buildMessage, interfaceTable } from '../render/message-modules.js';
 import { renderModules } from '../render/render-modules.js';
 import { endStage } from './stage-timer.js';
 import type { Cmi5Aus, Target } from './build-options.js';
@@ -39,12 +39,12 @@ export interface BuildOptions {
  */
 export async function buildTargets(model: CourseModel, source: CourseSource, options: BuildOptions): Promise<string> {
   const started = performance.now();
-  const messages = messagesFor(model.data.language);
-  const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: messages.footnotes });
+  const table = interfaceTable(model.data.language, model.config.strings);
+  const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: buildMessage(table, 'footnotes') });
   endStage('render');
   const bundles = await bundleCourse(model, modules, {
     adapters: new Map(options.targets.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
-    noScriptMessage: messages.noScript,
+    noScriptMessage: buildMessage(table, 'noScript'),
     readCourseFile: (path: string) => readFile(join(source.root, ...path.split('/'))),
   });
   endStage('bundle');

@@ -43,6 +43,11 @@ export const rules = {
   'active-asset': 'error',
   'unsafe-svg': 'error',
   'url-credentials': 'error',
+  // The course's look and language (course.yaml theme, strings, language).
+  'theme-contrast': 'warning',
+  'font-file': 'error',
+  'font-license': 'warning',
+  'interface-language': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

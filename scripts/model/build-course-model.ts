@@ -4,6 +4,7 @@ import type { ActivityData, PageInfo, QuestionData } from '../../components/cour
 import { report } from '../diagnostics/report.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
+import { resolveConfigAssets } from './config-assets.js';
 import { resolveParts } from './course-parts.js';
 import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import type { SectionDraft } from './section-draft.js';
@@ -116,6 +117,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
       iri: pageIri(config.id, pageId),
       title: section.frontmatter.title,
       index: pages.length,
+      ...(section.frontmatter.lang === undefined ? {} : { lang: section.frontmatter.lang }),
       objectives: section.frontmatter.objectives,
       ...(section.frontmatter.duration === undefined ? {} : { duration: section.frontmatter.duration }),
       questions: pageQuestions,
@@ -127,9 +129,10 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
   const supportTitle = supportInfo?.kind === 'support' ? supportInfo.title : undefined;
   const parts = resolveParts(config, pages.map((page) => ({ info: page.info, fileName: page.section.fileName })), input.configFile, input.unreadableSections);
+  const look = resolveConfigAssets(config, input.configFile, input.files, media, pages.map((page) => page.info));
   return {
     config,
-    data: courseData(config, pages.map((page) => page.info), questions, activities, input.glossary, parts, support ? (supportTitle ?? '') : undefined),
+    data: courseData(config, look, pages.map((page) => page.info), questions, activities, input.glossary, parts, support ? (supportTitle ?? '') : undefined),
     pages,
     support,
     media,

@@ -2,6 +2,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import type { ActivityData, CourseData, GlossaryEntry, PageInfo, PartData, QuestionData } from '../../components/course-data.js';
+import type { ConfigAssets } from './config-assets.js';
 import type { ResolvedCourseConfig } from '../validate/course-config.js';
 import type { SectionDraft } from './section-draft.js';
 
@@ -78,6 +79,7 @@ export function mediaPath(source: string): string {
 /** Builds the browser-facing CourseData from checked parts (ids and IRIs already decided). */
 export function courseData(
   config: ResolvedCourseConfig,
+  look: ConfigAssets,
   pages: readonly PageInfo[],
   questions: readonly QuestionData[],
   activities: readonly ActivityData[],
@@ -97,12 +99,13 @@ export function courseData(
     mastery: config.mastery,
     completion: config.completion,
     scorm12Status: config.scorm12Status,
-    theme: config.theme,
+    theme: look.theme,
     pages,
     questions,
     activities,
     glossary,
     parts,
     ...(supportTitle === undefined ? {} : { supportTitle }),
+    ...(look.cover === undefined ? {} : { cover: look.cover }),
   };
 }

@@ -1,5 +1,4 @@
 import type { VFile } from 'vfile';
-import { messagesFor } from '../../components/i18n/index.js';
 import { componentsDir } from '../bundle/bundle-course.js';
 import { pageSpecifier } from '../bundle/course-plugin.js';
 import { formatText, plainStyle } from '../cli/format-messages.js';
@@ -9,6 +8,7 @@ import { hasErrors } from '../diagnostics/report.js';
 import { readCourseFolder } from '../load/read-course-folder.js';
 import type { CourseModel } from '../model/course-model.js';
 import { checkCourseAsync } from '../pipeline.js';
+import { buildMessage, interfaceTable } from '../render/message-modules.js';
 import { renderModules, type RenderedModules } from '../render/render-modules.js';
 
 /** The first error of a failed check, where Vite's overlay shows it (file:line:column and a frame). */
@@ -81,8 +81,8 @@ async function load(folder: string, cwd: string, caches: PreviewCaches | undefin
     };
     return { ok: false, error, report };
   }
-  const messages = messagesFor(result.model.data.language);
-  const options = { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: messages.footnotes };
+  const table = interfaceTable(result.model.data.language, result.model.config.strings);
+  const options = { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: buildMessage(table, 'footnotes') };
   const modules = renderModules(result.model, { ...options, ...(caches ? { renderPage: caches.pages.forModel(result.model, options) } : {}) });
   return { ok: true, model: result.model, modules, report };
 }

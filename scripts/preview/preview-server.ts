@@ -106,7 +106,8 @@ export interface PreviewOptions {
  * list changed, which needs a relaunch of the frame.
  */
 export function changedPagesOnly(before: RenderedModules, after: RenderedModules): string[] | undefined {
-  const same = before.course === after.course && before.details === after.details && before.support === after.support && before.messages === after.messages;
+  const same =
+    before.course === after.course && before.details === after.details && before.support === after.support && before.messages === after.messages && before.viewMessages === after.viewMessages;
   if (!same || before.pages.size !== after.pages.size || [...after.pages.keys()].some((id) => !before.pages.has(id))) return undefined;
   return [...after.pages].filter(([id, source]) => before.pages.get(id) !== source).map(([id]) => id);
 }
@@ -120,7 +121,7 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
   const caches = await PreviewCaches.create();
   let current: PreviewCourse = await loadPreviewCourse(root, process.cwd(), caches);
   if (current.report !== '') options.report(current.report);
-  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', details: 'export const course = undefined;', support: undefined, messages: 'export const messages = undefined;', pages: new Map() };
+  let modules: RenderedModules = current.ok ? current.modules : { course: 'export default undefined;', details: 'export const course = undefined;', support: undefined, messages: 'export const messages = undefined;', viewMessages: 'export const messages = undefined;', pages: new Map() };
   const live: RenderedModules = {
     get course() {
       return modules.course;
@@ -133,6 +134,9 @@ export async function startPreview(folder: string, options: PreviewOptions): Pro
     },
     get messages() {
       return modules.messages;
+    },
+    get viewMessages() {
+      return modules.viewMessages;
     },
     get pages() {
       return modules.pages;

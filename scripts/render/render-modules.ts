@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import { outlineOf } from '../../components/course-outline.js';
 import { directiveElementsIn } from '../../components/directive-elements.js';
-import { messageTableFor } from '../../components/i18n/index.js';
 import type { CourseModel, PageModel } from '../model/course-model.js';
 import { litTemplate } from './lit-template.js';
+import { interfaceTable, messageModules } from './message-modules.js';
 import { sectionToHast, type RenderContext } from './section-to-hast.js';
 
 /** Specifier under which the bundle serves `RenderedModules.support` (scripts/bundle/course-plugin.ts). */
@@ -12,6 +12,8 @@ export const SUPPORT_MODULE = 'virtual:coursemark/support';
 export const DETAILS_MODULE = 'virtual:coursemark/details';
 /** Specifier under which the bundle serves `RenderedModules.messages`. */
 export const MESSAGES_MODULE = 'virtual:coursemark/messages';
+/** Specifier under which the bundle serves `RenderedModules.viewMessages`. */
+export const VIEW_MESSAGES_MODULE = 'virtual:coursemark/view-messages';
 
 /** Generated JavaScript modules for the bundle: one per page, the course, support and messages modules. */
 export interface RenderedModules {
@@ -21,8 +23,10 @@ export interface RenderedModules {
   readonly details: string;
   /** Source of `virtual:coursemark/support` (the support panel's content, loaded when opened), if the course has one. */
   readonly support: string | undefined;
-  /** Source of `virtual:coursemark/messages`: the course language's message table only. */
+  /** Source of `virtual:coursemark/messages`: the strings the shell paints with, in the course language. */
   readonly messages: string;
+  /** Source of `virtual:coursemark/view-messages`: the other strings pages and views show. */
+  readonly viewMessages: string;
   /** Page id -> source of that page's module, in course order. */
   readonly pages: ReadonlyMap<string, string>;
 }
@@ -73,10 +77,9 @@ export function renderModules(model: CourseModel, options: RenderOptions): Rende
     `];`,
     '',
   ].join('\n');
-  const table = messageTableFor(model.data.language);
-  const messages = `export { ${table} as messages } from ${JSON.stringify(`${options.componentsImport}/i18n/${table}.js`)};\n`;
+  const strings = messageModules(interfaceTable(model.data.language, model.config.strings), model.data.language, options.componentsImport);
   const details = `export const course = ${JSON.stringify(model.data)};\n`;
-  return { course, details, support, messages, pages };
+  return { course, details, support, messages: strings.shell, viewMessages: strings.views, pages };
 }
 
 /** Imports and definitions of the directive elements `template` renders, so its chunk carries them. */

@@ -5,14 +5,24 @@ import { report } from '../diagnostics/report.js';
 import type { Severity } from '../diagnostics/rules.js';
 import { isScalar, visit as visitYaml } from 'yaml';
 import { parseYaml, yamlRange, type YamlSource } from '../parse/yaml-source.js';
+import type { StringOverrides } from '../render/message-modules.js';
+import { coverKeysAt, coverSchema, resolveCover, type CoverConfig } from './cover-config.js';
+import { checkInterfaceLanguage, checkStrings, stringsSchema } from './interface-strings.js';
 import { reportSchemaIssues } from './schema-messages.js';
+import { reportShadeChanges, resolveTheme, themeKeysAt, themeSchema, type ThemeConfig } from './theme-config.js';
 import { directionOf, isAbsoluteIri, isLanguageTag } from './value-checks.js';
 
 /** course.yaml once checked, with every default filled in: the course-level part of CourseData. */
 export type ResolvedCourseConfig = Pick<
   CourseData,
-  'id' | 'title' | 'description' | 'language' | 'dir' | 'version' | 'authors' | 'license' | 'mastery' | 'completion' | 'scorm12Status' | 'theme'
+  'id' | 'title' | 'description' | 'language' | 'dir' | 'version' | 'authors' | 'license' | 'mastery' | 'completion' | 'scorm12Status'
 > & {
+  /** The look, with the course paths of the logo and font files (the model resolves them). */
+  readonly theme: ThemeConfig;
+  /** The cover page, when course.yaml asks for one. */
+  readonly cover: CoverConfig | undefined;
+  /** Interface messages this course words its own way (`strings:`). */
+  readonly strings: StringOverrides;
   /** Severity overrides for the rules an author may relax or tighten (build-time only). */
   readonly rules: Readonly<Partial<Record<AdjustableRule, Severity>>>;
   /** `parts` as written, with where each piece is, for the model to resolve against the pages. */
@@ -56,7 +66,7 @@ const courseConfigSchema = z.strictObject({
   }),
   title: text(''),
   description: z.string({ error: 'must be text' }).default(''),
-  language: text('a BCP 47 tag such as en-GB').refine(isLanguageTag, { error: 'is not a BCP 47 language tag; use a tag such as en, en-GB or ar' }),
+  language: text('a BCP 47 tag such as en-GB').refine(isLanguageTag, { error: 'is not a BCP 47 language tag; use a tag such as en, en-GB or ar' }).optional(),
   version: text('such as "1.0.0"'),
   authors: z.array(z.string({ error: 'must be a list of names' }), { error: 'must be a list of names' }).default([]),
   license: z.string({ error: 'must be text, such as CC-BY-4.0' }).default(''),
@@ -97,13 +107,15 @@ const courseConfigSchema = z.strictObject({
       error: 'must map rule ids to error or warning, such as "broken-link: warning"',
     })
     .default({}),
-  theme: z
-    .strictObject({
-      accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour written #rrggbb, such as "#3b5ba9" (in quotes)' }).default('#3b5ba9'),
-      font: z.enum(['sans', 'serif'], { error: 'must be sans or serif' }).default('sans'),
-    })
-    .default({ accent: '#3b5ba9', font: 'sans' }),
+  theme: themeSchema,
+  cover: coverSchema,
+  strings: stringsSchema,
 });
+
+/** The keys a mapping of course.yaml may have, for a "did you mean" under an unknown key. */
+function keysAt(path: readonly PropertyKey[]): readonly string[] | undefined {
+  return path.length === 0 ? Object.keys(courseConfigSchema.shape) : (themeKeysAt(path) ?? coverKeysAt(path));
+}
 
 /**
  * Reads and checks course.yaml. Every problem becomes a positioned message on `file`; returns
@@ -121,12 +133,19 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
   if (!result.success) {
     if (source.document.contents === null) {
       report(file, 'config-invalid', 'course.yaml is empty: it needs at least id, title, language and version.', { line: 1, column: 1 });
-    } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml', (path) => (path.length === 0 ? Object.keys(courseConfigSchema.shape) : path.length === 1 && path[0] === 'theme' ? ['accent', 'font'] : undefined));
+    } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml', keysAt);
     return undefined;
   }
-  const { scorm12, cmi5, parts, ...config } = result.data;
+  const { scorm12, cmi5, parts, theme: themeInput, cover, strings: stringsInput, language = 'en', ...config } = result.data;
+  const theme = resolveTheme(themeInput, source);
+  reportShadeChanges(file, source, theme);
+  const strings = checkStrings(file, source, stringsInput);
+  checkInterfaceLanguage(file, source, result.data.language, strings);
   return {
     ...config,
+    theme,
+    cover: resolveCover(cover, source),
+    strings,
     scorm12Status: scorm12.status,
     parts: parts.map((part, i) => ({
       id: part.id,
@@ -137,9 +156,8 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     })),
     cmi5Layout: { value: cmi5.aus, place: yamlRange(source, ['cmi5', 'aus']) },
     id: config.id.replace(/\/+$/, ''),
-    language: Intl.getCanonicalLocales(config.language)[0] ?? config.language,
-    dir: directionOf(config.language),
-    theme: { accent: config.theme.accent.toLowerCase(), font: config.theme.font },
+    language: Intl.getCanonicalLocales(language)[0] ?? language,
+    dir: directionOf(language),
   };
 }
 

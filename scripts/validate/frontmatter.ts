@@ -4,15 +4,17 @@ import { location } from 'vfile-location';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { report } from '../diagnostics/report.js';
-import { parseYaml, yamlRange } from '../parse/yaml-source.js';
+import { parseYaml, yamlRange, type YamlSource } from '../parse/yaml-source.js';
 import { reportSchemaIssues } from './schema-messages.js';
-import { isValidId } from './value-checks.js';
+import { isLanguageTag, isValidId } from './value-checks.js';
 
 export interface SectionFrontmatter {
   readonly title: string;
   readonly id?: string;
   readonly objectives: readonly string[];
   readonly duration?: number;
+  /** The page's language, when it is not the course's: a canonical BCP 47 tag. */
+  readonly lang?: string;
   /** Where `id` is written, for messages about the page id. */
   readonly idPlace?: Position;
 }
@@ -27,6 +29,10 @@ const frontmatterSchema = z.strictObject({
   duration: z
     .number({ error: 'must be a number of minutes, such as 10' })
     .positive({ error: 'must be a positive number of minutes' })
+    .optional(),
+  lang: z
+    .string({ error: 'must be a BCP 47 language tag, such as cy or fr-CA' })
+    .refine(isLanguageTag, { error: 'is not a BCP 47 language tag; use a tag such as cy, fr or zh-Hans' })
     .optional(),
 });
 
@@ -49,14 +55,31 @@ export function readFrontmatter(tree: Root, file: VFile): SectionFrontmatter | u
     report(file, 'frontmatter-invalid', 'The frontmatter is empty: it needs at least "title: Your page title".', node.position);
     return undefined;
   }
-  const result = frontmatterSchema.safeParse(source.document.toJS());
+  const result = frontmatterSchema.safeParse(withLangKey(source, source.document.toJS()));
   if (!result.success) {
     reportSchemaIssues(source, result.error.issues, 'frontmatter-invalid', 'the frontmatter', (path) => (path.length === 0 ? Object.keys(frontmatterSchema.shape) : undefined));
     return undefined;
   }
-  const { id, duration, ...rest } = result.data;
+  const { id, duration, lang, ...rest } = result.data;
   const idPlace = id === undefined ? undefined : toPosition(file, yamlRange(source, ['id']));
-  return { ...rest, ...(id === undefined ? {} : { id }), ...(duration === undefined ? {} : { duration }), ...(idPlace ? { idPlace } : {}) };
+  return {
+    ...rest,
+    ...(id === undefined ? {} : { id }),
+    ...(duration === undefined ? {} : { duration }),
+    ...(lang === undefined ? {} : { lang: Intl.getCanonicalLocales(lang)[0] ?? lang }),
+    ...(idPlace ? { idPlace } : {}),
+  };
+}
+
+/**
+ * course.yaml names the course's language "language"; a page's is "lang", as in HTML. A page that
+ * says "language" gets a message saying so, and the rest of the checks read it as "lang".
+ */
+function withLangKey(source: YamlSource, raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('language' in raw) || 'lang' in raw) return raw;
+  report(source.file, 'frontmatter-invalid', 'A page\'s language is set with "lang" (as in HTML), such as "lang: cy"; "language" is the key for the whole course, in course.yaml.', yamlRange(source, ['language'], { key: true }));
+  const { language, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, lang: language };
 }
 
 function toPosition(file: VFile, range: { offset: number; endOffset: number }): Position | undefined {

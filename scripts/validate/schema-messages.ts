@@ -9,7 +9,8 @@ import { yamlRange, type YamlSource } from '../parse/yaml-source.js';
  * about (unknown keys at the key, wrong values at the value, missing keys at the mapping that lacks them).
  * `keysAt` gives the keys a mapping may have, for a "did you mean" under an unknown key.
  */
-export function reportSchemaIssues(source: YamlSource, issues: readonly z.core.$ZodIssue[], ruleId: RuleId, what: string, keysAt?: (path: readonly PropertyKey[]) => readonly string[] | undefined): void {
+export function reportSchemaIssues(source: YamlSource, reported: readonly z.core.$ZodIssue[], ruleId: RuleId, what: string, keysAt?: (path: readonly PropertyKey[]) => readonly string[] | undefined): void {
+  const issues = reported.flatMap(intoBranch);
   // A misspelled key ("titel") is one mistake: reported as unknown with its suggestion, not also as a missing "title".
   const meant = new Set<string>();
   const unknown = issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: issue.path, key, suggestion: closestName(key, keysAt?.(issue.path) ?? []) })) : []));
@@ -27,6 +28,19 @@ export function reportSchemaIssues(source: YamlSource, issues: readonly z.core.$
     const reason = missing ? `${capitalize(what)} needs ${name}, which ${issue.message}.` : `${name} in ${what} ${issue.message}.`;
     report(source.file, ruleId, reason, yamlRange(source, missing ? path.slice(0, -1) : path));
   }
+}
+
+/**
+ * A value that may take several shapes (`font: sans` or a mapping) fails as a whole; when its shape
+ * is one of them (a mapping), the problems are those of that shape, each at its own key.
+ */
+function intoBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const wrongShape = (inner: z.core.$ZodIssue): boolean => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value');
+  const matching = issue.errors.filter((branch) => !branch.some(wrongShape));
+  const branch = matching.length === 1 ? matching[0] : undefined;
+  if (branch === undefined) return [issue];
+  return branch.flatMap((inner) => intoBranch({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 function capitalize(text: string): string {

@@ -1,8 +1,9 @@
 /**
  * What each package loads before its first paint: the entry chunk and its static imports (the
  * files index.html preloads). Only the shell belongs there; directive components, the secondary
- * views, the statement emitter, the resume codec and other languages' messages come later, in
- * their own chunks. Asserted on the bundle's module graph, not on sizes or timings.
+ * views, the cover page, the statement emitter, the resume codec and the strings of pages and
+ * views come later, in their own chunks; other languages' strings never. Asserted on the bundle's
+ * module graph and contents, not on sizes or timings.
  */
 import { join } from 'node:path';
 import type { Rollup } from 'vite';
@@ -14,6 +15,8 @@ import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
 import type { CourseModel } from '../../scripts/model/course-model.js';
 import { checkCourse } from '../../scripts/pipeline.js';
 import { renderModules } from '../../scripts/render/render-modules.js';
+import { ar } from '../../components/i18n/ar.js';
+import { en } from '../../components/i18n/en.js';
 import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
 
 const ADAPTERS = new Map(
@@ -39,6 +42,9 @@ const LAZY = [
   'cm-results.ts',
   'cm-glossary.ts',
   'cm-support-dialog.ts',
+  'cm-cover.ts',
+  'view-messages.ts',
+  '\0coursemark:view-messages.js',
   'course-session.ts',
   'styles/prose.ts',
   'progress.ts',
@@ -94,8 +100,8 @@ describe('bundle structure', () => {
     expect(page?.imports).toContain(questionChunk?.fileName);
   });
 
-  it('a package carries the messages of its course language only', async () => {
-    const ids = async (language: string) => {
+  it('a package carries the strings of its course language only, the shell\'s before first paint and the rest after', async () => {
+    const built = async (language: string) => {
       const source = courseFromStrings({
         'course.yaml': baseConfig.replace('language: en', `language: ${language}`),
         'sections/01-page.md': '---\ntitle: Page\n---\n\nText.\n',
@@ -103,14 +109,20 @@ describe('bundle structure', () => {
       const { model } = checkCourse(source);
       if (model === undefined) throw new Error('the test course has errors');
       const chunks = await bundle(model);
-      return { early: beforePaint(chunks, 'scorm12'), all: [...chunks.values()].flatMap((item) => (item.type === 'chunk' ? item.moduleIds : [])).map((id) => id.replace(componentsDir, '')) };
+      const code = (items: readonly (OutputItem | undefined)[]): string => items.map((item) => (item?.type === 'chunk' ? item.code : '')).join('\n');
+      const entry = entryChunk(chunks, 'scorm12');
+      const modules = [...chunks.values()].flatMap((item) => (item.type === 'chunk' ? item.moduleIds : [])).map((id) => id.replace(componentsDir, ''));
+      return { early: code([entry, ...staticImports(entry, chunks).map((name) => chunks.get(name))]), all: code([...chunks.values()]), modules };
     };
-    const arabic = await ids('ar-EG');
-    expect(arabic.early).toContain('i18n/ar.ts');
-    expect(arabic.all).not.toContain('i18n/en.ts');
-    const english = await ids('en-GB');
-    expect(english.early).toContain('i18n/en.ts');
-    expect(english.all).not.toContain('i18n/ar.ts');
+    for (const [language, own, other] of [['ar-EG', ar, en], ['en-GB', en, ar]] as const) {
+      const { early, all, modules } = await built(language);
+      // The tables themselves stay in the build: a package gets the strings as data.
+      expect(modules.filter((id) => id.startsWith('i18n/') && id !== 'i18n/compile-messages.ts' && id !== 'i18n/formatter.ts'), language).toEqual([]);
+      expect(early, language).toContain(own.pageNavigation);
+      expect(early, language).not.toContain(own.reflectionPrivate);
+      expect(all, language).toContain(own.reflectionPrivate);
+      for (const text of [other.pageNavigation, other.reflectionPrivate, other.noScript]) expect(all, language).not.toContain(text);
+    }
   });
 });
 

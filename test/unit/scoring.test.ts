@@ -6,7 +6,7 @@ import { courseScore, isCorrect } from '../../components/scoring.js';
 import { seededDerangedOrder, seededShuffle } from '../../components/shuffle.js';
 import type { AnswerRecord, LearnerEvent, LearnerResponse, ProgressState, TrackingAdapter } from '../../components/tracker.js';
 import { parseProgressState } from '../../components/trackers/progress-codec.js';
-import { accentPalette, contrastRatio } from '../../components/styles/theme-colors.js';
+import { brandPalette, contrastRatio } from '../../components/styles/theme-colors.js';
 import { safeUrl } from '../../components/url-policy.js';
 
 const base = { iri: 'https://example.org/c/questions/q', pageId: 'p', weight: 1, promptText: 'Q' } as const;
@@ -325,9 +325,9 @@ describe('CourseSession events', () => {
   });
 });
 
-describe('accentPalette', () => {
+describe('brandPalette', () => {
   test.each(['#5b2a86', '#ffcc00', '#000000', '#ffffff', '#3b5ba9', '#0b6e4f', 'red'])('%s stays readable', (accent) => {
-    const palette = accentPalette(accent);
+    const palette = brandPalette({ accent });
     for (const surface of ['#ffffff', '#e6e6e6', '#fff5d6']) expect(contrastRatio(palette.accentText, surface)).toBeGreaterThanOrEqual(4.5);
     for (const surface of ['#121212', '#1f1f24', '#332a0f', '#3a3a3a']) {
       expect(contrastRatio(palette.accentTextDark, surface)).toBeGreaterThanOrEqual(4.5);

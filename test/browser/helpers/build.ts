@@ -15,7 +15,8 @@ function fixtureModules(courseFile: string, messagesFile: string): Plugin {
     enforce: 'pre',
     resolveId(id) {
       if (id === 'virtual:coursemark/course') return courseFile;
-      if (id === 'virtual:coursemark/messages') return messagesFile;
+      // The fixture's module holds every string: the shell's and the views'.
+      if (id === 'virtual:coursemark/messages' || id === 'virtual:coursemark/view-messages') return messagesFile;
       if (id === 'virtual:coursemark/tracker') return TRACKER;
       return null;
     },
