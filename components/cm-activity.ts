@@ -82,7 +82,7 @@ export class CmActivity extends LitElement {
       .privacy {
         margin: 0 0 0.5rem;
         padding: 0.5rem 0.75rem;
-        border-inline-start: 4px solid var(--cm-accent);
+        border-inline-start: 4px solid var(--cm-brand);
         background: var(--cm-surface);
         font-size: 0.9375rem;
       }

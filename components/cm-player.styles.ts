@@ -25,6 +25,33 @@ export const playerStyles = css`
     padding: 0.75rem 1rem;
     border-block-end: 1px solid var(--cm-border);
   }
+  /* On the course's own surface (theme.surface), text, links, focus and the progress bar take the colour chosen for it. */
+  header.branded {
+    --cm-fg: var(--cm-on-brand-surface);
+    --cm-focus: var(--cm-on-brand-surface);
+    --cm-control-accent: var(--cm-on-brand-surface);
+    background: var(--cm-brand-surface);
+    color: var(--cm-fg);
+  }
+  @media (prefers-color-scheme: dark) {
+    header.branded {
+      --cm-fg: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
+      --cm-focus: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
+      --cm-control-accent: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
+      background: var(--cm-brand-surface-dark, var(--cm-brand-surface));
+    }
+  }
+  @media (forced-colors: active) {
+    header.branded {
+      --cm-fg: CanvasText;
+      --cm-focus: Highlight;
+      --cm-control-accent: auto;
+      background: Canvas;
+    }
+  }
+  .header-logo {
+    block-size: 2.5rem;
+  }
   .course-title {
     flex: 1 1 14rem;
     margin: 0;

@@ -1,17 +1,20 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { addBrandFonts } from './brand-fonts.js';
 import type { CourseData, CourseOutline } from './course-data.js';
-import { courseContext, EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, supportContext } from './course-context.js';
+import { courseContext, EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, START_EVENT, supportContext } from './course-context.js';
 import type { CoursePage } from './course-page.js';
 import type { CourseSession } from './course-session.js';
+import type { CmCover } from './cm-cover.js';
 import type { CmGlossary } from './cm-glossary.js';
 import { playerStyles } from './cm-player.styles.js';
 import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
+import { logoStyles, renderLogo } from './logo.js';
 import { createPageElement } from './page-registry.js';
 import { loadView } from './player-views.js';
 import { progressPercent } from './progress-percent.js';
-import { hrefFor, openingRoute, parseRoute, type Route } from './router.js';
+import { hrefFor, openingRoute, parseLaunchPage, parseRoute, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext, type TrackingAdapter } from './tracker.js';
 
@@ -50,9 +53,10 @@ export class CmPlayer extends LitElement {
     exited: { state: true },
     revision: { state: true },
     contentsComplete: { state: true },
+    cover: { state: true },
   };
 
-  static override styles = [tokens, base, playerStyles];
+  static override styles = [tokens, base, logoStyles, playerStyles];
 
   /** What the shell paints at once: title, theme, language, page titles. */
   declare outline: CourseOutline | undefined;
@@ -75,6 +79,8 @@ export class CmPlayer extends LitElement {
   declare revision: number;
   /** Set in the frame after the first view has painted: then the contents list every page. */
   declare contentsComplete: boolean;
+  /** While the cover page is shown: the view its button opens (the first page, or where the learner left off). */
+  declare cover: Route | undefined;
 
   private session: CourseSession | undefined = undefined;
   /** Set while the session module loads, so `updated` starts only one session. */
@@ -106,8 +112,10 @@ export class CmPlayer extends LitElement {
     this.exited = false;
     this.revision = 0;
     this.contentsComplete = false;
+    this.cover = undefined;
     this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
     this.addEventListener(EXIT_EVENT, () => this.exit());
+    this.addEventListener(START_EVENT, () => void this.leaveCover());
   }
 
   override connectedCallback(): void {
@@ -128,12 +136,11 @@ export class CmPlayer extends LitElement {
       this.preload(outline);
       this.lang = outline.language;
       this.dir = outline.dir;
-      const palette = outline.palette;
-      this.style.setProperty('--cm-accent', palette.accent);
-      this.style.setProperty('--cm-accent-text', palette.accentText);
-      this.style.setProperty('--cm-accent-text-dark', palette.accentTextDark);
-      this.style.setProperty('--cm-on-accent', palette.onAccent);
-      this.style.setProperty('--cm-font', FONTS[outline.theme.font]);
+      // accentTextDark -> --cm-accent-text-dark: the tokens (styles/theme.ts) read them.
+      for (const [name, colour] of Object.entries(outline.palette)) this.style.setProperty(`--cm-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, colour);
+      const { font, fontFamily } = outline.theme;
+      this.style.setProperty('--cm-font', fontFamily === undefined ? FONTS[font] : `"${fontFamily}", ${FONTS[font]}`);
+      addBrandFonts(outline.theme, document.baseURI);
     }
     if (changed.has('course') && this.course !== undefined) this.courseProvider.setValue(this.course);
     if (changed.has('support')) this.supportProvider.setValue(this.support !== undefined);
@@ -153,6 +160,7 @@ export class CmPlayer extends LitElement {
     if (this.sessionModule !== undefined) return;
     const early = openingRoute(outline, window.location, 0);
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
+    if (opensOnCover(outline)) loadView('cm-cover').catch(() => undefined);
     this.sessionModule = import('./course-session.js');
   }
 
@@ -186,9 +194,22 @@ export class CmPlayer extends LitElement {
     course = session.course;
     this.course = course;
     const route = openingRoute(course, window.location, location);
-    if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
-    await this.show(route, { focus: false });
+    if (this.outline !== undefined && opensOnCover(this.outline) && (await loadView('cm-cover').then(() => true, () => false))) {
+      // Nothing is recorded until the learner leaves the cover: then the page view, as without one.
+      this.cover = route;
+    } else {
+      if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
+      await this.show(route, { focus: false });
+    }
     requestAnimationFrame(() => setTimeout(() => (this.contentsComplete = true), 0));
+  }
+
+  /** The cover's button: the view it leads to, in the URL and on screen, its heading focused. */
+  private async leaveCover(): Promise<void> {
+    const route = this.cover;
+    if (route === undefined || this.course === undefined) return;
+    history.replaceState(history.state, '', hrefFor(this.course, route));
+    await this.show(route, { focus: true });
   }
 
   /** Navigates to `route` through the URL, so Back and Forward work and links can be shared. */
@@ -213,6 +234,8 @@ export class CmPlayer extends LitElement {
     // After Exit the session has ended (Terminate / terminated): nothing more may be recorded.
     if (course === undefined || session === undefined || this.exited) return;
     const ticket = ++this.navigation;
+    // Any way out of the cover (its button, a link in the contents) leaves it for good.
+    this.cover = undefined;
     if (route.kind !== 'page') {
       try {
         await loadView(route.kind === 'glossary' ? 'cm-glossary' : 'cm-results');
@@ -282,8 +305,8 @@ export class CmPlayer extends LitElement {
 
   private focusMain(): void {
     const route = this.route;
-    if (route?.kind === 'page') this.pageElement?.focusHeading();
-    else this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results')?.focusHeading();
+    if (route?.kind === 'page' && this.cover === undefined) this.pageElement?.focusHeading();
+    else this.renderRoot.querySelector<CmGlossary | CmResults | CmCover>('cm-glossary, cm-results, cm-cover')?.focusHeading();
   }
 
   protected override render(): unknown {
@@ -294,7 +317,8 @@ export class CmPlayer extends LitElement {
     const fmt = formatterOf(outline);
     const progress = session?.progress ?? 0;
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
-      <header>
+      <header class=${outline.theme.surface === undefined ? '' : 'branded'}>
+        ${renderLogo(outline.theme.logo, 'header-logo')}
         <p class="course-title">${outline.title}</p>
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
@@ -319,7 +343,7 @@ export class CmPlayer extends LitElement {
               .complete=${this.contentsComplete}
             ></cm-toc>`}
         <main part="main" id="main">
-          ${this.renderView()} ${this.exited ? nothing : this.renderPager()}
+          ${this.renderView()} ${this.exited || this.cover !== undefined ? nothing : this.renderPager()}
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
         </main>
       </div>
@@ -337,6 +361,11 @@ export class CmPlayer extends LitElement {
 
   private renderView(): unknown {
     const course = this.course;
+    const cover = this.cover;
+    if (course !== undefined && cover !== undefined && this.session !== undefined) {
+      const resume = this.session.state.visited.length > 0 && cover.kind === 'page' ? course.pages[cover.index] : undefined;
+      return html`<cm-cover .course=${course} .progress=${this.session.progress} .resume=${resume}></cm-cover>`;
+    }
     const route = this.route;
     if (course === undefined || route === undefined) return nothing;
     const t = shellMessages();
@@ -374,16 +403,24 @@ export class CmPlayer extends LitElement {
       ${previousPage === undefined
         ? nothing
         : html`<button type="button" class="button secondary previous" data-action="previous" @click=${() => this.navigate({ kind: 'page', index: previous })}>
-            <span>${t.previous}</span><span class="pager-title">${previousPage.title}</span>
+            <span>${t.previous}</span><span class="pager-title" lang=${previousPage.lang ?? nothing} dir=${previousPage.dir ?? nothing}>${previousPage.title}</span>
           </button>`}
       ${next === undefined
         ? nothing
         : html`<button type="button" class="button next" data-action=${nextPage === undefined ? 'results' : 'next'} @click=${() => this.navigate(next)}>
             <span>${nextPage === undefined ? t.seeResults : t.next}</span>
-            ${nextPage === undefined ? nothing : html`<span class="pager-title">${nextPage.title}</span>`}
+            ${nextPage === undefined ? nothing : html`<span class="pager-title" lang=${nextPage.lang ?? nothing} dir=${nextPage.dir ?? nothing}>${nextPage.title}</span>`}
           </button>`}
     </nav>`;
   }
+}
+
+/**
+ * Whether a launch opens on the cover page: the course has one and the URL names no view (a link
+ * to a page, a reload, an LMS asking for one page with `?page=` go straight there).
+ */
+function opensOnCover(outline: CourseOutline): boolean {
+  return outline.cover && parseRoute(outline, window.location.hash) === undefined && parseLaunchPage(outline, window.location.search) === undefined;
 }
 
 declare global {

@@ -50,6 +50,9 @@ export const OPEN_SUPPORT_EVENT = 'cm-open-support';
 /** Fired (bubbling, composed) by the results view when the learner asks to leave the course. */
 export const EXIT_EVENT = 'cm-exit';
 
+/** Fired (bubbling, composed) by the cover page when the learner starts or resumes the course. */
+export const START_EVENT = 'cm-start';
+
 export function openSupportEvent(): Event {
   return new Event(OPEN_SUPPORT_EVENT, { bubbles: true, composed: true });
 }

@@ -35,6 +35,11 @@ export interface ImageData {
   readonly alt: string;
 }
 
+/** The institution's logo, with a version for dark mode when the course has one. */
+export interface LogoData extends ImageData {
+  readonly dark?: string;
+}
+
 /** One file of a font the course ships (woff2), by its path in the package. */
 export interface FontFaceData {
   readonly src: string;
@@ -59,7 +64,7 @@ export interface ThemeData {
   readonly fontFamily?: string;
   readonly fontFaces?: readonly FontFaceData[];
   /** The institution's logo, in the header and on the cover. */
-  readonly logo?: ImageData;
+  readonly logo?: LogoData;
 }
 
 /**
@@ -85,6 +90,8 @@ export interface PageInfo {
   readonly index: number;
   /** The page's language (frontmatter `lang`), when it is not the course's: a BCP 47 tag. */
   readonly lang?: string;
+  /** The writing direction of `lang`, given with it. */
+  readonly dir?: 'ltr' | 'rtl';
   readonly objectives: readonly string[];
   /** Estimated minutes, when the author gave one. */
   readonly duration?: number;
@@ -241,6 +248,7 @@ export interface PageOutline {
   readonly index: number;
   /** The page's language, when it is not the course's (its title is read in that language). */
   readonly lang?: string;
+  readonly dir?: 'ltr' | 'rtl';
 }
 
 /**

@@ -1,13 +1,14 @@
 import { defineElement } from './define.js';
 
 /**
- * The player's secondary views, each its own chunk: loaded and defined when first opened, so the
- * entry carries only the shell.
+ * The player's secondary views and its cover page, each its own chunk: loaded and defined when
+ * first opened, so the entry carries only the shell.
  */
 const VIEWS = {
   'cm-results': () => import('./cm-results.js').then((module) => module.CmResults),
   'cm-glossary': () => import('./cm-glossary.js').then((module) => module.CmGlossary),
   'cm-support-dialog': () => import('./cm-support-dialog.js').then((module) => module.CmSupportDialog),
+  'cm-cover': () => import('./cm-cover.js').then((module) => module.CmCover),
 } as const;
 
 /** Loads and defines one of the player's secondary views, once. */

@@ -111,10 +111,10 @@ export interface BrandPalette {
   readonly secondaryText?: string;
   readonly secondaryTextDark?: string;
   /** The header's and the cover's background as given, and the text, link and focus colour on it; the same for dark mode. */
-  readonly surface?: string;
-  readonly onSurface?: string;
-  readonly surfaceDark?: string;
-  readonly onSurfaceDark?: string;
+  readonly brandSurface?: string;
+  readonly onBrandSurface?: string;
+  readonly brandSurfaceDark?: string;
+  readonly onBrandSurfaceDark?: string;
 }
 
 const valid = (colour: string | undefined): string | undefined => (colour === undefined || parseHex(colour) === undefined ? undefined : colour.toLowerCase());
@@ -135,8 +135,8 @@ export function brandPalette(colours: BrandColours): BrandPalette {
     ...(secondary === undefined ? {} : { secondary, secondaryText: ensureContrast(secondary, LIGHT_BACKGROUND, TEXT_CONTRAST) }),
     ...(secondaryDark === undefined ? {} : { secondaryTextDark: ensureContrast(secondaryDark, DARK_BACKGROUND, TEXT_CONTRAST) }),
     ...(secondaryDark === undefined || secondaryDark === secondary ? {} : { secondaryDark }),
-    ...(surface === undefined ? {} : { surface, onSurface: textOn(surface) }),
-    ...(surfaceDark === undefined ? {} : { surfaceDark, onSurfaceDark: textOn(surfaceDark) }),
+    ...(surface === undefined ? {} : { brandSurface: surface, onBrandSurface: textOn(surface) }),
+    ...(surfaceDark === undefined ? {} : { brandSurfaceDark: surfaceDark, onBrandSurfaceDark: textOn(surfaceDark) }),
   };
 }
 

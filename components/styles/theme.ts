@@ -2,6 +2,12 @@
  * Shared design tokens and base styles. Every component includes `tokens` so it works on its
  * own; the values come from custom properties the player sets on its host (`--cm-accent`,
  * `--cm-font`...), which inherit through shadow roots.
+ *
+ * Brand colours (styles/theme-colors.ts): `--cm-brand` and `--cm-band` are the accent and the
+ * secondary colour as the author gave them, for what carries no text (brand bars, the cover's
+ * band); buttons are filled with the accent, their text black or white; links, focus rings and
+ * selected controls use the accent's readable shade for the scheme (`--cm-accent-text`,
+ * `--cm-accent-text-dark`), and `--cm-band-text` is the secondary colour's.
  */
 import { css } from 'lit';
 
@@ -16,7 +22,11 @@ export const tokens = css`
     --cm-focus: var(--cm-accent-text, #3b5ba9);
     --cm-button-bg: var(--cm-accent, #3b5ba9);
     --cm-button-fg: var(--cm-on-accent, #ffffff);
-    --cm-control-accent: var(--cm-accent, #3b5ba9);
+    /* Checked radios and checkboxes must stand out from the page: 3:1 at least (WCAG 2.2 SC 1.4.11). */
+    --cm-control-accent: var(--cm-accent-text, #3b5ba9);
+    --cm-brand: var(--cm-accent, #3b5ba9);
+    --cm-band: var(--cm-secondary, var(--cm-brand));
+    --cm-band-text: var(--cm-secondary-text, var(--cm-muted));
     --cm-success: #1b6b34;
     --cm-danger: #a12a2f;
     --cm-warning-bg: #fff5d6;
@@ -35,6 +45,12 @@ export const tokens = css`
       --cm-border: #8e8e99;
       --cm-link: var(--cm-accent-text-dark, #9db4ff);
       --cm-focus: var(--cm-accent-text-dark, #9db4ff);
+      --cm-button-bg: var(--cm-accent-dark, var(--cm-accent, #3b5ba9));
+      --cm-button-fg: var(--cm-on-accent-dark, var(--cm-on-accent, #ffffff));
+      --cm-control-accent: var(--cm-accent-text-dark, #9db4ff);
+      --cm-brand: var(--cm-accent-dark, var(--cm-accent, #3b5ba9));
+      --cm-band: var(--cm-secondary-dark, var(--cm-secondary, var(--cm-brand)));
+      --cm-band-text: var(--cm-secondary-text-dark, var(--cm-muted));
       --cm-success: #7fd49a;
       --cm-danger: #ff9a9f;
       --cm-warning-bg: #332a0f;
@@ -57,6 +73,9 @@ export const tokens = css`
       --cm-button-fg: ButtonText;
       /* The system draws checked radios and checkboxes in its own colours. */
       --cm-control-accent: auto;
+      --cm-brand: CanvasText;
+      --cm-band: CanvasText;
+      --cm-band-text: CanvasText;
       --cm-success: CanvasText;
       --cm-danger: CanvasText;
       --cm-warning-bg: Canvas;

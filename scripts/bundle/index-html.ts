@@ -1,5 +1,6 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import { preloadedFace } from '../../components/brand-fonts.js';
 import type { CourseData } from '../../components/course-data.js';
 
 /** The course's icon, next to index.html. */
@@ -26,6 +27,7 @@ export interface IndexHtmlInput {
  */
 export function indexHtml(input: IndexHtmlInput): string {
   const { course } = input;
+  const font = preloadedFace(course.theme);
   const tree = h(null, [
     { type: 'doctype' },
     h('html', { lang: course.language, dir: course.dir }, [
@@ -38,6 +40,8 @@ export function indexHtml(input: IndexHtmlInput): string {
         h('link', { rel: 'icon', href: `./${FAVICON}`, type: 'image/svg+xml' }),
         ...(course.description ? [h('meta', { name: 'description', content: course.description })] : []),
         ...input.preload.map((href) => h('link', { rel: 'modulepreload', href })),
+        // The course's own font, fetched alongside the scripts; text does not wait for it (brand-fonts.ts).
+        ...(font === undefined ? [] : [h('link', { rel: 'preload', href: `./${font}`, as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' })]),
         h('script', { type: 'module', src: input.entry }),
       ]),
       h('body', [h('noscript', input.noScriptMessage)]),

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import type { CoverData, FontFaceData, ImageData, PageInfo, ThemeData } from '../../components/course-data.js';
+import type { CoverData, FontFaceData, ImageData, LogoData, PageInfo, ThemeData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import type { ResolvedCourseConfig } from '../validate/course-config.js';
@@ -47,7 +47,9 @@ export function resolveConfigAssets(config: ResolvedCourseConfig, configFile: VF
     return src === undefined ? undefined : { src, alt: file.alt };
   };
   const { theme } = config;
-  const logo = theme.logo === undefined ? undefined : image(theme.logo, logoProblem);
+  const logoImage = theme.logo === undefined ? undefined : image(theme.logo, logoProblem);
+  const logoDark = theme.logo?.dark === undefined ? undefined : add(theme.logo.dark, logoProblem);
+  const logo: LogoData | undefined = logoImage === undefined ? undefined : { ...logoImage, ...(logoDark === undefined ? {} : { dark: logoDark }) };
   const family = theme.fontFamily;
   const faces: FontFaceData[] = [];
   if (family !== undefined) {

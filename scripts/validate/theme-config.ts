@@ -31,7 +31,7 @@ export interface ThemeConfig {
   readonly dark?: { readonly accent?: string; readonly secondary?: string; readonly surface?: string };
   readonly font: 'sans' | 'serif';
   readonly fontFamily?: { readonly family: string; readonly files: readonly FontFileConfig[]; readonly license?: string; readonly place: Place };
-  readonly logo?: ConfigImage;
+  readonly logo?: ConfigImage & { readonly dark?: ConfigFile };
 }
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -67,6 +67,7 @@ export const themeSchema = z
       .strictObject({
         src: path('the path of an SVG or PNG file in the course folder, such as assets/logo.svg'),
         alt: z.string({ error: 'must say what the logo shows, such as the institution\'s name' }).trim().min(1, { error: 'must say what the logo shows, such as the institution\'s name' }),
+        dark: path('the path of the logo\'s version for dark mode (light on dark), such as assets/logo-white.svg').optional(),
       })
       .optional(),
   })
@@ -78,7 +79,7 @@ export function themeKeysAt(path: readonly PropertyKey[]): readonly string[] | u
   if (at === 'theme') return Object.keys(themeSchema.unwrap().shape);
   if (at === 'theme.font') return Object.keys(shippedFontSchema.shape);
   if (/^theme\.font\.files\.\d+$/.test(at)) return Object.keys(fontFileSchema.shape);
-  if (at === 'theme.logo') return ['src', 'alt'];
+  if (at === 'theme.logo') return ['src', 'alt', 'dark'];
   if (at === 'theme.dark') return ['accent', 'secondary', 'surface'];
   return undefined;
 }
@@ -104,7 +105,9 @@ export function resolveTheme(theme: z.output<typeof themeSchema>, source: YamlSo
             place: at('font', 'family'),
           },
         }),
-    ...(theme.logo === undefined ? {} : { logo: { path: theme.logo.src, alt: theme.logo.alt, place: at('logo', 'src') } }),
+    ...(theme.logo === undefined
+      ? {}
+      : { logo: { path: theme.logo.src, alt: theme.logo.alt, place: at('logo', 'src'), ...(theme.logo.dark === undefined ? {} : { dark: { path: theme.logo.dark, place: at('logo', 'dark') } }) } }),
   };
 }
 

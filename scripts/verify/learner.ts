@@ -5,7 +5,7 @@ import type { ActivityData, CourseData, QuestionData } from '../../components/co
  * The learner finds the player's controls by their `data-action` (components/README.md), never by
  * their words, so it walks a course in any interface language.
  */
-const action = (name: 'next' | 'previous' | 'results' | 'check' | 'save' | 'exit'): string => `[data-action="${name}"]`;
+const action = (name: 'start' | 'next' | 'previous' | 'results' | 'check' | 'save' | 'exit'): string => `[data-action="${name}"]`;
 
 /** Where the player runs: the top page (cmi5, xAPI) or the LMS's content frame (SCORM). */
 export type PlayerScope = Page | Frame;
@@ -104,9 +104,16 @@ export async function currentTitle(scope: PlayerScope): Promise<string> {
   return ((await scope.locator('article h1').first().textContent()) ?? '').trim();
 }
 
-/** Waits for the player's first page (a fresh start or a resumed one). */
+/**
+ * Waits for the player's first page (a fresh start or a resumed one). A course with a cover page
+ * opens on it: the learner presses its Start (or Continue) button first.
+ */
 export async function waitForPlayer(scope: PlayerScope, timeout = 20_000): Promise<void> {
-  await scope.locator('article h1').first().waitFor({ timeout });
+  const page = scope.locator('article h1').first();
+  const start = scope.locator(action('start'));
+  await page.or(start).first().waitFor({ timeout });
+  if (await start.isVisible()) await start.click();
+  await page.waitFor({ timeout });
 }
 
 export interface WalkOptions {
