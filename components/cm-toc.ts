@@ -196,7 +196,7 @@ export class CmToc extends LitElement {
             return html`<li>
               <a href=${hrefFor(course, { kind: 'page', index: page.index })} aria-current=${current ? 'page' : nothing} @click=${this.collapse}>
                 <span class="num" aria-hidden="true">${fmt.number(page.index + 1)}</span>
-                <span class="title">${page.title}</span>
+                <span class="title" lang=${page.lang ?? nothing} dir=${page.dir ?? nothing}>${page.title}</span>
                 <span class=${`status ${status}`}>${statusText[status]}</span>
               </a>
               ${headings.length > 0

@@ -9,7 +9,7 @@ export function outlineOf(course: CourseData): CourseOutline {
     dir: course.dir,
     theme: course.theme,
     palette: brandPalette(course.theme),
-    pages: course.pages.map(({ id, title, index, lang }) => ({ id, title, index, ...(lang === undefined ? {} : { lang }) })),
+    pages: course.pages.map(({ id, title, index, lang, dir }) => ({ id, title, index, ...(lang === undefined ? {} : { lang }), ...(dir === undefined ? {} : { dir }) })),
     hasGlossary: course.glossary.length > 0,
     parts: course.parts,
     cover: course.cover !== undefined,

@@ -84,15 +84,20 @@ export class CoursePage extends LitElement {
     const course = this.courseConsumer.value;
     const t = messagesOf();
     const duration = this.page.duration;
-    return html`<article part="article" class="prose" aria-labelledby="cm-page-title">
+    // A page in another language (frontmatter `lang`) says so, so screen readers switch voice; the
+    // player's own words on it stay in the course's language (WCAG 2.2 SC 3.1.2).
+    const lang = this.page.lang;
+    const own = lang === undefined || course === undefined ? nothing : course.language;
+    const ownDir = lang === undefined || course === undefined ? nothing : course.dir;
+    return html`<article part="article" class="prose" aria-labelledby="cm-page-title" lang=${lang ?? nothing} dir=${this.page.dir ?? nothing}>
       <h1 id="cm-page-title" part="title" tabindex="-1">${this.page.title}</h1>
       ${duration === undefined
         ? nothing
-        : html`<p class="meta">${t.duration({ count: duration })}</p>`}
+        : html`<p class="meta" lang=${own} dir=${ownDir}>${t.duration({ count: duration })}</p>`}
       ${this.page.objectives.length === 0
         ? nothing
         : html`<section class="objectives" aria-labelledby="cm-objectives">
-            <h2 id="cm-objectives">${t.objectives}</h2>
+            <h2 id="cm-objectives" lang=${own} dir=${ownDir}>${t.objectives}</h2>
             <ul>
               ${this.page.objectives.map((objective) => html`<li>${objective}</li>`)}
             </ul>

@@ -8,6 +8,7 @@ import { resolveConfigAssets } from './config-assets.js';
 import { resolveParts } from './course-parts.js';
 import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import type { SectionDraft } from './section-draft.js';
+import { directionOf } from '../validate/value-checks.js';
 
 /**
  * Joins analysed sections into the course model: assigns IRIs and checks everything that spans
@@ -117,7 +118,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
       iri: pageIri(config.id, pageId),
       title: section.frontmatter.title,
       index: pages.length,
-      ...(section.frontmatter.lang === undefined ? {} : { lang: section.frontmatter.lang }),
+      ...(section.frontmatter.lang === undefined ? {} : { lang: section.frontmatter.lang, dir: directionOf(section.frontmatter.lang) }),
       objectives: section.frontmatter.objectives,
       ...(section.frontmatter.duration === undefined ? {} : { duration: section.frontmatter.duration }),
       questions: pageQuestions,

@@ -45,6 +45,8 @@ export type DirectiveInfo =
   | { readonly kind: 'figure'; readonly asset: AssetRef | undefined; readonly alt: string; readonly decorative: boolean }
   | { readonly kind: 'note' | 'case-study'; readonly title: string | undefined }
   | { readonly kind: 'term'; readonly id: string }
+  /** A passage in another language (`:span[...]{lang=cy}`): its tag and direction, when the tag is valid. */
+  | { readonly kind: 'span'; readonly lang: string | undefined; readonly dir: 'ltr' | 'rtl' | undefined }
   /**
    * Prose that Markdown read as a text directive, such as "10:30", "16:9{approx}" or "Python:list[int]":
    * drawn as the text it was, `open` + the label's content + `close`.

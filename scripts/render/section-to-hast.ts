@@ -95,6 +95,8 @@ function drawDirective(state: State, node: Directives, context: RenderContext): 
     }
     case 'term':
       return element('cm-term', { term: info.id }, state.all(node));
+    case 'span':
+      return info.lang === undefined ? state.all(node) : element('span', { lang: info.lang, dir: info.dir }, state.all(node));
   }
 }
 

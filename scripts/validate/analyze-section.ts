@@ -13,6 +13,7 @@ import type { ActivityDraft, AssetRef, DirectiveInfo, PageLinkRef, QuestionDraft
 import { attributePlace, directiveSpecs, isDirectiveName, readAttributes, type DirectiveName } from './directive-specs.js';
 import { readFrontmatter } from './frontmatter.js';
 import { termIdFor } from './glossary.js';
+import { directionOf, isLanguageTag } from './value-checks.js';
 import { readQuestion } from './question.js';
 import { checkDirectiveLines } from './directive-lines.js';
 import { inlineReferences, type InlinedReferences } from './inline-references.js';
@@ -273,6 +274,15 @@ class Collector {
         if (label === '') report(this.file, 'directive-attribute', 'A term needs its text in brackets: :term[sextortion].', node.position);
         this.terms.push({ node: node as TextDirective, id });
         this.directives.set(node, { kind: 'term', id });
+        return undefined;
+      }
+      case 'span': {
+        // Screen readers switch voice for the passage (WCAG 2.2 SC 3.1.2); an invalid tag keeps the text, unmarked.
+        const tag = typeof attributes.lang === 'string' ? attributes.lang.trim() : '';
+        const lang = isLanguageTag(tag) ? (Intl.getCanonicalLocales(tag)[0] ?? tag) : undefined;
+        if (lang === undefined && tag !== '') report(this.file, 'directive-attribute', `"${tag}" is not a BCP 47 language tag; use a tag such as cy, fr or zh-Hans.`, node.position);
+        if (toString(node).trim() === '') report(this.file, 'directive-attribute', 'A passage in another language needs its text in brackets: :span[Bore da]{lang=cy}.', node.position);
+        this.directives.set(node, { kind: 'span', lang, dir: lang === undefined ? undefined : directionOf(lang) });
         return undefined;
       }
       case 'content-warning':

@@ -88,6 +88,11 @@ export const directiveSpecs = {
     example: ':term[sextortion]',
     attributes: { id: { type: 'id', hint: 'the id of a glossary.yaml entry' } },
   },
+  span: {
+    kind: 'textDirective',
+    example: ':span[Bore da]{lang=cy}',
+    attributes: { lang: { type: 'text', required: true, hint: 'a BCP 47 language tag, such as cy, fr or zh-Hans' } },
+  },
 } as const satisfies Record<string, DirectiveSpec>;
 
 export type DirectiveName = keyof typeof directiveSpecs;

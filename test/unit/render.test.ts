@@ -55,4 +55,24 @@ describe('Lit template rendering', () => {
     expect(source).toContain('"incorrect": html`');
     expect(modules.course).toContain('() => import("page:page")');
   });
+
+  it('marks a passage and a page in another language, with their direction', () => {
+    const page = `---\ntitle: Croeso\nlang: CY\n---\n\nIn Welsh, :span[Bore da]{lang=cy} means good morning; in Arabic, :span[صباح الخير]{lang=ar}.\n`;
+    const model = checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-page.md': page })).model;
+    expect(model?.data.pages[0]).toMatchObject({ lang: 'cy', dir: 'ltr' });
+    if (!model) return;
+    const source = renderModules(model, { componentsImport: '/c', pageSpecifier: (id) => `page:${id}`, footnoteLabel: 'Footnotes' }).pages.get('page') ?? '';
+    expect(source).toContain('<span lang=${"cy"} dir=${"ltr"}>${"Bore da"}</span>');
+    expect(source).toContain('<span lang=${"ar"} dir=${"rtl"}>');
+  });
+
+  it('reports a passage whose language is not a tag, and keeps its text', () => {
+    const page = `---\ntitle: Page\n---\n\nA greeting: :span[Bore da]{lang="Welsh language"}; and :span[hola].\n`;
+    const result = checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-page.md': page }));
+    const messages = result.files.flatMap((file) => file.messages).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^5:13 directive-attribute "Welsh language" is not a BCP 47 language tag/),
+      expect.stringMatching(/^5:56 directive-attribute "span" needs "lang"/),
+    ]);
+  });
 });
