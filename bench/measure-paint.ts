@@ -7,7 +7,8 @@ export interface Paint {
 
 /** First and largest contentful paint of a document, from its own performance timeline. */
 async function paintOf(scope: Page | Frame): Promise<Paint> {
-  await scope.locator('article h1').first().waitFor();
+  // The first page, or the cover page a course may open on.
+  await scope.locator('article h1, cm-cover h1').first().waitFor();
   return scope.evaluate(
     () =>
       new Promise<{ fcpMs: number; lcpMs: number }>((resolve) => {

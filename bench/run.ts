@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   await generateCourse(courses.big, { sections: 500, seed: 500 });
   await generateCourse(courses.text, { sections: 500, seed: 500, images: false });
   const sample = join(root, 'course');
+  // A branded course: logo, brand colours, a shipped font (preloaded) and a cover page.
+  const brand = join(root, 'test', 'fixtures', 'brand-course');
   const out = (name: string) => join(work, `out-${name}`);
 
   process.stdout.write('building...\n');
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
   const bigRuns = await builds(courses.big, out('big'), runs(3));
   const textRun = await buildOnce(courses.text, out('text'), ['--no-cache']);
   void textRun;
+  await buildOnce(brand, out('brand'), ['--no-cache', '--target', 'web']);
 
   process.stdout.write('rebuilding after an edit...\n');
   const edited = join(courses.big, 'sections', 's250-section.md');
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
   process.stdout.write('weighing...\n');
   const targets = ['scorm12', 'scorm2004', 'cmi5', 'xapi'] as const;
   const zips: Record<string, number> = {};
-  const weights: Record<string, Weight> = { web: await measureWeight(join(out('sample'), 'web')) };
+  const weights: Record<string, Weight> = { web: await measureWeight(join(out('sample'), 'web')), 'branded web': await measureWeight(join(out('brand'), 'web')) };
   for (const target of targets) {
     const file = join(out('sample'), await zipOf('sample', target));
     zips[`sample ${target}`] = (await stat(file)).size;
@@ -126,6 +129,11 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const paints: Record<string, { fcp: Summary; lcp: Summary }> = {};
   try {
+    const brandServer = await serveDirectory(join(out('brand'), 'web'));
+    const brandPaints: Paint[] = [];
+    for (let index = 0; index < runs(5); index += 1) brandPaints.push(await paintTopLevel(browser, `${brandServer.url}index.html`));
+    await brandServer.close();
+    paints['branded cover top-level'] = { fcp: summarize(brandPaints.map((paint) => paint.fcpMs)), lcp: summarize(brandPaints.map((paint) => paint.lcpMs)) };
     for (const [name, folder] of [['sample', out('sample')], ['500', out('big')]] as const) {
       const server = await serveDirectory(join(folder, 'web'));
       const top: Paint[] = [];
@@ -154,7 +162,7 @@ async function main(): Promise<void> {
     { name: 'time(500) / time(50)', limit: '<= 12', figure: ratio.toFixed(1), pass: ratio <= 12 },
     { name: 'one-section edit, CLI rebuild (500)', limit: '<= 1000 ms', figure: range(wall(editRuns), ms), pass: wall(editRuns).median <= 1000 },
     { name: 'one-section edit, preview update (500)', limit: '<= 300 ms', figure: range(previewUpdates, ms), pass: previewUpdates.median <= 300 },
-    ...(['web', ...targets] as const).map((target): Budget => {
+    ...(['web', 'branded web', ...targets] as const).map((target): Budget => {
       const limit = target === 'cmi5' || target === 'xapi' ? 25 : 15;
       const weight = weights[target];
       return { name: `JS before first paint, ${target} (gzip)`, limit: `<= ${limit} KiB`, figure: `${((weight?.beforePaint.gzip ?? 0) / KiB).toFixed(1)} KiB (total ${((weight?.total.gzip ?? 0) / KiB).toFixed(1)} KiB)`, pass: (weight?.beforePaint.gzip ?? Infinity) <= limit * KiB };
