@@ -42,7 +42,7 @@ describe('coursemark init', () => {
     await run('init', dir);
     const pages = await Promise.all((await readdir(join(dir, 'sections'))).map((name) => readFile(join(dir, 'sections', name), 'utf8')));
     const text = pages.join('\n');
-    for (const directive of [':::question', '::correct', '::incorrect', ':feedback[', ':::activity', '::discussion', ':::content-warning', ':::support', '::figure', ':::note', ':::case-study', ':term[']) {
+    for (const directive of [':::question', '::correct', '::incorrect', ':feedback[', ':::activity', '::discussion', ':::content-warning', ':::support', '::figure', ':::note', ':::case-study', ':term[', ':span[']) {
       if (directive === '::correct') continue;
       expect(text, directive).toContain(directive);
     }
