@@ -28,6 +28,7 @@ export const playerStyles = css`
   /* On the course's own surface (theme.surface), text, links, focus and the progress bar take the colour chosen for it. */
   header.branded {
     --cm-fg: var(--cm-on-brand-surface);
+    --cm-link: var(--cm-on-brand-surface);
     --cm-focus: var(--cm-on-brand-surface);
     --cm-control-accent: var(--cm-on-brand-surface);
     background: var(--cm-brand-surface);
@@ -36,6 +37,7 @@ export const playerStyles = css`
   @media (prefers-color-scheme: dark) {
     header.branded {
       --cm-fg: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
+      --cm-link: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
       --cm-focus: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
       --cm-control-accent: var(--cm-on-brand-surface-dark, var(--cm-on-brand-surface));
       background: var(--cm-brand-surface-dark, var(--cm-brand-surface));
@@ -44,6 +46,7 @@ export const playerStyles = css`
   @media (forced-colors: active) {
     header.branded {
       --cm-fg: CanvasText;
+      --cm-link: LinkText;
       --cm-focus: Highlight;
       --cm-control-accent: auto;
       background: Canvas;

@@ -89,6 +89,9 @@ describe('a branded course with a cover page', () => {
     expect(button).toBe('rgb(255, 221, 0)');
     const header = await page.locator('cm-player header').evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(header).toBe('rgb(11, 37, 69)');
+    // On the brand surface, the help button's text is the colour chosen for that surface, not the accent's shade.
+    const help = await page.locator('cm-player header button.secondary').evaluate((element) => getComputedStyle(element).color);
+    expect(help).toBe('rgb(255, 255, 255)');
     const link = await page.locator('cm-player').evaluate((element) => getComputedStyle(element).getPropertyValue('--cm-accent-text').trim());
     expect(link).not.toBe('#ffdd00');
     await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Open Sans"') && [...document.fonts].some((face) => face.family.includes('Open Sans') && face.status === 'loaded'))).toBe(true);
