@@ -33,6 +33,8 @@ export const cy = {
     'missing-launch-parameters': 'Ni chafodd y cwrs hwn ei agor o blatfform dysgu, felly does dim modd cofnodi eich cynnydd. Agorwch ef o’ch platfform dysgu.',
     'relaunch-required': 'Mae’r sesiwn hon wedi dod i ben. Caewch y ffenestr hon ac agorwch y cwrs eto o’ch platfform dysgu.',
     'lrs-unavailable': 'Does dim modd cysylltu â’ch platfform dysgu, felly dydy eich cynnydd ddim yn cael ei gofnodi ar hyn o bryd.',
+    'other-tab': 'Mae’r cwrs hwn ar agor mewn tab neu ffenestr arall, sy’n cadw eich cynnydd. Does dim byd rydych chi’n ei wneud yma’n cael ei gadw: parhewch yno.',
+    'other-tab-closed': 'Mae’r tab neu’r ffenestr arall wedi cau. Ail-lwythwch y dudalen hon i barhau yma.',
   },
   notSaving: 'Dydy eich cynnydd ddim yn cael ei gadw ar y ddyfais hon. Gallwch barhau, ond efallai y bydd angen i chi ddechrau eto y tro nesaf.',
   courseCompleted: 'Cwrs wedi’i gwblhau.',

@@ -30,6 +30,8 @@ export const de = {
     'missing-launch-parameters': 'Dieser Kurs wurde nicht über eine Lernplattform geöffnet, daher kann Ihr Fortschritt nicht erfasst werden. Öffnen Sie ihn über Ihre Lernplattform.',
     'relaunch-required': 'Diese Sitzung ist beendet. Schließen Sie dieses Fenster und öffnen Sie den Kurs erneut über Ihre Lernplattform.',
     'lrs-unavailable': 'Ihre Lernplattform ist nicht erreichbar, daher wird Ihr Fortschritt gerade nicht erfasst.',
+    'other-tab': 'Dieser Kurs ist in einem anderen Tab oder Fenster geöffnet, das Ihren Fortschritt speichert. Was Sie hier tun, wird nicht gespeichert: Machen Sie dort weiter.',
+    'other-tab-closed': 'Der andere Tab oder das andere Fenster wurde geschlossen. Laden Sie diese Seite neu, um hier weiterzumachen.',
   },
   notSaving: 'Ihr Fortschritt wird auf diesem Gerät nicht gespeichert. Sie können weitermachen, müssen beim nächsten Mal aber eventuell von vorn beginnen.',
   courseCompleted: 'Kurs abgeschlossen.',

@@ -30,6 +30,8 @@ export const es = {
     'missing-launch-parameters': 'Este curso no se ha abierto desde una plataforma de aprendizaje, así que no se puede registrar tu progreso. Ábrelo desde tu plataforma.',
     'relaunch-required': 'Esta sesión ha terminado. Cierra esta ventana y vuelve a abrir el curso desde tu plataforma de aprendizaje.',
     'lrs-unavailable': 'No se puede conectar con tu plataforma de aprendizaje, así que ahora mismo no se está registrando tu progreso.',
+    'other-tab': 'Este curso está abierto en otra pestaña o ventana, que guarda tu progreso. Nada de lo que hagas aquí se guarda: continúa allí.',
+    'other-tab-closed': 'La otra pestaña o ventana se ha cerrado. Vuelve a cargar esta página para continuar aquí.',
   },
   notSaving: 'Tu progreso no se está guardando en este dispositivo. Puedes continuar, pero quizá tengas que empezar de nuevo la próxima vez.',
   courseCompleted: 'Curso completado.',

@@ -30,6 +30,8 @@ export const fr = {
     'missing-launch-parameters': 'Ce cours n’a pas été ouvert depuis une plateforme de formation : votre progression ne peut pas être enregistrée. Ouvrez-le depuis votre plateforme.',
     'relaunch-required': 'Cette session est terminée. Fermez cette fenêtre et rouvrez le cours depuis votre plateforme de formation.',
     'lrs-unavailable': 'Votre plateforme de formation est injoignable : votre progression n’est pas enregistrée pour le moment.',
+    'other-tab': 'Ce cours est ouvert dans un autre onglet ou une autre fenêtre, qui enregistre votre progression. Rien de ce que vous faites ici n’est enregistré : continuez là-bas.',
+    'other-tab-closed': 'Le cours a été fermé dans l’autre onglet ou fenêtre. Rechargez cette page pour continuer ici.',
   },
   notSaving: 'Votre progression n’est pas enregistrée sur cet appareil. Vous pouvez continuer, mais il faudra peut-être recommencer la prochaine fois.',
   courseCompleted: 'Cours terminé.',

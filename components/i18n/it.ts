@@ -30,6 +30,8 @@ export const it = {
     'missing-launch-parameters': 'Questo corso non è stato aperto da una piattaforma di apprendimento, quindi i tuoi progressi non possono essere registrati. Aprilo dalla tua piattaforma.',
     'relaunch-required': 'Questa sessione è terminata. Chiudi questa finestra e riapri il corso dalla tua piattaforma di apprendimento.',
     'lrs-unavailable': 'La tua piattaforma di apprendimento non è raggiungibile, quindi al momento i tuoi progressi non vengono registrati.',
+    'other-tab': 'Questo corso è aperto in un’altra scheda o finestra, che salva i tuoi progressi. Nulla di ciò che fai qui viene salvato: continua lì.',
+    'other-tab-closed': 'L’altra scheda o finestra è stata chiusa. Ricarica questa pagina per continuare qui.',
   },
   notSaving: 'I tuoi progressi non vengono salvati su questo dispositivo. Puoi continuare, ma la prossima volta potresti dover ricominciare da capo.',
   courseCompleted: 'Corso completato.',

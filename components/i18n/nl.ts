@@ -30,6 +30,8 @@ export const nl = {
     'missing-launch-parameters': 'Deze cursus is niet vanuit een leeromgeving geopend, dus je voortgang kan niet worden vastgelegd. Open de cursus vanuit je leeromgeving.',
     'relaunch-required': 'Deze sessie is afgelopen. Sluit dit venster en open de cursus opnieuw vanuit je leeromgeving.',
     'lrs-unavailable': 'Je leeromgeving is niet bereikbaar, dus je voortgang wordt op dit moment niet vastgelegd.',
+    'other-tab': 'Deze cursus is geopend in een ander tabblad of venster, dat je voortgang opslaat. Wat je hier doet, wordt niet opgeslagen: ga daar verder.',
+    'other-tab-closed': 'Het andere tabblad of venster is gesloten. Laad deze pagina opnieuw om hier verder te gaan.',
   },
   notSaving: 'Je voortgang wordt niet op dit apparaat opgeslagen. Je kunt doorgaan, maar de volgende keer moet je misschien opnieuw beginnen.',
   courseCompleted: 'Cursus voltooid.',

@@ -30,6 +30,8 @@ export const pl = {
     'missing-launch-parameters': 'Ten kurs nie został otwarty z platformy e-learningowej, więc nie można zapisać twojego postępu. Otwórz go na swojej platformie.',
     'relaunch-required': 'Ta sesja dobiegła końca. Zamknij to okno i otwórz kurs ponownie na platformie e-learningowej.',
     'lrs-unavailable': 'Brak połączenia z platformą e-learningową, więc twój postęp nie jest teraz zapisywany.',
+    'other-tab': 'Ten kurs jest otwarty w innej karcie lub oknie, które zapisuje twój postęp. Nic, co robisz tutaj, nie jest zapisywane: kontynuuj tam.',
+    'other-tab-closed': 'Druga karta lub okno zostały zamknięte. Odśwież tę stronę, aby kontynuować tutaj.',
   },
   notSaving: 'Twój postęp nie jest zapisywany na tym urządzeniu. Możesz kontynuować, ale następnym razem być może trzeba będzie zacząć od nowa.',
   courseCompleted: 'Kurs ukończony.',

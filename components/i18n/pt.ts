@@ -33,6 +33,8 @@ export const pt = {
     'missing-launch-parameters': 'Este curso não foi aberto a partir de uma plataforma de aprendizagem, por isso seu progresso não pode ser registrado. Abra-o pela sua plataforma.',
     'relaunch-required': 'Esta sessão terminou. Feche esta janela e abra o curso novamente pela sua plataforma de aprendizagem.',
     'lrs-unavailable': 'Não é possível acessar sua plataforma de aprendizagem, por isso seu progresso não está sendo registrado no momento.',
+    'other-tab': 'Este curso está aberto em outra aba ou janela, que salva seu progresso. Nada do que você fizer aqui será salvo: continue por lá.',
+    'other-tab-closed': 'A outra aba ou janela foi fechada. Recarregue esta página para continuar aqui.',
   },
   notSaving: 'Seu progresso não está sendo salvo neste dispositivo. Você pode continuar, mas talvez precise recomeçar da próxima vez.',
   courseCompleted: 'Curso concluído.',
