@@ -1,7 +1,7 @@
 import type { Directives } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import type { QuestionType } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
+import { questionTypes } from '../questions/registry.js';
 import { closestName } from '../diagnostics/suggest.js';
 import { isValidId } from './value-checks.js';
 
@@ -26,16 +26,6 @@ export interface DirectiveSpec {
   /** What the author writes, shown when the directive is used with the wrong number of colons. */
   readonly example: string;
 }
-
-export const questionTypes: readonly QuestionType[] = [
-  'single-choice',
-  'multiple-response',
-  'true-false',
-  'fill-in',
-  'numeric',
-  'matching',
-  'sequencing',
-];
 
 const id: AttributeSpec = { type: 'id', required: true, hint: 'an id such as {#my-question}, in lowercase letters, digits and hyphens' };
 const title: AttributeSpec = { type: 'text', hint: 'a short title, in quotes if it has spaces' };
