@@ -14,6 +14,8 @@ import { sequencing } from './sequencing.js';
 import { singleChoice } from './single-choice.js';
 import { trueFalse } from './true-false.js';
 
+export type QuestionKindTable = { readonly [K in QuestionType]: QuestionKind<K> };
+
 export const questionKinds = {
   'single-choice': singleChoice,
   'multiple-response': multipleResponse,
@@ -22,7 +24,7 @@ export const questionKinds = {
   numeric,
   matching,
   sequencing,
-} as const satisfies { readonly [K in QuestionType]: QuestionKind<K> };
+} as const satisfies QuestionKindTable;
 
 /** The kind of a question whose type is known only at run time. */
 export function kindOf(question: QuestionData): QuestionKind<QuestionType> {

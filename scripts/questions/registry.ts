@@ -13,6 +13,8 @@ import { sequencing } from './sequencing.js';
 import { singleChoice } from './single-choice.js';
 import { trueFalse } from './true-false.js';
 
+export type QuestionReaderTable = { readonly [K in QuestionType]: QuestionReader<K> };
+
 export const questionReaders = {
   'single-choice': singleChoice,
   'multiple-response': multipleResponse,
@@ -21,7 +23,7 @@ export const questionReaders = {
   numeric,
   matching,
   sequencing,
-} as const satisfies { readonly [K in QuestionType]: QuestionReader<K> };
+} as const satisfies QuestionReaderTable;
 
 /** The type names, in the order the author's guide lists them. */
 export const questionTypes = Object.keys(questionReaders) as QuestionType[];

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { outlineOf } from '../../components/course-outline.js';
-import { directiveElementsIn } from '../../components/directive-elements.js';
 import { messageTableFor } from '../../components/i18n/index.js';
+import { directiveElementsIn } from '../directives/registry.js';
 import type { CourseModel, PageModel } from '../model/course-model.js';
 import { litTemplate } from './lit-template.js';
 import { sectionToHast, type RenderContext } from './section-to-hast.js';
@@ -35,8 +35,8 @@ export interface RenderOptions {
   readonly footnoteLabel: string;
   /**
    * Wraps the rendering of each page, so that a caller can reuse the module of an unchanged page
-   * (the preview does). A page's module depends on its section, `model.urls` of its links, images
-   * and figures, the QuestionData and ActivityData of its ids, and these options.
+   * (the preview does). A page's module depends on its section, `model.urls` of its links and images,
+   * the output paths of its directives' assets, the QuestionData and ActivityData of its ids, and these options.
    */
   readonly renderPage?: (page: PageModel, render: () => string) => string;
 }
@@ -49,6 +49,7 @@ export function renderModules(model: CourseModel, options: RenderOptions): Rende
   const context = (directives: RenderContext['directives']): RenderContext => ({
     directives,
     urls: model.urls,
+    assetUrl: (asset) => model.media.get(asset.path)?.output,
     questions: new Map(model.data.questions.map((question) => [question.id, question])),
     activities: new Map(model.data.activities.map((activity) => [activity.id, activity])),
     footnoteLabel: options.footnoteLabel,
