@@ -43,6 +43,8 @@ export const rules = {
   'active-asset': 'error',
   'unsafe-svg': 'error',
   'url-credentials': 'error',
+  // Formulas, code, media.
+  'math-syntax': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

@@ -16,6 +16,8 @@ import { readAttributes, type AttributeValues } from './directive-specs.js';
 import { readFrontmatter } from './frontmatter.js';
 import { checkDirectiveLines } from './directive-lines.js';
 import { inlineReferences, type InlinedReferences } from './inline-references.js';
+import { highlightCode } from './highlight-code.js';
+import { renderMath } from './math.js';
 import { classifyUrl, notAnImage, resolveInCourse, splitRelative } from './url-check.js';
 
 /** Page id from a section file name: `02-sexting.md` -> `sexting`. */
@@ -90,8 +92,18 @@ class Collector {
   }
 
   walk(tree: Root): void {
-    visit(tree, (node, _index, parent) => {
+    visit(tree, (node, index, parent) => {
       switch (node.type) {
+        case 'code':
+          highlightCode(node);
+          return undefined;
+        case 'math':
+        case 'inlineMath':
+          // Prose such as "$5 and $10" stays text (math.ts); a formula gets its MathML.
+          if (!renderMath(node, this.file) && parent && index !== undefined) {
+            parent.children.splice(index, 1, { type: 'text', value: sourceText(node, this.file), ...(node.position ? { position: node.position } : {}) } as never);
+          }
+          return SKIP;
         case 'html':
           report(this.file, 'raw-html', 'Raw HTML is not allowed in a page: it could break the player or run code inside the LMS. Use Markdown or a directive (such as :::note for a box) instead.', node.position);
           return SKIP;
@@ -272,3 +284,8 @@ function proseColon(node: TextDirective, text: string): DirectiveInfo | undefine
   return { kind: 'literal', open: `:${node.name}${hasLabel ? '[' : ''}`, close: rest };
 }
 
+function sourceText(node: { position?: Heading['position'] }, file: VFile): string {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return String(file.value).slice(start, end);
+}
