@@ -25,7 +25,7 @@ export class PageModuleCache {
         options.componentsImport,
         options.footnoteLabel,
         linkedNodes(page).map((node) => model.urls.get(node) ?? null),
-        [...section.directives.values()].flatMap((info) => directiveAssets(info).map((asset) => model.media.get(asset.path)?.output ?? null)),
+        [...section.assetLinks, ...[...section.directives.values()].flatMap((info) => directiveAssets(info).map((asset) => ({ asset })))].map(({ asset }) => model.media.get(asset.path) ?? null),
         section.questions.map((question) => questions.get(question.fields.id) ?? null),
         section.activities.map((activity) => activities.get(activity.id) ?? null),
       ]);

@@ -52,7 +52,7 @@ export const figure: DirectiveDescriptor<FigureInfo> = {
   render({ state, node, info, context }) {
     const src = info.asset ? context.assetUrl(info.asset) : undefined;
     if (src === undefined) return undefined;
-    const properties: Properties = info.decorative && info.alt === '' ? { src, decorative: true } : { src, alt: info.alt };
+    const properties: Properties = { ...(info.decorative && info.alt === '' ? { src, decorative: true } : { src, alt: info.alt }), ...context.imageSize(src) };
     return element('cm-figure', properties, state.all(node));
   },
   elements: [{ tag: 'cm-figure', module: 'cm-figure.js', className: 'CmFigure' }],

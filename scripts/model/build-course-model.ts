@@ -5,6 +5,7 @@ import { report } from '../diagnostics/report.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveParts } from './course-parts.js';
+import { packagedSize } from './images.js';
 import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import { directiveAssets } from '../directives/registry.js';
 import type { AssetRef, SectionDraft } from './section-draft.js';
@@ -97,7 +98,8 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         continue;
       }
       if (!inertAsset(section, asset, input.files)) continue;
-      const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path) };
+      const size = input.files.imageSize?.(asset.path);
+      const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path), ...(size ? { size: packagedSize(size) } : {}) };
       media.set(asset.path, file);
       if (node) urls.set(node, file.output);
     }

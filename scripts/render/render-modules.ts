@@ -46,10 +46,12 @@ export interface RenderOptions {
  * them (each page is loaded on demand, so only the visible one is parsed at start-up).
  */
 export function renderModules(model: CourseModel, options: RenderOptions): RenderedModules {
+  const sizes = new Map([...model.media.values()].flatMap((file) => (file.size ? [[file.output, file.size] as const] : [])));
   const context = (directives: RenderContext['directives']): RenderContext => ({
     directives,
     urls: model.urls,
     assetUrl: (asset) => model.media.get(asset.path)?.output,
+    imageSize: (url) => sizes.get(url),
     questions: new Map(model.data.questions.map((question) => [question.id, question])),
     activities: new Map(model.data.activities.map((activity) => [activity.id, activity])),
     footnoteLabel: options.footnoteLabel,

@@ -6,6 +6,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { Node } from 'unist';
 import type { ActivityData, QuestionData } from '../../components/course-data.js';
 import { descriptorOf } from '../directives/registry.js';
+import type { ImageSize } from '../model/images.js';
 import type { AssetRef, DirectiveInfo } from '../model/section-draft.js';
 import { classifyUrl } from '../validate/url-check.js';
 import { element } from './hast-parts.js';
@@ -21,6 +22,8 @@ export interface RenderContext {
   readonly urls: ReadonlyMap<Node, string>;
   /** Output path of a course file a directive uses; undefined when it was not packaged (reported). */
   readonly assetUrl: (asset: AssetRef) => string | undefined;
+  /** The packaged size of the image at an output URL, written on it so that nothing moves as it loads. */
+  readonly imageSize: (url: string) => ImageSize | undefined;
   readonly questions: ReadonlyMap<string, QuestionData>;
   readonly activities: ReadonlyMap<string, ActivityData>;
   /** Translated label for the footnote section heading. */
@@ -61,7 +64,7 @@ function handlers(context: RenderContext): Record<string, Handler> {
       const src = context.urls.get(node);
       // Images are course files; one the model did not resolve is left out (draft mode).
       if (src === undefined) return undefined;
-      return element('img', { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, []);
+      return element('img', { src, alt: node.alt ?? '', ...context.imageSize(src), loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, []);
     },
   };
 }
