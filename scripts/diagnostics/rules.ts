@@ -45,6 +45,8 @@ export const rules = {
   'url-credentials': 'error',
   // Formulas, code, media.
   'math-syntax': 'error',
+  'captions-invalid': 'error',
+  'captions-missing': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

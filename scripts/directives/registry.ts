@@ -9,6 +9,7 @@ import { caseStudy, contentWarning, note } from './boxes.js';
 import type { AssetRef, DirectiveInfo } from '../model/section-draft.js';
 import type { DirectiveDescriptor, DirectiveElement } from './directive.js';
 import { figure } from './figure.js';
+import { media } from './media.js';
 import { correct, discussion, feedback, incorrect } from './parts.js';
 import { question } from './question.js';
 import { support } from './support.js';
@@ -27,6 +28,7 @@ export const directives = {
   'content-warning': contentWarning,
   support,
   figure,
+  media,
   note,
   'case-study': caseStudy,
   term,

@@ -6,6 +6,7 @@ import { report } from '../diagnostics/report.js';
 import type { CourseFileIndex } from '../model/course-model.js';
 import { isRasterImage, readImageSize, type ImageSize } from '../model/images.js';
 import { isSvg, SVG_CHECK_BYTES } from '../validate/asset-check.js';
+import { checkWebVtt } from '../validate/webvtt.js';
 import { decodeCourseText } from './decode-text.js';
 import { printable } from '../diagnostics/printable.js';
 import { caseCollisions, fileNameProblem } from './file-names.js';
@@ -101,6 +102,12 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
       if (size) imageSizes.set(path, size);
     }),
   );
+  // Caption files are checked where they are written, positioned (validate/webvtt.ts).
+  for (const path of paths.filter((candidate) => /\.vtt$/i.test(candidate))) {
+    const vtt = await read(path);
+    if (vtt) checkWebVtt(vtt);
+    if (vtt && vtt.messages.length > 0) problems.push(vtt);
+  }
   const config = known.has('course.yaml') ? await read('course.yaml') : undefined;
   const glossary = known.has('glossary.yaml') ? await read('glossary.yaml') : undefined;
   // Name warnings go on the file itself when it is a text file, else on a file of their own.
