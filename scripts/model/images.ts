@@ -4,7 +4,13 @@
  * MAX_IMAGE_WIDTH are scaled down, and every one is re-encoded without its metadata (EXIF, XMP,
  * IPTC: a phone photo's GPS position, camera serial and date must not ship). sharp does the work.
  */
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
+
+/** sharp (native code) is loaded the first time an image is measured: a course without images never pays for it. */
+async function sharp(input: Uint8Array, options?: SharpOptions): Promise<Sharp> {
+  const { default: create } = await import('sharp');
+  return create(input, options);
+}
 
 /** Widest image a package carries, in pixels: twice the reading column (42rem) on a high-density screen, with room to spare. */
 export const MAX_IMAGE_WIDTH = 1600;
@@ -25,7 +31,7 @@ export interface ImageSize {
  */
 export async function readImageSize(bytes: Uint8Array): Promise<ImageSize | undefined> {
   try {
-    const metadata = await sharp(bytes).metadata();
+    const metadata = await (await sharp(bytes)).metadata();
     const { width, height } = metadata.autoOrient ?? metadata;
     return width > 0 && height > 0 ? { width, height } : undefined;
   } catch {
@@ -48,9 +54,9 @@ export async function packageImage(bytes: Uint8Array, path: string): Promise<Uin
   const size = await readImageSize(bytes);
   if (size === undefined) return bytes;
   const target = packagedSize(size);
-  const image = sharp(bytes, { animated: /\.(gif|webp)$/i.test(path) }).rotate();
+  const image = (await sharp(bytes, { animated: /\.(gif|webp)$/i.test(path) })).rotate();
   if (target.width !== size.width) image.resize({ width: target.width, withoutEnlargement: true });
-  const format = (await sharp(bytes).metadata()).format;
+  const format = (await (await sharp(bytes)).metadata()).format;
   // sharp writes no metadata unless asked to (withMetadata/keepExif): re-encoding strips it.
   const encoded = format === 'jpeg' ? image.jpeg({ quality: 85, mozjpeg: true }) : format === 'png' ? image.png({ compressionLevel: 9 }) : format === 'webp' ? image.webp({ quality: 85 }) : format === 'heif' ? image.avif({ quality: 60 }) : format === 'gif' ? image.gif() : undefined;
   return encoded === undefined ? bytes : new Uint8Array(await encoded.toBuffer());
