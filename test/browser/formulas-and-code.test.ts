@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.js';
-import { launchBrowser } from './helpers/browser.js';
-import { buildWithCli, writeCourse } from './helpers/generated-course.js';
-import { serveDirectory, type StaticServer } from './helpers/server.js';
 
 // A chemistry page with formulas and a highlighted code block, built with the CLI as an author would.
 const COURSE = {
@@ -32,22 +27,17 @@ print(diluted_volume(2.0, 0.5, 0.25), "L")
 `,
 };
 
-let work: string;
-let server: StaticServer;
-let browser: Browser;
+let built: BuiltCourse;
+let server: BuiltCourse['server'];
+let browser: BuiltCourse['browser'];
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'coursemark-formulas-'));
-  await writeCourse(join(work, 'course'), COURSE);
-  await buildWithCli(join(work, 'course'), join(work, 'out'), '--target', 'web');
-  server = await serveDirectory(join(work, 'out', 'web'));
-  browser = await launchBrowser();
+  built = await serveBuiltCourse(COURSE, { args: ['--target', 'web'] });
+  ({ server, browser } = built);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
+  await built?.close();
 });
 
 async function open(colorScheme: 'light' | 'dark'): Promise<Page> {

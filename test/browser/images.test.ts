@@ -1,12 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
+import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.js';
-import { buildWithCli, writeCourse } from './helpers/generated-course.js';
-import { serveDirectory, type StaticServer } from './helpers/server.js';
 
 // A page whose images arrive late, after the text is laid out: their boxes must already be reserved.
 const COURSE = {
@@ -26,28 +22,25 @@ The last paragraph sits below both images; it must not move when they load.
   'assets/drawing.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300" fill="#cde"/></svg>',
 };
 
+let built: BuiltCourse;
 let work: string;
-let server: StaticServer;
-let browser: Browser;
+let server: BuiltCourse['server'];
+let browser: BuiltCourse['browser'];
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'coursemark-photos-'));
-  await writeCourse(join(work, 'course'), COURSE);
-  await mkdir(join(work, 'course/assets'), { recursive: true });
-  const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#884422' } })
-    .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
-    .toBuffer();
-  await writeFile(join(work, 'course/assets/street.jpg'), photo);
-  await buildWithCli(join(work, 'course'), join(work, 'out'), '--target', 'web');
-  server = await serveDirectory(join(work, 'out', 'web'));
-  browser = await launchBrowser();
+  built = await serveBuiltCourse(COURSE, { prepare: async (folder) => {
+      await mkdir(join(folder, 'assets'), { recursive: true });
+      const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#884422' } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1' } })
+        .toBuffer();
+      await writeFile(join(folder, 'assets/street.jpg'), photo);
+    }, args: ['--target', 'web'] });
+  ({ work, server, browser } = built);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
+  await built?.close();
 });
 
 it('the packaged photo is bounded and carries no metadata', async () => {

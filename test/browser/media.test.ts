@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.js';
-import { launchBrowser } from './helpers/browser.js';
-import { buildWithCli, writeCourse } from './helpers/generated-course.js';
-import { serveDirectory, type StaticServer } from './helpers/server.js';
 
 /** Two seconds of a quiet 440 Hz tone, 8 kHz mono 16-bit PCM, as a WAV file. */
 function toneWav(): Uint8Array {
@@ -47,23 +44,17 @@ title: Listen
   'assets/tone.vtt': 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA steady tone begins.\n\n00:00:01.000 --> 00:00:02.000\nIt stops.\n',
 };
 
-let work: string;
-let server: StaticServer;
-let browser: Browser;
+let built: BuiltCourse;
+let server: BuiltCourse['server'];
+let browser: BuiltCourse['browser'];
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'coursemark-media-'));
-  await writeCourse(join(work, 'course'), COURSE);
-  await writeFile(join(work, 'course/assets/tone.wav'), toneWav());
-  await buildWithCli(join(work, 'course'), join(work, 'out'), '--target', 'web,scorm12');
-  server = await serveDirectory(join(work, 'out', 'web'));
-  browser = await launchBrowser();
+  built = await serveBuiltCourse(COURSE, { prepare: (folder) => writeFile(join(folder, 'assets/tone.wav'), toneWav()), args: ['--target', 'web,scorm12'] });
+  ({ server, browser } = built);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(work, { recursive: true, force: true });
+  await built?.close();
 });
 
 async function open(): Promise<Page> {
