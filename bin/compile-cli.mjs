@@ -2,7 +2,7 @@
 // does not pay for compiling TypeScript at start-up. Dependencies are bundled in too: Node resolves
 // and reads every module file of a package on its own (the Markdown parser alone is a few hundred),
 // which made start-up several times slower than loading one file. Vite (loaded only to build) and
-// playwright-core (only to verify) stay in node_modules.
+// playwright-core (only to verify) stay in node_modules, and so does sharp (native image code).
 // Runs on `npm install`/`npm ci` (the "prepare" script); bin/coursemark.js falls back to the sources
 // through tsx whenever this file is missing or older than a source file.
 import { build } from 'vite';
@@ -10,7 +10,7 @@ import { build } from 'vite';
 await build({
   configFile: false,
   logLevel: 'warn',
-  ssr: { noExternal: true, external: ['vite', 'playwright-core'] },
+  ssr: { noExternal: true, external: ['vite', 'playwright-core', 'sharp'] },
   build: {
     ssr: true,
     outDir: 'lib',

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { base, tokens } from './styles/theme.js';
 import { safeUrl } from './url-policy.js';
 
@@ -16,6 +16,8 @@ export class CmFigure extends LitElement {
     src: {},
     alt: {},
     decorative: { type: Boolean },
+    width: { type: Number },
+    height: { type: Number },
   };
 
   static override styles = [
@@ -45,6 +47,9 @@ export class CmFigure extends LitElement {
   declare src: string;
   declare alt: string;
   declare decorative: boolean;
+  /** The image's size in pixels, written by the build, so its box is reserved before it loads. */
+  declare width: number | undefined;
+  declare height: number | undefined;
 
   constructor() {
     super();
@@ -55,7 +60,7 @@ export class CmFigure extends LitElement {
 
   protected override render(): unknown {
     return html`<figure part="figure">
-      <img part="image" src=${safeUrl(this.src)} alt=${this.decorative ? '' : this.alt} loading="lazy" />
+      <img part="image" src=${safeUrl(this.src)} alt=${this.decorative ? '' : this.alt} width=${this.width ?? nothing} height=${this.height ?? nothing} loading="lazy" />
       <figcaption part="caption"><slot></slot></figcaption>
     </figure>`;
   }

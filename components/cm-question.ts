@@ -3,15 +3,15 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { QuestionData } from './course-data.js';
 import { courseContext, formatterOf } from './course-context.js';
 import { questionStyles } from './cm-question.styles.js';
-import { NUMBER_EXAMPLES, renderControls, type QuestionContent } from './question-controls.js';
-import { isCorrect } from './scoring.js';
 import { draftFromResponse, emptyDraft, responseFromDraft, type Draft } from './question-draft.js';
+import { blankDraft, type QuestionContent } from './questions/question-kind.js';
+import { isCorrect, kindOf, responseFor } from './questions/registry.js';
 import { prose } from './styles/prose.js';
 import { base, tokens } from './styles/theme.js';
 import { trackerContext, type AnswerRecord } from './tracker.js';
 import { messagesOf } from './view-messages.js';
 
-export type { QuestionContent } from './question-controls.js';
+export type { QuestionContent } from './questions/question-kind.js';
 
 /**
  * A scored question of any of the seven types. The controls sit in a fieldset whose legend says
@@ -55,7 +55,7 @@ export class CmQuestion extends LitElement {
     super();
     this.question = undefined;
     this.content = undefined;
-    this.draft = { selected: [], text: '', pairs: {}, order: [] };
+    this.draft = blankDraft;
     this.result = undefined;
     this.numberError = false;
     this.notice = '';
@@ -84,15 +84,18 @@ export class CmQuestion extends LitElement {
       <fieldset aria-describedby="prompt">
         <legend class="kicker">${t.question}</legend>
         <div class="prompt prose" id="prompt">${this.content?.prompt ?? question.promptText}</div>
-        ${renderControls({
+        ${kindOf(question).renderControls({
           question,
           content: this.content,
           draft: this.draft,
           t,
           fmt: formatterOf(course),
-          numberError: this.numberError,
+          invalid: this.numberError,
           update: (draft) => this.edit(draft),
-          move: (id, delta) => void this.move(id, delta),
+          announce: (notice) => {
+            this.notice = notice;
+          },
+          focusAfterUpdate: (id) => void this.focusAfterUpdate(id),
         })}
       </fieldset>
       <div class="actions">
@@ -111,8 +114,8 @@ export class CmQuestion extends LitElement {
     const feedback = this.content?.feedback;
     const response = result.response;
     // Feedback written for a chosen option ("`:feedback[...]`") applies to what was selected.
-    const chosen =
-      response.type === 'single-choice' ? [response.choice] : response.type === 'multiple-response' ? response.choices : [];
+    const own = responseFor(question, response);
+    const chosen = own === undefined ? [] : kindOf(question).chosen(own);
     const choiceFeedback = chosen.map((id) => feedback?.choices?.[id]).filter((item) => item !== undefined);
     const general = result.correct ? feedback?.correct : feedback?.incorrect;
     return html`<div class=${`verdict ${result.correct ? 'correct' : 'incorrect'}`}>
@@ -133,21 +136,9 @@ export class CmQuestion extends LitElement {
     this.numberError = false;
   }
 
-  private async move(id: string, delta: -1 | 1): Promise<void> {
-    const order = [...this.draft.order];
-    const from = order.indexOf(id);
-    const to = from + delta;
-    if (from < 0 || to < 0 || to >= order.length) return;
-    order.splice(from, 1);
-    order.splice(to, 0, id);
-    this.edit({ ...this.draft, order });
-    const t = messagesOf();
-    const step = this.question?.type === 'sequencing' ? this.question.steps.find((s) => s.id === id) : undefined;
-    this.notice = t.moved({ item: step?.text ?? id, position: to + 1, total: order.length });
+  private async focusAfterUpdate(id: string): Promise<void> {
     await this.updateComplete;
-    // The keyed list moves the item's DOM node, which drops focus; put it back on the same
-    // button so repeated presses keep moving the same step (WCAG 2.2 SC 2.4.3 focus order).
-    this.renderRoot.querySelector<HTMLElement>(`#${delta < 0 ? 'up' : 'down'}-${CSS.escape(id)}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
   private submit(event: SubmitEvent): void {
@@ -157,9 +148,9 @@ export class CmQuestion extends LitElement {
     const t = messagesOf();
     const response = responseFromDraft(question, this.draft);
     if (response === undefined) {
-      const badNumber = question.type === 'numeric' && this.draft.text.trim() !== '';
-      this.numberError = badNumber;
-      this.notice = badNumber ? t.enterNumber(NUMBER_EXAMPLES) : t.chooseFirst;
+      this.notice = kindOf(question).incomplete(this.draft, t);
+      // Any reason other than "nothing given yet" is a problem with what was typed.
+      this.numberError = this.notice !== t.chooseFirst;
       return;
     }
     this.notice = '';

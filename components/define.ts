@@ -2,7 +2,7 @@
  * Custom element definitions. Importing component modules has no side effects; elements are
  * defined where they are first needed, so each lands in the chunk that uses it:
  * - `defineElements()` defines the shell (`cm-player`, `cm-toc`), once, before the player is created;
- * - every generated page module defines the directive elements it renders (directive-elements.ts);
+ * - every generated page module defines the directive elements it renders (scripts/directives/);
  * - the player defines its results, glossary and support views when it first opens them;
  * - page elements (`cm-page-<n>`) are defined by page-registry.ts.
  */

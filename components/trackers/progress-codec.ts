@@ -3,42 +3,13 @@
  * document). Anything that is not exactly the expected shape yields `undefined`, never a throw,
  * so a corrupt save means a fresh start rather than a broken player.
  */
-import type { AnswerRecord, LearnerResponse, ProgressState, SubmittedActivity } from '../tracker.js';
+import { readResponse } from '../questions/registry.js';
+import type { AnswerRecord, ProgressState, SubmittedActivity } from '../tracker.js';
 
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-function isPairList(value: unknown): value is [string, string][] {
-  return Array.isArray(value) && value.every((pair) => isStringArray(pair) && pair.length === 2);
-}
-
-function readResponse(value: unknown): LearnerResponse | undefined {
-  if (!isObject(value)) return undefined;
-  switch (value['type']) {
-    case 'single-choice':
-      return typeof value['choice'] === 'string' ? { type: 'single-choice', choice: value['choice'] } : undefined;
-    case 'multiple-response':
-      return isStringArray(value['choices']) ? { type: 'multiple-response', choices: value['choices'] } : undefined;
-    case 'true-false':
-      return typeof value['value'] === 'boolean' ? { type: 'true-false', value: value['value'] } : undefined;
-    case 'fill-in':
-      return typeof value['text'] === 'string' ? { type: 'fill-in', text: value['text'] } : undefined;
-    case 'numeric':
-      return typeof value['value'] === 'number' ? { type: 'numeric', value: value['value'] } : undefined;
-    case 'matching':
-      return isPairList(value['pairs']) ? { type: 'matching', pairs: value['pairs'] } : undefined;
-    case 'sequencing':
-      return isStringArray(value['order']) ? { type: 'sequencing', order: value['order'] } : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function readAnswer(value: unknown): AnswerRecord | undefined {
@@ -67,7 +38,7 @@ export function readProgressState(value: unknown): ProgressState | undefined {
   if (!isObject(value)) return undefined;
   const { location, visited, answers, activities, completed } = value;
   if (typeof location !== 'number' || !Number.isInteger(location) || location < 0) return undefined;
-  if (!isStringArray(visited) || typeof completed !== 'boolean') return undefined;
+  if (!Array.isArray(visited) || !visited.every((id) => typeof id === 'string') || typeof completed !== 'boolean') return undefined;
   if (!isObject(answers) || !isObject(activities)) return undefined;
   const answerRecords: Record<string, AnswerRecord> = {};
   for (const [id, raw] of Object.entries(answers)) {

@@ -1,3 +1,4 @@
+import { isRasterImage, packageImage } from '../model/images.js';
 import type { Rollup } from 'vite';
 import type { CourseModel } from '../model/course-model.js';
 import { fromRoot } from '../project-root.js';
@@ -37,7 +38,10 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
   const contents = (item: Rollup.OutputChunk | Rollup.OutputAsset): Uint8Array =>
     item.type === 'chunk' ? encoder.encode(item.code) : typeof item.source === 'string' ? encoder.encode(item.source) : item.source;
   const media: OutputFile[] = [];
-  for (const file of model.media.values()) media.push({ path: file.output, contents: await options.readCourseFile(file.source) });
+  for (const file of model.media.values()) {
+    const bytes = await options.readCourseFile(file.source);
+    media.push({ path: file.output, contents: isRasterImage(file.source) ? await packageImage(bytes, file.source) : bytes });
+  }
 
   const bundles = new Map<string, OutputFile[]>();
   for (const target of targets) {

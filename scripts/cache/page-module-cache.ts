@@ -1,12 +1,14 @@
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
+import { directiveAssets } from '../directives/registry.js';
 import type { CourseModel, PageModel } from '../model/course-model.js';
 import type { RenderOptions } from '../render/render-modules.js';
 
 /**
  * Rendered page modules kept in memory from one preview update to the next. An entry belongs to a
  * section tree (the section cache hands back the same tree while the file is unchanged) and holds
- * everything else the page's rendering reads from the model (see RenderOptions.renderPage): when
+ * everything else the page's rendering reads from the model (URLs of its links and images, output
+ * paths of its directives' files, its questions and activities) (see RenderOptions.renderPage): when
  * any of it differs, for example a linked heading was renamed on another page, the page is
  * rendered again. Entries go with their trees, so the cache holds no page that left the course.
  */
@@ -23,6 +25,7 @@ export class PageModuleCache {
         options.componentsImport,
         options.footnoteLabel,
         linkedNodes(page).map((node) => model.urls.get(node) ?? null),
+        [...section.assetLinks, ...[...section.directives.values()].flatMap((info) => directiveAssets(info).map((asset) => ({ asset })))].map(({ asset }) => model.media.get(asset.path) ?? null),
         section.questions.map((question) => questions.get(question.fields.id) ?? null),
         section.activities.map((activity) => activities.get(activity.id) ?? null),
       ]);
@@ -35,8 +38,7 @@ export class PageModuleCache {
   }
 }
 
-/** The nodes of a page whose URL the model decides: links, images and figures. */
+/** The nodes of a page whose URL the model decides: links and images. */
 function linkedNodes({ section }: PageModel): Node[] {
-  const figures = [...section.directives].flatMap(([node, info]) => (info.kind === 'figure' ? [node] : []));
-  return [...section.pageLinks.map((link) => link.node), ...section.assetLinks.map((link) => link.node), ...figures];
+  return [...section.pageLinks.map((link) => link.node), ...section.assetLinks.map((link) => link.node)];
 }

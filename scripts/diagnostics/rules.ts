@@ -48,6 +48,10 @@ export const rules = {
   'font-file': 'error',
   'font-license': 'warning',
   'interface-language': 'warning',
+  // Formulas, code, media.
+  'math-syntax': 'error',
+  'captions-invalid': 'error',
+  'captions-missing': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';

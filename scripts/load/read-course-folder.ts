@@ -4,7 +4,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import type { CourseFileIndex } from '../model/course-model.js';
+import { isRasterImage, readImageSize, type ImageSize } from '../model/images.js';
 import { isSvg, SVG_CHECK_BYTES } from '../validate/asset-check.js';
+import { checkWebVtt } from '../validate/webvtt.js';
 import { decodeCourseText } from './decode-text.js';
 import { printable } from '../diagnostics/printable.js';
 import { caseCollisions, fileNameProblem } from './file-names.js';
@@ -90,6 +92,22 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
       svgTexts.set(path, size > SVG_CHECK_BYTES ? null : new TextDecoder().decode(await fs.readFile(full)));
     }),
   );
+  // Images are measured so that pages can reserve their box (model/images.ts); an SVG from the text
+  // read above, only when small enough to have been read.
+  const imageSizes = new Map<string, ImageSize>();
+  await Promise.all(
+    paths.filter((path) => isRasterImage(path) || typeof svgTexts.get(path) === 'string').map(async (path) => {
+      const svg = svgTexts.get(path);
+      const size = await readImageSize(typeof svg === 'string' ? new TextEncoder().encode(svg) : await fs.readFile(join(root, ...path.split('/'))));
+      if (size) imageSizes.set(path, size);
+    }),
+  );
+  // Caption files are checked where they are written, positioned (validate/webvtt.ts).
+  for (const path of paths.filter((candidate) => /\.vtt$/i.test(candidate))) {
+    const vtt = await read(path);
+    if (vtt) checkWebVtt(vtt);
+    if (vtt && vtt.messages.length > 0) problems.push(vtt);
+  }
   const config = known.has('course.yaml') ? await read('course.yaml') : undefined;
   const glossary = known.has('glossary.yaml') ? await read('glossary.yaml') : undefined;
   // Name warnings go on the file itself when it is a text file, else on a file of their own.
@@ -109,6 +127,7 @@ export async function readCourseFolder(folder: string, fs: CourseFs = defaultFs)
       has: (path) => known.has(path),
       caseVariant: (path) => lowerCase.get(path.toLowerCase()),
       svgText: (path) => svgTexts.get(path),
+      imageSize: (path) => imageSizes.get(path),
     },
     // Reads finish in any order; messages are listed by file.
     problems: problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

@@ -6,8 +6,10 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveConfigAssets } from './config-assets.js';
 import { resolveParts } from './course-parts.js';
+import { packagedSize } from './images.js';
 import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
-import type { SectionDraft } from './section-draft.js';
+import { directiveAssets } from '../directives/registry.js';
+import type { AssetRef, SectionDraft } from './section-draft.js';
 import { directionOf } from '../validate/value-checks.js';
 
 /**
@@ -86,9 +88,10 @@ export function buildCourseModel(input: ModelInput): CourseModel {
       }
       urls.set(link.node, pageRoute(target.pageId, link.anchor));
     }
-    const assets = [...section.assetLinks.map((link) => ({ node: link.node as Node, asset: link.asset }))];
-    for (const [node, info] of section.directives) {
-      if (info.kind === 'figure' && info.asset) assets.push({ node, asset: info.asset });
+    // Links and images get their URL by node; a directive's files by path (RenderContext.assetUrl).
+    const assets: { node: Node | undefined; asset: AssetRef }[] = section.assetLinks.map((link) => ({ node: link.node, asset: link.asset }));
+    for (const info of section.directives.values()) {
+      for (const asset of directiveAssets(info)) assets.push({ node: undefined, asset });
     }
     for (const { node, asset } of assets) {
       if (!input.files.has(asset.path)) {
@@ -97,9 +100,10 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         continue;
       }
       if (!inertAsset(section, asset, input.files)) continue;
-      const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path) };
+      const size = input.files.imageSize?.(asset.path);
+      const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path), ...(size ? { size: packagedSize(size) } : {}) };
       media.set(asset.path, file);
-      urls.set(node, file.output);
+      if (node) urls.set(node, file.output);
     }
     for (const term of section.terms) {
       // A glossary.yaml with errors is reported for itself; its terms are not all unknown.
@@ -128,7 +132,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
     pages.push({ info, section });
   }
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
-  const supportTitle = supportInfo?.kind === 'support' ? supportInfo.title : undefined;
+  const supportTitle = supportInfo?.kind === 'support' ? supportInfo.data.title : undefined;
   const parts = resolveParts(config, pages.map((page) => ({ info: page.info, fileName: page.section.fileName })), input.configFile, input.unreadableSections);
   const look = resolveConfigAssets(config, input.configFile, input.files, media, pages.map((page) => page.info));
   return {

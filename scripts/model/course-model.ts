@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import type { ActivityData, CourseData, GlossaryEntry, PageInfo, PartData, QuestionData } from '../../components/course-data.js';
 import type { ConfigAssets } from './config-assets.js';
 import type { ResolvedCourseConfig } from '../validate/course-config.js';
+import type { ImageSize } from './images.js';
 import type { SectionDraft } from './section-draft.js';
 
 /** A page of the model: its browser-facing info plus the analysed section it comes from. */
@@ -18,6 +19,8 @@ export interface MediaFile {
   readonly source: string;
   /** Path inside the built output, ASCII only (SCORM packages are safest with ASCII names). */
   readonly output: string;
+  /** A raster image's size in the package (model/images.ts), when it could be read. */
+  readonly size?: ImageSize;
 }
 
 /** The typed course: the single source of truth for every later stage (render, bundle, package). */
@@ -42,6 +45,8 @@ export interface CourseFileIndex {
    * it is too large to read for that. Undefined for other files.
    */
   readonly svgText?: (path: string) => string | null | undefined;
+  /** A raster image's size as shown (orientation applied); undefined for other or unreadable files. */
+  readonly imageSize?: (path: string) => ImageSize | undefined;
 }
 
 export interface ModelInput {

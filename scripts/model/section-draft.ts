@@ -3,6 +3,7 @@ import type { ContainerDirective, Directives, LeafDirective, TextDirective } fro
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { QuestionData } from '../../components/course-data.js';
+import type { DirectiveName, InfoOf } from '../directives/registry.js';
 import type { SectionFrontmatter } from '../validate/frontmatter.js';
 
 /** A question as written, before it gets its IRI and page: the data part of QuestionData. */
@@ -36,17 +37,12 @@ export interface ActivityDraft {
   readonly position: Position | undefined;
 }
 
-/** What a directive node turned into; the render stage draws each kind. */
+/**
+ * What a directive node turned into: a directive's own data (scripts/directives/), drawn by its
+ * descriptor, or one of the two kinds that draw no directive.
+ */
 export type DirectiveInfo =
-  | { readonly kind: 'question'; readonly question: QuestionDraft }
-  | { readonly kind: 'activity'; readonly activity: ActivityDraft }
-  | { readonly kind: 'content-warning'; readonly title: string | undefined }
-  | { readonly kind: 'support'; readonly title: string | undefined }
-  | { readonly kind: 'figure'; readonly asset: AssetRef | undefined; readonly alt: string; readonly decorative: boolean }
-  | { readonly kind: 'note' | 'case-study'; readonly title: string | undefined }
-  | { readonly kind: 'term'; readonly id: string }
-  /** A passage in another language (`:span[...]{lang=cy}`): its tag and direction, when the tag is valid. */
-  | { readonly kind: 'span'; readonly lang: string | undefined; readonly dir: 'ltr' | 'rtl' | undefined }
+  | { readonly [K in DirectiveName]: { readonly kind: K; readonly data: InfoOf<K> } }[DirectiveName]
   /**
    * Prose that Markdown read as a text directive, such as "10:30", "16:9{approx}" or "Python:list[int]":
    * drawn as the text it was, `open` + the label's content + `close`.

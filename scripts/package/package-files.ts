@@ -13,7 +13,7 @@ export const MANIFEST_FILES = { scorm: 'imsmanifest.xml', cmi5: 'cmi5.xml', tinc
 const SERVER_EXTENSIONS = ['php', 'asp', 'aspx', 'jsp', 'cgi', 'sh', 'py', 'pl'] as const;
 
 /** Media types already compressed: stored, since deflating them again only costs time (Z1). */
-const COMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'mp4', 'mp3', 'woff2', 'zip', 'pdf']);
+const COMPRESSED_EXTENSIONS: ReadonlySet<string> = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'mp4', 'm4v', 'webm', 'ogv', 'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'weba', 'flac', 'woff2', 'zip', 'pdf']);
 
 const extensionOf = (path: string): string => {
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { outlineOf } from '../../components/course-outline.js';
-import { directiveElementsIn } from '../../components/directive-elements.js';
+import { directiveElementsIn } from '../directives/registry.js';
 import type { CourseModel, PageModel } from '../model/course-model.js';
 import { litTemplate } from './lit-template.js';
 import { interfaceTable, messageModules } from './message-modules.js';
@@ -39,8 +39,8 @@ export interface RenderOptions {
   readonly footnoteLabel: string;
   /**
    * Wraps the rendering of each page, so that a caller can reuse the module of an unchanged page
-   * (the preview does). A page's module depends on its section, `model.urls` of its links, images
-   * and figures, the QuestionData and ActivityData of its ids, and these options.
+   * (the preview does). A page's module depends on its section, `model.urls` of its links and images,
+   * the output paths of its directives' assets, the QuestionData and ActivityData of its ids, and these options.
    */
   readonly renderPage?: (page: PageModel, render: () => string) => string;
 }
@@ -50,9 +50,12 @@ export interface RenderOptions {
  * them (each page is loaded on demand, so only the visible one is parsed at start-up).
  */
 export function renderModules(model: CourseModel, options: RenderOptions): RenderedModules {
+  const sizes = new Map([...model.media.values()].flatMap((file) => (file.size ? [[file.output, file.size] as const] : [])));
   const context = (directives: RenderContext['directives']): RenderContext => ({
     directives,
     urls: model.urls,
+    assetUrl: (asset) => model.media.get(asset.path)?.output,
+    imageSize: (url) => sizes.get(url),
     questions: new Map(model.data.questions.map((question) => [question.id, question])),
     activities: new Map(model.data.activities.map((activity) => [activity.id, activity])),
     footnoteLabel: options.footnoteLabel,

@@ -1,13 +1,15 @@
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
-import type { Image, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, Link, Root } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { Node } from 'unist';
 import type { ActivityData, QuestionData } from '../../components/course-data.js';
-import type { DirectiveInfo, QuestionDraft } from '../model/section-draft.js';
+import { descriptorOf } from '../directives/registry.js';
+import type { ImageSize } from '../model/images.js';
+import type { AssetRef, DirectiveInfo } from '../model/section-draft.js';
 import { classifyUrl } from '../validate/url-check.js';
-import type { LitValue } from './lit-template.js';
+import { element } from './hast-parts.js';
 
 const isWebAddress = (url: string): boolean => {
   const kind = classifyUrl(url);
@@ -18,6 +20,10 @@ const isWebAddress = (url: string): boolean => {
 export interface RenderContext {
   readonly directives: ReadonlyMap<Directives, DirectiveInfo>;
   readonly urls: ReadonlyMap<Node, string>;
+  /** Output path of a course file a directive uses; undefined when it was not packaged (reported). */
+  readonly assetUrl: (asset: AssetRef) => string | undefined;
+  /** The packaged size of the image at an output URL, written on it so that nothing moves as it loads. */
+  readonly imageSize: (url: string) => ImageSize | undefined;
   readonly questions: ReadonlyMap<string, QuestionData>;
   readonly activities: ReadonlyMap<string, ActivityData>;
   /** Translated label for the footnote section heading. */
@@ -58,78 +64,14 @@ function handlers(context: RenderContext): Record<string, Handler> {
       const src = context.urls.get(node);
       // Images are course files; one the model did not resolve is left out (draft mode).
       if (src === undefined) return undefined;
-      return element('img', { src, alt: node.alt ?? '', loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, []);
+      return element('img', { src, alt: node.alt ?? '', ...context.imageSize(src), loading: 'lazy', ...(node.title ? { title: node.title } : {}) }, []);
     },
   };
 }
 
 function drawDirective(state: State, node: Directives, context: RenderContext): Element | ElementContent[] | undefined {
   const info = context.directives.get(node);
-  if (!info) return undefined;
-  switch (info.kind) {
-    case 'omit':
-      return undefined;
-    case 'literal':
-      return [{ type: 'text', value: info.open }, ...state.all(node), { type: 'text', value: info.close }];
-    case 'question':
-      return question(state, info.question, context);
-    case 'activity': {
-      const data = context.activities.get(info.activity.id);
-      if (!data) return undefined;
-      const content: Record<string, LitValue> = { prompt: blocks(state, info.activity.prompt) };
-      if (info.activity.discussion) content.discussion = blocks(state, info.activity.discussion);
-      return element('cm-activity', {}, [], { activity: { json: data }, content: { record: content } });
-    }
-    case 'support':
-      return element('cm-support-link', {}, []);
-    case 'content-warning':
-      return element('cm-content-warning', titled(info.title), state.all(node));
-    case 'note':
-    case 'case-study':
-      return element('cm-note', { kind: info.kind, ...titled(info.title) }, state.all(node));
-    case 'figure': {
-      const src = info.asset ? context.urls.get(node) : undefined;
-      if (src === undefined) return undefined;
-      const properties: Properties = info.decorative && info.alt === '' ? { src, decorative: true } : { src, alt: info.alt };
-      return element('cm-figure', properties, state.all(node));
-    }
-    case 'term':
-      return element('cm-term', { term: info.id }, state.all(node));
-    case 'span':
-      return info.lang === undefined ? state.all(node) : element('span', { lang: info.lang, dir: info.dir }, state.all(node));
-  }
-}
-
-function question(state: State, draft: QuestionDraft, context: RenderContext): Element | undefined {
-  const data = context.questions.get(draft.fields.id);
-  if (!data) return undefined;
-  const content: Record<string, LitValue> = { prompt: blocks(state, draft.parts.prompt) };
-  if (draft.parts.choices) content.choices = inlineRecord(state, draft.parts.choices);
-  const feedback: Record<string, LitValue> = {};
-  if (draft.parts.feedback.correct) feedback.correct = inline(state, draft.parts.feedback.correct);
-  if (draft.parts.feedback.incorrect) feedback.incorrect = inline(state, draft.parts.feedback.incorrect);
-  if (draft.parts.feedback.choices) feedback.choices = inlineRecord(state, draft.parts.feedback.choices);
-  content.feedback = { record: feedback };
-  return element('cm-question', {}, [], { question: { json: data }, content: { record: content } });
-}
-
-function blocks(state: State, nodes: readonly RootContent[]): LitValue {
-  return { template: state.all({ type: 'root', children: [...nodes] }) };
-}
-
-function inline(state: State, nodes: readonly PhrasingContent[]): LitValue {
-  const paragraph: Paragraph = { type: 'paragraph', children: [...nodes] };
-  return { template: state.all(paragraph) };
-}
-
-function inlineRecord(state: State, parts: Readonly<Record<string, readonly PhrasingContent[]>>): LitValue {
-  return { record: Object.fromEntries(Object.entries(parts).map(([key, nodes]) => [key, inline(state, nodes)])) };
-}
-
-function titled(title: string | undefined): Properties {
-  return title === undefined ? {} : { heading: title };
-}
-
-function element(tagName: string, properties: Properties, children: ElementContent[], litProperties?: Record<string, LitValue>): Element {
-  return { type: 'element', tagName, properties, children, ...(litProperties ? { data: { litProperties } } : {}) };
+  if (!info || info.kind === 'omit') return undefined;
+  if (info.kind === 'literal') return [{ type: 'text', value: info.open }, ...state.all(node), { type: 'text', value: info.close }];
+  return descriptorOf(info.kind).render({ state, node, info: info.data, context });
 }

@@ -10,13 +10,14 @@ import { report, type Place } from '../diagnostics/report.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ActivityDraft, AssetRef, DirectiveInfo, PageLinkRef, QuestionDraft, SectionDraft } from '../model/section-draft.js';
-import { attributePlace, directiveSpecs, isDirectiveName, readAttributes, type DirectiveName } from './directive-specs.js';
+import { descriptorOf, directives, isDirectiveName, type DirectiveName } from '../directives/registry.js';
+import { truncate, type AnalysisScope } from '../directives/directive.js';
+import { readAttributes, type AttributeValues } from './directive-specs.js';
 import { readFrontmatter } from './frontmatter.js';
-import { termIdFor } from './glossary.js';
-import { directionOf, isLanguageTag } from './value-checks.js';
-import { readQuestion } from './question.js';
 import { checkDirectiveLines } from './directive-lines.js';
 import { inlineReferences, type InlinedReferences } from './inline-references.js';
+import { highlightCode } from './highlight-code.js';
+import { renderMath } from './math.js';
 import { classifyUrl, notAnImage, resolveInCourse, splitRelative } from './url-check.js';
 
 /** Page id from a section file name: `02-sexting.md` -> `sexting`. */
@@ -91,8 +92,18 @@ class Collector {
   }
 
   walk(tree: Root): void {
-    visit(tree, (node, _index, parent) => {
+    visit(tree, (node, index, parent) => {
       switch (node.type) {
+        case 'code':
+          highlightCode(node);
+          return undefined;
+        case 'math':
+        case 'inlineMath':
+          // Prose such as "$5 and $10" stays text (math.ts); a formula gets its MathML.
+          if (!renderMath(node, this.file) && parent && index !== undefined) {
+            parent.children.splice(index, 1, { type: 'text', value: sourceText(node, this.file), ...(node.position ? { position: node.position } : {}) } as never);
+          }
+          return SKIP;
         case 'html':
           report(this.file, 'raw-html', 'Raw HTML is not allowed in a page: it could break the player or run code inside the LMS. Use Markdown or a directive (such as :::note for a box) instead.', node.position);
           return SKIP;
@@ -209,13 +220,13 @@ class Collector {
         }
       }
       const colons = node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
-      const known = Object.keys(directiveSpecs);
+      const known = Object.keys(directives);
       const suggestion = didYouMean(node.name, known, (name) => `"${colons}${name}"`);
       report(this.file, 'unknown-directive', `Unknown directive "${colons}${node.name}".${suggestion || ` Known directives: ${known.join(', ')}.`} If the colon is meant as text, write "\\:" instead of ":".`, node.position);
       this.directives.set(node, { kind: 'omit' });
       return SKIP;
     }
-    const spec = directiveSpecs[node.name];
+    const spec = descriptorOf(node.name).spec;
     if (spec.kind !== node.type) {
       report(this.file, 'directive-misplaced', `"${node.name}" is written ${spec.example.split(/[[{]/)[0] ?? ''}...; here it has the wrong number of colons.`, node.position);
       this.directives.set(node, { kind: 'omit' });
@@ -225,123 +236,33 @@ class Collector {
     return this.known(node.name, node, attributes, parent);
   }
 
-  private known(name: DirectiveName, node: Directives, attributes: Readonly<Record<string, string | number | boolean>>, parent: Root | ContainerDirective | undefined): typeof SKIP | undefined {
-    const title = typeof attributes.title === 'string' && attributes.title !== '' ? attributes.title : undefined;
-    const nested = parent?.type === 'containerDirective' && (parent.name === 'question' || parent.name === 'activity');
-    switch (name) {
-      case 'question':
-      case 'activity': {
-        if (nested || parent === undefined) {
-          report(this.file, 'directive-misplaced', `A ${name} cannot sit inside another question, activity or list; put it on its own, between paragraphs.`, node.position);
-          this.directives.set(node, { kind: 'omit' });
-          return SKIP;
-        }
-        if (typeof attributes.id === 'string') this.declaredIds.push({ kind: name, id: attributes.id, position: node.position });
-        if (name === 'question') {
-          const question = readQuestion(node as ContainerDirective, attributes, this.file, this.directives);
-          this.directives.set(node, question ? { kind: 'question', question } : { kind: 'omit' });
-          if (question) this.questions.push(question);
-          // A question that cannot be read is reported once: its feedback lines are not misplaced.
-          else this.omitFeedback(node as ContainerDirective);
-        } else {
-          const activity = this.activity(node as ContainerDirective, attributes, title);
-          this.directives.set(node, activity ? { kind: 'activity', activity } : { kind: 'omit' });
-          if (activity) this.activities.push(activity);
-        }
-        return undefined;
-      }
-      case 'correct':
-      case 'incorrect':
-      case 'feedback':
-        report(this.file, 'directive-misplaced', name === 'feedback' ? '":feedback[...]" belongs at the end of a choice line inside a single-choice or multiple-response question.' : `"::${name}" belongs inside a ":::question".`, node.position);
-        this.directives.set(node, { kind: 'omit' });
-        return SKIP;
-      case 'discussion':
-        report(this.file, 'directive-misplaced', '"::discussion" belongs inside an ":::activity", on its own line between the prompt and the discussion.', node.position);
-        this.directives.set(node, { kind: 'omit' });
-        return SKIP;
-      case 'support':
-        if (this.support) report(this.file, 'support-duplicate', 'A course has one help-and-support panel; this page already has a ":::support". Merge them.', node.position);
-        else this.support = node as ContainerDirective;
-        this.directives.set(node, { kind: 'support', title });
-        return undefined;
-      case 'figure':
-        this.directives.set(node, this.figure(node, attributes));
-        return undefined;
-      case 'term': {
-        const label = toString(node).trim();
-        const id = typeof attributes.id === 'string' ? attributes.id : termIdFor(label);
-        if (label === '') report(this.file, 'directive-attribute', 'A term needs its text in brackets: :term[sextortion].', node.position);
-        this.terms.push({ node: node as TextDirective, id });
-        this.directives.set(node, { kind: 'term', id });
-        return undefined;
-      }
-      case 'span': {
-        // Screen readers switch voice for the passage (WCAG 2.2 SC 3.1.2); an invalid tag keeps the text, unmarked.
-        const tag = typeof attributes.lang === 'string' ? attributes.lang.trim() : '';
-        const lang = isLanguageTag(tag) ? (Intl.getCanonicalLocales(tag)[0] ?? tag) : undefined;
-        if (lang === undefined && tag !== '') report(this.file, 'directive-attribute', `"${tag}" is not a BCP 47 language tag; use a tag such as cy, fr or zh-Hans.`, node.position);
-        if (toString(node).trim() === '') report(this.file, 'directive-attribute', 'A passage in another language needs its text in brackets: :span[Bore da]{lang=cy}.', node.position);
-        this.directives.set(node, { kind: 'span', lang, dir: lang === undefined ? undefined : directionOf(lang) });
-        return undefined;
-      }
-      case 'content-warning':
-      case 'note':
-      case 'case-study':
-        this.directives.set(node, { kind: name, title });
-        return undefined;
+  private known(name: DirectiveName, node: Directives, attributes: AttributeValues, parent: Root | ContainerDirective | undefined): typeof SKIP | undefined {
+    const analysis = descriptorOf(name).analyze(node, attributes, this.scope(parent));
+    if (analysis === 'omit-all' || analysis === 'omit') {
+      this.directives.set(node, { kind: 'omit' });
+      return analysis === 'omit-all' ? SKIP : undefined;
     }
+    // descriptorOf(name) made this data; the registry pairs each name with its own data's type.
+    this.directives.set(node, { kind: name, data: analysis } as DirectiveInfo);
+    return undefined;
   }
 
-  private omitFeedback(question: ContainerDirective): void {
-    visit(question, (child) => {
-      if ((child.type === 'textDirective' || child.type === 'leafDirective') && (child.name === 'feedback' || child.name === 'correct' || child.name === 'incorrect') && !this.directives.has(child)) {
-        this.directives.set(child, { kind: 'omit' });
-      }
-    });
-  }
-
-  private activity(node: ContainerDirective, attributes: Readonly<Record<string, string | number | boolean>>, title: string | undefined): ActivityDraft | undefined {
-    const separator = node.children.findIndex((child) => child.type === 'leafDirective' && child.name === 'discussion');
-    const separatorNode = node.children[separator];
-    if (separatorNode?.type === 'leafDirective') this.directives.set(separatorNode, { kind: 'omit' });
-    const prompt = separator >= 0 ? node.children.slice(0, separator) : node.children;
-    const discussion = separator >= 0 ? node.children.slice(separator + 1) : undefined;
-    if (prompt.length === 0) {
-      report(this.file, 'question-prompt', 'This activity has no prompt: write what the learner should reflect on after the ":::activity" line.', node.position);
-    }
-    if (discussion?.length === 0) {
-      report(this.file, 'directive-misplaced', '"::discussion" is followed by nothing: write the discussion below it, or remove it.', separatorNode?.position);
-    }
-    const id = typeof attributes.id === 'string' ? attributes.id : undefined;
-    if (id === undefined || prompt.length === 0) return undefined;
-    const promptText = prompt.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
-    return { id, title, promptText, prompt, discussion: discussion?.length ? discussion : undefined, shared: attributes.shared === true, position: node.position };
-  }
-
-  private figure(node: Directives, attributes: Readonly<Record<string, string | number | boolean>>): DirectiveInfo {
-    const alt = typeof attributes.alt === 'string' ? attributes.alt.trim() : '';
-    const decorative = attributes.decorative === true;
-    if (alt === '' && !decorative) {
-      report(this.file, 'figure-alt', 'This figure has no alternative text: add alt="what the image shows" (or write decorative for a purely decorative image).', node.position);
-    }
-    const src = typeof attributes.src === 'string' ? attributes.src : '';
-    let asset: AssetRef | undefined;
-    if (src !== '') {
-      const kind = classifyUrl(src);
-      const path = splitRelative(src).path;
-      if (kind !== 'relative') {
-        report(this.file, kind === 'unsafe' ? 'unsafe-url' : 'directive-attribute', 'A figure\'s src must be a file inside the course folder, such as "../assets/image.svg".', node.position);
-      } else {
-        asset = this.asset(path, node.position);
-        const problem = asset === undefined ? undefined : notAnImage(path);
-        if (problem !== undefined) {
-          report(this.file, 'image-type', `"${truncate(path)}" is ${problem}: a browser cannot show it as a figure. Use a PNG, JPEG, GIF, SVG, WebP or AVIF image, or link to the file instead: [Open it](${truncate(path)}).`, attributePlace(this.file, node, 'src'));
-          asset = undefined;
-        }
-      }
-    }
-    return { kind: 'figure', asset, alt, decorative };
+  private scope(parent: Root | ContainerDirective | undefined): AnalysisScope {
+    return {
+      file: this.file,
+      parent,
+      handled: this.directives,
+      asset: (path, place) => this.asset(path, place),
+      addQuestion: (question) => this.questions.push(question),
+      addActivity: (activity) => this.activities.push(activity),
+      declareId: (kind, id, node) => this.declaredIds.push({ kind, id, position: node.position }),
+      addTerm: (node, id) => this.terms.push({ node, id }),
+      claimSupport: (node) => {
+        if (this.support) return false;
+        this.support = node;
+        return true;
+      },
+    };
   }
 }
 
@@ -363,6 +284,8 @@ function proseColon(node: TextDirective, text: string): DirectiveInfo | undefine
   return { kind: 'literal', open: `:${node.name}${hasLabel ? '[' : ''}`, close: rest };
 }
 
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+function sourceText(node: { position?: Heading['position'] }, file: VFile): string {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  return String(file.value).slice(start, end);
 }

@@ -1,6 +1,5 @@
 import type { Directives } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import type { QuestionType } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { closestName } from '../diagnostics/suggest.js';
 import { isValidId } from './value-checks.js';
@@ -25,80 +24,6 @@ export interface DirectiveSpec {
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   /** What the author writes, shown when the directive is used with the wrong number of colons. */
   readonly example: string;
-}
-
-export const questionTypes: readonly QuestionType[] = [
-  'single-choice',
-  'multiple-response',
-  'true-false',
-  'fill-in',
-  'numeric',
-  'matching',
-  'sequencing',
-];
-
-const id: AttributeSpec = { type: 'id', required: true, hint: 'an id such as {#my-question}, in lowercase letters, digits and hyphens' };
-const title: AttributeSpec = { type: 'text', hint: 'a short title, in quotes if it has spaces' };
-
-export const directiveSpecs = {
-  question: {
-    kind: 'containerDirective',
-    example: ':::question{#my-question type=single-choice}',
-    attributes: {
-      id,
-      type: { type: 'enum', required: true, values: questionTypes, hint: `one of ${questionTypes.join(', ')}` },
-      weight: { type: 'number', min: 0, hint: 'a number of 0 or more; 2 makes the question count twice' },
-      answer: { type: 'text', hint: 'true or false (true-false), or a number (numeric)' },
-      tolerance: { type: 'number', min: 0, hint: 'a number of 0 or more' },
-      unit: { type: 'text', hint: 'a unit shown after the answer box, such as "%"' },
-      'case-sensitive': { type: 'boolean', hint: 'write case-sensitive on its own' },
-    },
-  },
-  correct: { kind: 'leafDirective', example: '::correct[Feedback for a right answer]', attributes: {} },
-  incorrect: { kind: 'leafDirective', example: '::incorrect[Feedback for a wrong answer]', attributes: {} },
-  feedback: { kind: 'textDirective', example: '- [ ] A choice :feedback[Why this choice is right or wrong]', attributes: {} },
-  activity: {
-    kind: 'containerDirective',
-    example: ':::activity{#my-activity}',
-    attributes: {
-      id,
-      title,
-      shared: {
-        type: 'boolean',
-        hint: 'write shared on its own to record the learner\'s text in the LMS for tutors to read; without it the text stays on the learner\'s device',
-      },
-    },
-  },
-  discussion: { kind: 'leafDirective', example: '::discussion', attributes: {} },
-  'content-warning': { kind: 'containerDirective', example: ':::content-warning', attributes: { title } },
-  support: { kind: 'containerDirective', example: ':::support{title="Help and support"}', attributes: { title } },
-  figure: {
-    kind: 'leafDirective',
-    example: '::figure[Caption]{src="../assets/image.svg" alt="What the image shows"}',
-    attributes: {
-      src: { type: 'text', required: true, hint: 'the image path relative to this file, such as "../assets/image.svg"' },
-      alt: { type: 'text', hint: 'a description of the image for people who cannot see it' },
-      decorative: { type: 'boolean', hint: 'write decorative on its own for a purely decorative image' },
-    },
-  },
-  note: { kind: 'containerDirective', example: ':::note{title="A title"}', attributes: { title } },
-  'case-study': { kind: 'containerDirective', example: ':::case-study{title="A title"}', attributes: { title } },
-  term: {
-    kind: 'textDirective',
-    example: ':term[sextortion]',
-    attributes: { id: { type: 'id', hint: 'the id of a glossary.yaml entry' } },
-  },
-  span: {
-    kind: 'textDirective',
-    example: ':span[Bore da]{lang=cy}',
-    attributes: { lang: { type: 'text', required: true, hint: 'a BCP 47 language tag, such as cy, fr or zh-Hans' } },
-  },
-} as const satisfies Record<string, DirectiveSpec>;
-
-export type DirectiveName = keyof typeof directiveSpecs;
-
-export function isDirectiveName(name: string): name is DirectiveName {
-  return Object.hasOwn(directiveSpecs, name);
 }
 
 /** Attribute values after checking: text, number or boolean, by the spec's type. */

@@ -53,6 +53,16 @@ const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'jfif', 'gif', 'svg', 'w
 const SOUND_EXTENSIONS = new Set(['mp3', 'wav', 'ogg', 'oga', 'm4a', 'aac', 'flac', 'opus', 'weba']);
 const VIDEO_EXTENSIONS = new Set(['mp4', 'm4v', 'webm', 'ogv', 'mov', 'avi', 'mkv', 'wmv']);
 
+// What a media element plays in every current browser (HTML Living Standard 4.8.11; MP4/H.264 and WebM).
+const PLAYABLE_SOUND = new Set(['mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'wav', 'weba', 'flac']);
+const PLAYABLE_VIDEO = new Set(['mp4', 'm4v', 'webm', 'ogv']);
+
+/** Whether a file plays as sound or video in a browser, by its extension. */
+export function mediaKind(path: string): 'audio' | 'video' | undefined {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  return PLAYABLE_SOUND.has(extension) ? 'audio' : PLAYABLE_VIDEO.has(extension) ? 'video' : undefined;
+}
+
 /** Why a file cannot be shown as an image, by its extension; undefined when it can. */
 export function notAnImage(path: string): 'a sound file' | 'a video file' | 'not an image file' | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();

@@ -1,5 +1,7 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { ActivityData, CourseData, QuestionData } from '../../components/course-data.js';
+import type { AnswerMode } from '../../components/questions/question-kind.js';
+import { kindOf } from '../../components/questions/registry.js';
 
 /**
  * The learner finds the player's controls by their `data-action` (components/README.md), never by
@@ -11,7 +13,7 @@ const action = (name: 'start' | 'next' | 'previous' | 'results' | 'check' | 'sav
 export type PlayerScope = Page | Frame;
 
 /** How the scripted learner answers: from the course's answer key, against it, or the first option. */
-export type AnswerMode = 'correct' | 'wrong' | 'first';
+export type { AnswerMode } from '../../components/questions/question-kind.js';
 
 /** The course data the player holds (its answer key included), read from the running page. */
 export async function readCourse(scope: PlayerScope): Promise<CourseData> {
@@ -23,43 +25,12 @@ export async function readCourse(scope: PlayerScope): Promise<CourseData> {
 /** Answers one question through the player's own controls, as a learner would. */
 export async function answerQuestion(scope: PlayerScope, question: QuestionData, mode: AnswerMode, signal?: AbortSignal): Promise<void> {
   const host = await questionHost(scope, question.id);
-  const correct = mode === 'correct';
-  switch (question.type) {
-    case 'single-choice': {
-      const choice = mode === 'first' ? question.choices[0] : (question.choices.find((option) => option.correct === correct) ?? question.choices[0]);
-      await host.locator(`input[value="${choice?.id ?? 'a'}"]`).check();
-      break;
-    }
-    case 'multiple-response': {
-      const chosen =
-        mode === 'first'
-          ? question.choices.slice(0, 1)
-          : correct
-            ? question.choices.filter((option) => option.correct)
-            : question.choices.filter((option) => !option.correct).slice(0, 1);
-      for (const option of chosen) await host.locator(`input[value="${option.id}"]`).check();
-      break;
-    }
-    case 'true-false':
-      await host.locator(`input[value="${mode === 'first' ? 'true' : String(correct ? question.answer : !question.answer)}"]`).check();
-      break;
-    case 'fill-in':
-      await host.locator('input#answer').fill(correct ? (question.answers[0] ?? '') : 'not the answer');
-      break;
-    case 'numeric':
-      await host.locator('input#answer').fill(String(correct ? question.answer : question.answer + question.tolerance + 1000));
-      break;
-    case 'matching':
-      for (const [index, [source, target]] of question.pairs.entries()) {
-        const wrong = question.targets[(question.targets.findIndex((item) => item.id === target) + 1) % question.targets.length]?.id ?? target;
-        const first = question.targets[0]?.id ?? target;
-        await host.locator(`select#match-${source}`).selectOption(mode === 'first' ? first : correct || index > 0 ? target : wrong);
-      }
-      break;
-    case 'sequencing':
-      // The player never starts in the correct order, so leaving it as shown is a wrong answer.
-      if (correct) await orderSteps(host, question.steps.map((step) => step.id), signal);
-      break;
+  // Each question type says how its controls are worked (components/questions/, `answerSteps`).
+  for (const step of kindOf(question).answerSteps(question, mode)) {
+    if (step.op === 'check') await host.locator(step.selector).check();
+    else if (step.op === 'fill') await host.locator(step.selector).fill(step.text);
+    else if (step.op === 'select') await host.locator(step.selector).selectOption(step.value);
+    else await orderSteps(host, step.ids, signal);
   }
   await host.locator(action('check')).click();
 }

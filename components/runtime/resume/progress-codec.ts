@@ -25,7 +25,7 @@ import type { CourseData, QuestionData } from '../../course-data.js';
 import { REFLECTION_MAX } from '../../reflection-limit.js';
 import type { AnswerRecord, ProgressState, SubmittedActivity } from '../../tracker.js';
 import { base36Digits, bitsetLength, CHECKSUM_LENGTH, checksum, decodeBitset, encodeBitset, fromBase36, toBase36 } from './compact.js';
-import { decodeResponse, encodeResponse, worstResponseLength } from './response-codec.js';
+import { decodeResponse, encodeResponse, responseShape, worstResponseLength } from './response-codec.js';
 import { decodeText, encodeText, truncateText, worstTextLength } from './text-codec.js';
 
 /** SCORM 1.2 cmi.suspend_data is CMIString4096; 4000 leaves room for 2004 2nd edition LMSs too. */
@@ -42,9 +42,7 @@ export type DecodeResult = { readonly ok: true; readonly state: ProgressState } 
 
 /** What the indices mean: a state saved under another structure must not decode. */
 function structure(course: CourseData): string {
-  const size = (x: QuestionData): string | number =>
-    x.type === 'single-choice' || x.type === 'multiple-response' ? x.choices.length : x.type === 'matching' ? `${x.sources.length}/${x.targets.length}` : x.type === 'sequencing' ? x.steps.length : '';
-  return [course.id, course.pages.map((p) => p.id), course.questions.map((x) => `${x.id}:${x.type}:${size(x)}`), course.activities.map((a) => a.id)].join('\n');
+  return [course.id, course.pages.map((p) => p.id), course.questions.map((x) => `${x.id}:${x.type}:${responseShape(x)}`), course.activities.map((a) => a.id)].join('\n');
 }
 
 function seal(body: string, course: CourseData): string {

@@ -1,27 +1,23 @@
 /**
- * Reads an `answered` statement (xAPI Data 2.4.4.1 interaction definition, result) back into a
- * version-neutral interaction record, from which each SCORM version writes its own formats.
+ * The version-neutral interaction record of an answered question or a submitted activity, made
+ * from the learner event itself (the question's structured patterns, ../../questions/), from which
+ * each SCORM version writes its own formats. Nothing here reads a statement's text back.
  */
-import type { Statement } from '@xapi/xapi';
-import { ACTIVITY_TYPES } from '../vocabulary.js';
-import { parseIsoDuration, toIdentifier } from './formats.js';
+import type { ActivityData, QuestionData } from '../../course-data.js';
+import type { InteractionItems, InteractionType, Pattern } from '../../questions/question-kind.js';
+import { kindOf } from '../../questions/registry.js';
+import type { LearnerEvent } from '../../tracker.js';
+import { interactionItems, responseOf } from '../statements/interaction-definitions.js';
+import { toIdentifier } from './formats.js';
 
-export type InteractionType = 'true-false' | 'choice' | 'fill-in' | 'long-fill-in' | 'matching' | 'sequencing' | 'numeric';
-
-/** A response or pattern, parsed out of its xAPI text form. */
-export type Response =
-  | { readonly kind: 'ids'; readonly ids: readonly string[] }
-  | { readonly kind: 'pairs'; readonly pairs: readonly (readonly [string, string])[] }
-  | { readonly kind: 'boolean'; readonly value: boolean }
-  | { readonly kind: 'number'; readonly min: number | undefined; readonly max: number | undefined }
-  | { readonly kind: 'text'; readonly text: string; readonly caseMatters: boolean };
+export type { InteractionType, Pattern } from '../../questions/question-kind.js';
 
 export interface InteractionRecord {
   readonly id: string;
   readonly type: InteractionType;
   /** undefined for a private reflection: the LMS learns only that it was done. */
-  readonly response: Response | undefined;
-  readonly patterns: readonly Response[];
+  readonly response: Pattern | undefined;
+  readonly patterns: readonly Pattern[];
   /** undefined for reflections, which have no right answer. */
   readonly correct: boolean | undefined;
   readonly weighting: number | undefined;
@@ -29,89 +25,47 @@ export interface InteractionRecord {
   /** ISO 8601 time of the answer. */
   readonly timestamp: string;
   readonly description: string;
-  /** Component ids in definition order (choices/steps, sources, targets), for 1.2's one-character ids. */
-  readonly components: { readonly choices: readonly string[]; readonly source: readonly string[]; readonly target: readonly string[] };
+  /** The items the ids name, in definition order (1.2 numbers them; 2004 names them by their text). */
+  readonly items: InteractionItems;
 }
 
-const TYPES: readonly InteractionType[] = ['true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'sequencing', 'numeric'];
+const NO_ITEMS: InteractionItems = { choices: [], source: [], target: [] };
 
-const isType = (value: unknown): value is InteractionType => TYPES.some((type) => type === value);
-
-function componentIds(list: unknown): readonly string[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item: unknown) => {
-    const id: unknown = item !== null && typeof item === 'object' ? Reflect.get(item, 'id') : undefined;
-    return typeof id === 'string' ? [id] : [];
-  });
-}
-
-function firstText(map: unknown): string {
-  if (map === null || typeof map !== 'object') return '';
-  const first: unknown = Object.values(map)[0];
-  return typeof first === 'string' ? first : '';
-}
-
-const numberOrUndefined = (text: string | undefined): number | undefined =>
-  text === undefined || text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text);
-
-/** Parses one xAPI response or pattern string of `type` (xAPI Data 2.4.4.1.2). */
-export function parseResponse(type: InteractionType, text: string): Response {
-  switch (type) {
-    case 'true-false':
-      return { kind: 'boolean', value: text === 'true' };
-    case 'choice':
-    case 'sequencing':
-      return { kind: 'ids', ids: text === '' ? [] : text.split('[,]') };
-    case 'matching':
-      return {
-        kind: 'pairs',
-        pairs: (text === '' ? [] : text.split('[,]')).map((pair) => {
-          const [source = '', target = ''] = pair.split('[.]');
-          return [source, target] as const;
-        }),
-      };
-    case 'numeric': {
-      const [min, max] = text.includes('[:]') ? text.split('[:]') : [text, text];
-      return { kind: 'number', min: numberOrUndefined(min), max: numberOrUndefined(max) };
-    }
-    case 'fill-in':
-    case 'long-fill-in': {
-      const caseMatters = text.startsWith('{case_matters=true}');
-      return { kind: 'text', text: caseMatters ? text.slice('{case_matters=true}'.length) : text, caseMatters };
-    }
-  }
-}
-
-/** The record for an `answered` statement about an interaction, or undefined for anything else. */
-export function interactionFromStatement(
-  statement: Statement,
-  localId: (iri: string) => string,
-  now: () => number,
-): InteractionRecord | undefined {
-  const object = statement.object;
-  if (!('id' in object) || typeof object.id !== 'string') return undefined;
-  const definition: unknown = 'definition' in object ? object.definition : undefined;
-  if (definition === null || typeof definition !== 'object') return undefined;
-  if (Reflect.get(definition, 'type') !== ACTIVITY_TYPES.interaction) return undefined;
-  const type: unknown = Reflect.get(definition, 'interactionType');
-  if (!isType(type)) return undefined;
-  const patterns: unknown = Reflect.get(definition, 'correctResponsesPattern');
-  const result = statement.result;
-  const choices = componentIds(Reflect.get(definition, 'choices'));
+function questionRecord(question: QuestionData, event: Extract<LearnerEvent, { kind: 'question-answered' }>, timestamp: string): InteractionRecord {
   return {
-    id: toIdentifier(localId(object.id)),
-    type,
-    response: result?.response === undefined ? undefined : parseResponse(type, result.response),
-    patterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string').map((p) => parseResponse(type, p)) : [],
-    correct: result?.success,
-    weighting: result?.score?.max,
-    latencyMs: parseIsoDuration(result?.duration),
-    timestamp: statement.timestamp ?? new Date(now()).toISOString(),
-    description: firstText(Reflect.get(definition, 'description')) || firstText(Reflect.get(definition, 'name')),
-    components: {
-      choices,
-      source: componentIds(Reflect.get(definition, 'source')),
-      target: componentIds(Reflect.get(definition, 'target')),
-    },
+    id: toIdentifier(question.id),
+    type: kindOf(question).interaction.type,
+    response: responseOf(question, event.answer.response),
+    patterns: kindOf(question).interaction.correct(question),
+    correct: event.answer.correct,
+    weighting: question.weight,
+    latencyMs: event.latencyMs,
+    timestamp,
+    description: question.promptText,
+    items: interactionItems(question),
   };
+}
+
+function activityRecord(activity: ActivityData, event: Extract<LearnerEvent, { kind: 'activity-submitted' }>, timestamp: string): InteractionRecord {
+  const { submission } = event;
+  return {
+    id: toIdentifier(activity.id),
+    type: 'long-fill-in',
+    // A private activity is reported as done and nothing more: its text never leaves the device.
+    response: submission.shared ? { kind: 'text', text: submission.text, caseMatters: false } : undefined,
+    patterns: [],
+    correct: undefined,
+    weighting: undefined,
+    latencyMs: undefined,
+    timestamp,
+    description: activity.promptText || (activity.title.trim() === '' ? '' : activity.title),
+    items: NO_ITEMS,
+  };
+}
+
+/** The record for an answered question or a submitted activity, or undefined for any other event. */
+export function interactionRecord(event: LearnerEvent, timestamp: string): InteractionRecord | undefined {
+  if (event.kind === 'question-answered') return questionRecord(event.question, event, timestamp);
+  if (event.kind === 'activity-submitted') return activityRecord(event.activity, event, timestamp);
+  return undefined;
 }

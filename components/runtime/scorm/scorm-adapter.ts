@@ -12,7 +12,7 @@ import { CMI5, VERBS } from '../vocabulary.js';
 import { discoverApi, type Timers } from './api-discovery.js';
 import { createCommitScheduler, type CommitScheduler } from './commit-scheduler.js';
 import { parseIsoDuration, truncate } from './formats.js';
-import { interactionFromStatement } from './interaction-record.js';
+import { interactionRecord } from './interaction-record.js';
 import { watchLifecycle } from './lifecycle.js';
 import { apiMethods, createLmsConnection, type LmsConnection } from './lms-connection.js';
 import { restoreProgress } from './restore-progress.js';
@@ -113,7 +113,7 @@ class ScormAdapter implements ScormTrackingAdapter {
       this.latest = state;
       const statement = this.statements.statementFor(event);
       if (this.mode === 'standalone') this.standalone?.save(state);
-      else if (this.mode === 'lms' && statement !== undefined) this.translate(statement);
+      else if (this.mode === 'lms' && statement !== undefined) this.translate(statement, event);
     } catch (error: unknown) {
       // A tracking fault must never break the course: report it and keep the learner going.
       console.warn('coursemark: could not record a learner event', error);
@@ -170,8 +170,8 @@ class ScormAdapter implements ScormTrackingAdapter {
     return restored.state;
   }
 
-  /** One statement -> data-model calls (standards.md 1.3, 2.3). */
-  private translate(statement: Statement): void {
+  /** One statement -> data-model calls (standards.md 1.3, 2.3); interactions come from the event's structure. */
+  private translate(statement: Statement, event: LearnerEvent): void {
     const lms = this.lms;
     const launch = this.launch;
     const scheduler = this.scheduler;
@@ -194,7 +194,7 @@ class ScormAdapter implements ScormTrackingAdapter {
         return;
       }
       case VERBS.answered: {
-        const record = interactionFromStatement(statement, (iri) => this.localId(iri), this.now);
+        const record = interactionRecord(event, statement.timestamp ?? new Date(this.now()).toISOString());
         if (record !== undefined && !this.interactionsFull) {
           // One record per submission: a journal, appended at the LMS's _count (never overwritten).
           if (this.model.writeInteraction(lms, this.interactionIndex, record)) this.interactionIndex += 1;
@@ -282,11 +282,6 @@ class ScormAdapter implements ScormTrackingAdapter {
     this.writeState(lms);
     this.ok = lms.commit();
     lms.terminate();
-  }
-
-  private localId(iri: string): string {
-    const item = this.course.questions.find((q) => q.iri === iri) ?? this.course.activities.find((a) => a.iri === iri);
-    return item?.id ?? iri.slice(iri.lastIndexOf('/') + 1);
   }
 }
 

@@ -3,7 +3,7 @@
  * the CMIFeedback response formats, with one-character ids for choices.
  */
 import { toCmiTime, toCmiTimespan, toDecimal, truncate } from './formats.js';
-import type { InteractionRecord, Response } from './interaction-record.js';
+import type { InteractionRecord, Pattern } from './interaction-record.js';
 import type { LmsConnection } from './lms-connection.js';
 import type { Scorm12StatusMode } from '../../course-data.js';
 import { PATTERN_LIMIT, readNumber, setAll, type LaunchData, type Outcome, type ScormModel } from './scorm-model.js';
@@ -27,10 +27,13 @@ function charMap(ids: readonly string[], alphabet = LETTERS_FIRST): (id: string)
   };
 }
 
-function format12(record: InteractionRecord, response: Response): string {
-  const choice = charMap(record.components.choices);
-  const source = charMap(record.components.source, DIGITS_FIRST);
-  const target = charMap(record.components.target);
+const idsOf = (items: readonly { readonly id: string }[]): string[] => items.map((item) => item.id);
+
+/** A structured response or pattern in 1.2's CMIFeedback form (RTE 3.4.4), with one character per item. */
+function format12(record: InteractionRecord, response: Pattern): string {
+  const choice = charMap(idsOf(record.items.choices));
+  const source = charMap(idsOf(record.items.source), DIGITS_FIRST);
+  const target = charMap(idsOf(record.items.target));
   switch (response.kind) {
     case 'boolean':
       return response.value ? 't' : 'f';
@@ -38,12 +41,9 @@ function format12(record: InteractionRecord, response: Response): string {
       return response.ids.map(choice).filter((id) => id !== '').join(',');
     case 'pairs':
       return response.pairs.map(([s, t]) => `${source(s)}.${target(t)}`).join(',');
-    case 'number': {
-      const { min, max } = response;
+    case 'number':
       // 1.2 numeric is one decimal: a tolerance range is reported by its centre.
-      const value = min !== undefined && max !== undefined ? (min + max) / 2 : (min ?? max ?? 0);
-      return toDecimal(value);
-    }
+      return toDecimal((response.min + response.max) / 2);
     case 'text':
       return truncate(response.text, 255);
   }

@@ -3,26 +3,25 @@
  * the `[,]`/`[.]`/`[:]` response formats (RTE 4.2.9.1, 4.2.9.2).
  */
 import { toDecimal, toIsoDuration, toScormTimestamp, truncate } from './formats.js';
-import type { InteractionRecord, Response } from './interaction-record.js';
+import { readableKeys, type ReadableKeys } from '../statements/interaction-definitions.js';
+import type { InteractionRecord, Pattern } from './interaction-record.js';
 import { PATTERN_LIMIT, readNumber, setAll, type LaunchData, type ScormModel } from './scorm-model.js';
 
 export type CompletionStatus = 'completed' | 'incomplete' | 'not attempted' | 'unknown';
 export type SuccessStatus = 'passed' | 'failed' | 'unknown';
 
-function format2004(response: Response, pattern: boolean, type: InteractionRecord['type']): string {
+/** A structured response or pattern in 2004's form (RTE 4.2.9.1, 4.2.9.2), items named by their text (readable-ids.ts). */
+function format2004(response: Pattern, pattern: boolean, type: InteractionRecord['type'], keys: ReadableKeys): string {
   switch (response.kind) {
     case 'boolean':
       return response.value ? 'true' : 'false';
     case 'ids':
-      return [...new Set(response.ids)].join('[,]');
+      return [...new Set(response.ids.map(keys.choice))].join('[,]');
     case 'pairs':
-      return response.pairs.map(([s, t]) => `${s}[.]${t}`).join('[,]');
-    case 'number': {
-      const min = response.min === undefined ? '' : toDecimal(response.min);
-      const max = response.max === undefined ? '' : toDecimal(response.max);
+      return response.pairs.map(([s, t]) => `${keys.source(s)}[.]${keys.target(t)}`).join('[,]');
+    case 'number':
       // The learner's response is one real; a pattern is always a `min[:]max` range (RTE 4.2.9.1).
-      return pattern ? `${min}[:]${max}` : min || max || '0';
-    }
+      return pattern ? `${toDecimal(response.min)}[:]${toDecimal(response.max)}` : toDecimal(response.min);
     case 'text': {
       // fill-in items are at most 250 characters, long-fill-in 4000 (SPM).
       const text = truncate(response.text, type === 'long-fill-in' ? 4000 : 250);
@@ -72,6 +71,7 @@ export const scorm2004Model: ScormModel = {
     const base = `cmi.interactions.${index}`;
     const patterns = record.patterns.slice(0, PATTERN_LIMIT[record.type]);
     const result = record.correct === undefined ? 'neutral' : record.correct ? 'correct' : 'incorrect';
+    const keys = readableKeys(record.items);
     return setAll(lms, [
       [`${base}.id`, record.id],
       // type before any response or pattern (RTE 4.2.9: 408 otherwise)
@@ -79,8 +79,8 @@ export const scorm2004Model: ScormModel = {
       [`${base}.timestamp`, toScormTimestamp(record.timestamp)],
       [`${base}.weighting`, record.weighting === undefined ? undefined : toDecimal(record.weighting)],
       [`${base}.description`, record.description === '' ? undefined : truncate(record.description, 250)],
-      ...patterns.map((pattern, k) => [`${base}.correct_responses.${k}.pattern`, format2004(pattern, true, record.type)] as const),
-      [`${base}.learner_response`, record.response === undefined ? undefined : format2004(record.response, false, record.type)],
+      ...patterns.map((pattern, k) => [`${base}.correct_responses.${k}.pattern`, format2004(pattern, true, record.type, keys)] as const),
+      [`${base}.learner_response`, record.response === undefined ? undefined : format2004(record.response, false, record.type, keys)],
       [`${base}.result`, result],
       [`${base}.latency`, record.latencyMs === undefined ? undefined : toIsoDuration(record.latencyMs)],
     ]);

@@ -1,16 +1,18 @@
 /**
- * xAPI interaction activity definitions and responses per question type (xAPI Data 2.4.4.1.2,
- * "Interaction Activities"). Exported for the SCORM adapters too: cmi.interactions use the same
- * patterns with other delimiters (SCORM 2004 RTE 4.2.9.1). Options, items and steps are named by
- * readable ids derived from their text (readable-ids.ts), never by the player's 'a', 'b'.
+ * xAPI interaction activity definitions and responses (xAPI Data 2.4.4.1.2, "Interaction
+ * Activities"), written from the structured patterns of each question type (../../questions/).
+ * Options, items and steps are named by readable ids derived from their text (readable-ids.ts),
+ * never by the player's 'a', 'b'; SCORM 2004 uses the same names (../scorm/scorm2004-model.ts).
  */
 import type { InteractionActivityDefinition, InteractionComponent, LanguageMap } from '@xapi/xapi';
 import type { MatchItem, QuestionData } from '../../course-data.js';
+import type { InteractionItems, InteractionType, Pattern } from '../../questions/question-kind.js';
+import { kindOf, responseFor } from '../../questions/registry.js';
 import type { LearnerResponse } from '../../tracker.js';
 import { ACTIVITY_TYPES } from '../vocabulary.js';
 import { readableIds } from './readable-ids.js';
 
-export type InteractionType = 'choice' | 'true-false' | 'fill-in' | 'long-fill-in' | 'numeric' | 'matching' | 'sequencing';
+export type { InteractionType } from '../../questions/question-kind.js';
 
 /** xAPI Data 2.4.4.1.2: list delimiter `[,]`, pair delimiter `[.]`, range delimiter `[:]`. */
 export const LIST = '[,]';
@@ -18,86 +20,62 @@ export const PAIR = '[.]';
 export const RANGE = '[:]';
 
 export function interactionType(question: QuestionData): InteractionType {
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-response':
-      return 'choice';
-    default:
-      return question.type;
-  }
+  return kindOf(question).interaction.type;
 }
 
-/** Removes binary floating-point noise from `answer ± tolerance` (0.3 - 0.1 -> 0.2, not 0.19999999999999998). */
-function tidy(n: number): number {
-  return Number(n.toPrecision(15));
-}
-
-/** Player ids -> readable ids for one question's options, items and steps (readable-ids.ts). */
-interface Keys {
+/** Player ids -> readable ids for one question's choices or steps, matching sources and targets. */
+export interface ReadableKeys {
   readonly choice: (id: string) => string;
   readonly source: (id: string) => string;
   readonly target: (id: string) => string;
 }
 
-function keysOf(question: QuestionData): Keys {
-  const lookup = (map: ReadonlyMap<string, string>) => (id: string) => map.get(id) ?? id;
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-response': {
-      const choice = lookup(readableIds(question.choices));
-      return { choice, source: choice, target: choice };
-    }
-    case 'sequencing': {
-      const step = lookup(readableIds(question.steps));
-      return { choice: step, source: step, target: step };
-    }
-    case 'matching':
-      return { choice: (id) => id, source: lookup(readableIds(question.sources)), target: lookup(readableIds(question.targets)) };
-    default:
-      return { choice: (id) => id, source: (id) => id, target: (id) => id };
+/** The items a question's interaction names, each list complete (empty when the type has none). */
+export function interactionItems(question: QuestionData): InteractionItems {
+  return { choices: [], source: [], target: [], ...kindOf(question).interaction.items(question) };
+}
+
+export function readableKeys(items: InteractionItems): ReadableKeys {
+  const lookup = (list: readonly MatchItem[]) => {
+    const map = readableIds(list);
+    return (id: string) => map.get(id) ?? id;
+  };
+  return { choice: lookup(items.choices), source: lookup(items.source), target: lookup(items.target) };
+}
+
+/** One pattern in xAPI's text form (xAPI Data 2.4.4.1.2), ids already readable. */
+export function xapiPattern(pattern: Pattern, keys: ReadableKeys, asPattern: boolean): string {
+  switch (pattern.kind) {
+    case 'ids':
+      return pattern.ids.map(keys.choice).join(LIST);
+    case 'pairs':
+      return pattern.pairs.map(([s, t]) => `${keys.source(s)}${PAIR}${keys.target(t)}`).join(LIST);
+    case 'boolean':
+      return String(pattern.value);
+    case 'number':
+      return pattern.min === pattern.max ? String(pattern.min) : `${pattern.min}${RANGE}${pattern.max}`;
+    case 'text':
+      // `{case_matters=true}` prefixes a pattern that is case sensitive.
+      return asPattern && pattern.caseMatters ? `{case_matters=true}${pattern.text}` : pattern.text;
   }
 }
 
 /** The correct responses pattern (xAPI Data 2.4.4.1.2: an array of response patterns). */
 export function correctResponsesPattern(question: QuestionData): string[] {
-  const keys = keysOf(question);
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-response':
-      return [question.choices.filter((c) => c.correct).map((c) => keys.choice(c.id)).join(LIST)];
-    case 'true-false':
-      return [String(question.answer)];
-    case 'fill-in':
-      // xAPI Data 2.4.4.1.2: `{case_matters=true}` prefixes a pattern that is case sensitive.
-      return question.answers.map((a) => (question.caseSensitive ? `{case_matters=true}${a}` : a));
-    case 'numeric':
-      return [question.tolerance > 0 ? `${tidy(question.answer - question.tolerance)}${RANGE}${tidy(question.answer + question.tolerance)}` : String(question.answer)];
-    case 'matching':
-      return [question.pairs.map(([s, t]) => `${keys.source(s)}${PAIR}${keys.target(t)}`).join(LIST)];
-    case 'sequencing':
-      return [question.steps.map((s) => keys.choice(s.id)).join(LIST)];
-  }
+  const keys = readableKeys(interactionItems(question));
+  return kindOf(question).interaction.correct(question).map((pattern) => xapiPattern(pattern, keys, true));
+}
+
+/** The learner's response as structure, or undefined when it is of another type than the question. */
+export function responseOf(question: QuestionData, response: LearnerResponse): Pattern | undefined {
+  const own = responseFor(question, response);
+  return own === undefined ? undefined : kindOf(question).interaction.response(question, own);
 }
 
 /** The learner's response to `question` in the same format as the pattern (`result.response`). */
 export function responsePattern(question: QuestionData, response: LearnerResponse): string {
-  const keys = keysOf(question);
-  switch (response.type) {
-    case 'single-choice':
-      return keys.choice(response.choice);
-    case 'multiple-response':
-      return response.choices.map(keys.choice).join(LIST);
-    case 'true-false':
-      return String(response.value);
-    case 'fill-in':
-      return response.text;
-    case 'numeric':
-      return String(response.value);
-    case 'matching':
-      return response.pairs.map(([s, t]) => `${keys.source(s)}${PAIR}${keys.target(t)}`).join(LIST);
-    case 'sequencing':
-      return response.order.map(keys.choice).join(LIST);
-  }
+  const pattern = responseOf(question, response);
+  return pattern === undefined ? '' : xapiPattern(pattern, readableKeys(interactionItems(question)), false);
 }
 
 function components(items: readonly MatchItem[], language: string, key: (id: string) => string): InteractionComponent[] {
@@ -107,22 +85,26 @@ function components(items: readonly MatchItem[], language: string, key: (id: str
 /** The full interaction definition of a question, in the course language. */
 export function interactionDefinition(question: QuestionData, language: string): InteractionActivityDefinition {
   const text: LanguageMap = { [language]: question.promptText };
-  const keys = keysOf(question);
+  const type = interactionType(question);
+  const items = interactionItems(question);
+  const keys = readableKeys(items);
   const base = { type: ACTIVITY_TYPES.interaction, name: text, description: text, correctResponsesPattern: correctResponsesPattern(question) };
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-response':
-      return { ...base, interactionType: 'choice', choices: components(question.choices, language, keys.choice) };
-    case 'true-false':
-      return { ...base, interactionType: 'true-false', correctResponsesPattern: [question.answer ? 'true' : 'false'] };
-    case 'fill-in':
-      return { ...base, interactionType: 'fill-in' };
-    case 'numeric':
-      return { ...base, interactionType: 'numeric' };
-    case 'matching':
-      return { ...base, interactionType: 'matching', source: components(question.sources, language, keys.source), target: components(question.targets, language, keys.target) };
+  // xAPI Data 2.4.4.1.3: choice and sequencing list `choices`, matching `source` and `target`.
+  switch (type) {
+    case 'choice':
     case 'sequencing':
-      return { ...base, interactionType: 'sequencing', choices: components(question.steps, language, keys.choice) };
+      return { ...base, interactionType: type, choices: components(items.choices, language, keys.choice) };
+    case 'matching':
+      return { ...base, interactionType: type, source: components(items.source, language, keys.source), target: components(items.target, language, keys.target) };
+    case 'true-false':
+      // The xAPI types spell the pattern out: exactly ['true'] or ['false'].
+      return { ...base, interactionType: type, correctResponsesPattern: [base.correctResponsesPattern[0] === 'true' ? 'true' : 'false'] };
+    case 'fill-in':
+      return { ...base, interactionType: type };
+    case 'long-fill-in':
+      return { ...base, interactionType: type };
+    case 'numeric':
+      return { ...base, interactionType: type };
   }
 }
 

@@ -5,7 +5,8 @@
 // documented in docs/authoring.md ("Markdown: CommonMark and GitHub Flavored Markdown"), are applied
 // to the spec's HTML or left out of both: headings one level down (# is the page title's level),
 // heading ids, web links opening a new tab, lazy images, task-list checkboxes named by their item,
-// keyboard-focusable code blocks and tables, and the task-list classes.
+// keyboard-focusable code blocks and tables, the task-list classes, and the highlighting of code
+// blocks (their `hljs-*` spans are read as their text).
 
 export function canonicalHtml(container: Element, expected: boolean): string {
   const IGNORED: Readonly<Record<string, readonly string[]>> = {
@@ -35,6 +36,10 @@ export function canonicalHtml(container: Element, expected: boolean): string {
         continue;
       }
       if (!(child instanceof Element)) continue;
+      if (inPre && child.localName === 'span' && /^hljs-/.test(child.getAttribute('class') ?? '')) {
+        out += walk(child, inPre);
+        continue;
+      }
       let tag = child.localName;
       if (expected && tag === 'h1') tag = 'h2';
       const ignored = IGNORED[child.localName] ?? [];

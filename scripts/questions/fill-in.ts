@@ -1,0 +1,18 @@
+/** Fill-in, as written: accepted answers as plain "- answer" lines; `case-sensitive` optional. */
+import { report } from '../diagnostics/report.js';
+import { plain, requireList, type QuestionReader } from './question-reader.js';
+
+export const fillIn: QuestionReader<'fill-in'> = {
+  answersInList: true,
+  settings: ['case-sensitive'],
+  read(input) {
+    const items = requireList(input, 'an accepted answer per "- " line');
+    if (!items) return undefined;
+    const answers = items.map((item) => plain(item.children));
+    if (items.some((item) => item.checked !== null && item.checked !== undefined)) {
+      report(input.file, 'question-answers', `${input.label} (fill-in) lists accepted answers as plain "- answer" lines, without [ ] or [x].`, input.answers?.position);
+    }
+    const { id, weight, promptText } = input;
+    return { fields: { id, weight, promptText, type: 'fill-in', answers, caseSensitive: input.attributes['case-sensitive'] === true } };
+  },
+};

@@ -1,0 +1,20 @@
+/** Numeric, as written: `answer=42`, optionally `tolerance=1` and `unit="%"`. */
+import { report } from '../diagnostics/report.js';
+import type { QuestionReader } from './question-reader.js';
+
+export const numeric: QuestionReader<'numeric'> = {
+  answersInList: false,
+  settings: ['answer', 'tolerance', 'unit'],
+  read(input) {
+    const { attributes } = input;
+    const answer = Number(attributes.answer);
+    if (attributes.answer === undefined || attributes.answer === '' || !Number.isFinite(answer)) {
+      report(input.file, 'question-no-correct', `${input.label} (numeric) needs its answer as a number: add answer=42 (and optionally tolerance=1) to the braces.`, input.node.position);
+      return undefined;
+    }
+    const tolerance = typeof attributes.tolerance === 'number' ? attributes.tolerance : 0;
+    const unit = typeof attributes.unit === 'string' && attributes.unit !== '' ? { unit: attributes.unit } : {};
+    const { id, weight, promptText } = input;
+    return { fields: { id, weight, promptText, type: 'numeric', answer, tolerance, ...unit } };
+  },
+};

@@ -1,0 +1,24 @@
+/** Sequencing, as written: the steps as a numbered list in the correct order. */
+import type { MatchItem } from '../../components/course-data.js';
+import { report } from '../diagnostics/report.js';
+import { letters, MAX_CHOICES, plain, requireList, type QuestionReader } from './question-reader.js';
+
+export const sequencing: QuestionReader<'sequencing'> = {
+  answersInList: true,
+  settings: [],
+  read(input) {
+    const items = requireList(input, 'the steps as a numbered list (1. 2. 3.) in the correct order');
+    if (!items) return undefined;
+    if (input.answers?.ordered !== true) {
+      report(input.file, 'question-answers', `${input.label} (sequencing) needs its steps as a numbered list (1. 2. 3.) in the correct order.`, input.answers?.position);
+      return undefined;
+    }
+    if (items.length < 2 || items.length > MAX_CHOICES) {
+      report(input.file, 'question-answers', `${input.label} (sequencing) needs from 2 to ${MAX_CHOICES} steps; it has ${items.length}.`, input.answers.position);
+      return undefined;
+    }
+    const steps: MatchItem[] = items.map((item, index) => ({ id: letters[index] ?? String(index), text: plain(item.children) }));
+    const { id, weight, promptText } = input;
+    return { fields: { id, weight, promptText, type: 'sequencing', steps } };
+  },
+};

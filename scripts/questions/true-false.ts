@@ -1,0 +1,17 @@
+/** True/false, as written: `answer=true` or `answer=false` on the directive. */
+import { report } from '../diagnostics/report.js';
+import type { QuestionReader } from './question-reader.js';
+
+export const trueFalse: QuestionReader<'true-false'> = {
+  answersInList: false,
+  settings: ['answer'],
+  read(input) {
+    const answer = input.attributes.answer;
+    if (answer !== 'true' && answer !== 'false') {
+      report(input.file, 'question-no-correct', `${input.label} (true-false) needs its answer: add answer=true or answer=false to the braces.`, input.node.position);
+      return undefined;
+    }
+    const { id, weight, promptText } = input;
+    return { fields: { id, weight, promptText, type: 'true-false', answer: answer === 'true' } };
+  },
+};
