@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { addBrandFonts } from './brand-fonts.js';
 import type { CourseData, CourseOutline } from './course-data.js';
 import { courseContext, EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, START_EVENT, supportContext } from './course-context.js';
 import type { CoursePage } from './course-page.js';
@@ -12,6 +11,8 @@ import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
 import { logoStyles, renderLogo } from './logo.js';
 import { createPageElement } from './page-registry.js';
+import { renderPager } from './player-pager.js';
+import { applyCourseLook } from './player-theme.js';
 import { loadView } from './player-views.js';
 import { progressPercent } from './progress-percent.js';
 import { hrefFor, openingRoute, parseLaunchPage, parseRoute, type Route } from './router.js';
@@ -21,11 +22,6 @@ import { trackerContext, type TrackingAdapter } from './tracker.js';
 export type PageLoader = () => Promise<{ default: typeof CoursePage }>;
 /** Loads the support panel's content (a generated module), when the learner first opens it. */
 export type SupportLoader = () => Promise<{ content: TemplateResult }>;
-
-const FONTS = {
-  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif',
-  serif: 'Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", "Noto Naskh Arabic", serif',
-} as const;
 
 /**
  * The course player: header, table of contents, one page at a time, results and glossary views,
@@ -134,13 +130,7 @@ export class CmPlayer extends LitElement {
     const outline = this.outline;
     if (changed.has('outline') && outline !== undefined) {
       this.preload(outline);
-      this.lang = outline.language;
-      this.dir = outline.dir;
-      // accentTextDark -> --cm-accent-text-dark: the tokens (styles/theme.ts) read them.
-      for (const [name, colour] of Object.entries(outline.palette)) this.style.setProperty(`--cm-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, colour);
-      const { font, fontFamily } = outline.theme;
-      this.style.setProperty('--cm-font', fontFamily === undefined ? FONTS[font] : `"${fontFamily}", ${FONTS[font]}`);
-      addBrandFonts(outline.theme, document.baseURI);
+      applyCourseLook(this, outline);
     }
     if (changed.has('course') && this.course !== undefined) this.courseProvider.setValue(this.course);
     if (changed.has('support')) this.supportProvider.setValue(this.support !== undefined);
@@ -315,15 +305,15 @@ export class CmPlayer extends LitElement {
     if (outline === undefined) return nothing;
     const t = shellMessages();
     const fmt = formatterOf(outline);
-    const progress = session?.progress ?? 0;
+    const percent = progressPercent(session?.progress ?? 0);
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
       <header class=${outline.theme.surface === undefined ? '' : 'branded'}>
         ${renderLogo(outline.theme.logo, 'header-logo')}
         <p class="course-title">${outline.title}</p>
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
-          <progress max="100" value=${progressPercent(progress)} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span id="progress-text">${t.progressComplete({ percent: fmt.percent(progressPercent(progress) / 100) })}</span>
+          <progress max="100" value=${percent} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
+          <span id="progress-text">${t.progressComplete({ percent: fmt.percent(percent / 100) })}</span>
         </div>
         ${this.support === undefined
           ? nothing
@@ -387,31 +377,10 @@ export class CmPlayer extends LitElement {
   }
 
   private renderPager(): unknown {
-    const course = this.outline;
+    const outline = this.outline;
     const route = this.route;
-    if (course === undefined || route === undefined) return nothing;
-    const t = shellMessages();
-    const last = course.pages.length - 1;
-    const location = this.session?.state.location ?? 0;
-    const here = route.kind === 'page' ? route.index : route.kind === 'results' ? last + 1 : undefined;
-    const previous = here === undefined ? location : here - 1;
-    const previousPage = course.pages[previous];
-    const next: Route | undefined =
-      here === undefined || here > last ? undefined : here === last ? { kind: 'results' } : { kind: 'page', index: here + 1 };
-    const nextPage = next?.kind === 'page' ? course.pages[next.index] : undefined;
-    return html`<nav class="pager" aria-label=${t.pageNavigation}>
-      ${previousPage === undefined
-        ? nothing
-        : html`<button type="button" class="button secondary previous" data-action="previous" @click=${() => this.navigate({ kind: 'page', index: previous })}>
-            <span>${t.previous}</span><span class="pager-title" lang=${previousPage.lang ?? nothing} dir=${previousPage.dir ?? nothing}>${previousPage.title}</span>
-          </button>`}
-      ${next === undefined
-        ? nothing
-        : html`<button type="button" class="button next" data-action=${nextPage === undefined ? 'results' : 'next'} @click=${() => this.navigate(next)}>
-            <span>${nextPage === undefined ? t.seeResults : t.next}</span>
-            ${nextPage === undefined ? nothing : html`<span class="pager-title" lang=${nextPage.lang ?? nothing} dir=${nextPage.dir ?? nothing}>${nextPage.title}</span>`}
-          </button>`}
-    </nav>`;
+    if (outline === undefined || route === undefined) return nothing;
+    return renderPager(outline, route, this.session?.state.location ?? 0, (next) => this.navigate(next));
   }
 }
 
