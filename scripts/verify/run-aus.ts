@@ -6,21 +6,19 @@
  * 13.1.4; blocks follow their AUs).
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import type { CourseData } from '../../components/course-data.js';
 import { closeContext } from '../lms/browser.js';
 import { auOutcomes, ausOf, satisfaction, type Cmi5Tree } from '../lms/cmi5-satisfaction.js';
 import type { RunningLrs, StoredStatement } from '../lms/lrs-server.js';
 import type { StaticServer } from '../lms/static-server.js';
-import { currentTitle, exitCourse, readCourse, resumePage, walkCourse } from './learner.js';
+import { currentTitle, resumePage, walkCourse } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
-import { bookmarkedPage, recorded, session, settle, startLrsServers, verbOf } from './run-lrs.js';
-import { courseFacts, message, type CourseFacts, type RunOptions, type RunResult } from './run-scorm.js';
+import { bookmarkedPage, playLaunch, recorded, session, settle, startLrsServers, verbOf } from './run-lrs.js';
+import { courseFacts, type CourseFacts, type RunOptions, type RunResult } from './run-scorm.js';
 import type { ResumeCheck, UnitReport } from './verify-report.js';
 
 export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult> {
-  const { browser, guard } = run;
-  const signal = guard.signal;
+  const { guard } = run;
   const { content, lrs, release } = await startLrsServers(run);
   const infoOf = (au: ReturnType<typeof ausOf>[number]): LaunchInfo => ({ kind: 'cmi5', href: au.url, activityId: au.id, mastery: au.masteryScore, moveOn: au.moveOn });
   try {
@@ -32,22 +30,14 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
     let longest: { au: ReturnType<typeof ausOf>[number]; course: CourseData } | undefined;
     for (const au of ausOf(tree)) {
       const launch = session(lrs, content, infoOf(au), guard, registration);
-      let page: Page;
-      let course: CourseData;
-      try {
-        page = await launch.open(browser);
-        course = await readCourse(page);
-      } catch (error) {
-        signal.throwIfAborted();
-        findings.push(`The AU "${au.title}" did not start: ${message(error)}`);
-        continue;
-      }
       const before = new Set(lrs.statements().map((statement) => statement.id));
       const sessionOf = (): StoredStatement[] => lrs.statements().filter((statement) => !before.has(statement.id) && statement.context?.registration === registration);
-      await walkCourse(page, course, { answers: run.answers, signal });
-      await exitCourse(page);
-      await settle(() => sessionOf().some((statement) => verbOf(statement) === 'terminated'), 5_000);
-      await closeContext(page);
+      const played = await playLaunch(run, launch, sessionOf);
+      if ('failed' in played) {
+        findings.push(`The AU "${au.title}" did not start: ${played.failed}`);
+        continue;
+      }
+      const { course } = played;
       const statements = sessionOf();
       if (!statements.some((statement) => verbOf(statement) === 'terminated')) findings.push(`The AU "${au.title}" sent no "terminated" statement when the learner pressed Exit course.`);
       walked.pages += course.pages.length;

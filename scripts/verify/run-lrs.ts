@@ -130,6 +130,28 @@ export async function startLrsServers(run: RunOptions): Promise<LrsServers> {
   };
 }
 
+/**
+ * Opens one launch, walks it with the run's answers, presses Exit and waits (at most 5 s) for
+ * "terminated" among the statements `sent` returns: the course the player held, or why it did not start.
+ */
+export async function playLaunch(run: RunOptions, launch: Session, sent: () => readonly StoredStatement[]): Promise<{ readonly course: CourseData } | { readonly failed: string }> {
+  const signal = run.guard.signal;
+  let page: Page;
+  let course: CourseData;
+  try {
+    page = await launch.open(run.browser);
+    course = await readCourse(page);
+  } catch (error) {
+    signal.throwIfAborted();
+    return { failed: message(error) };
+  }
+  await walkCourse(page, course, { answers: run.answers, signal });
+  await exitCourse(page);
+  await settle(() => sent().some((statement) => verbOf(statement) === 'terminated'), 5_000);
+  await closeContext(page);
+  return { course };
+}
+
 /** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
 export async function runLrs(run: RunOptions): Promise<RunResult> {
   const { browser, info, guard } = run;
@@ -138,19 +160,9 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
   try {
     const launch = session(lrs, content, info, guard);
     const ofRegistration = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.registration === launch.registration);
-    let page: Page;
-    let course: CourseData;
-    try {
-      page = await launch.open(browser);
-      course = await readCourse(page);
-    } catch (error) {
-      signal.throwIfAborted();
-      return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start: ${message(error)}`] };
-    }
-    await walkCourse(page, course, { answers: run.answers, signal });
-    await exitCourse(page);
-    await settle(() => ofRegistration().some((statement) => verbOf(statement) === 'terminated'), 5_000);
-    await closeContext(page);
+    const played = await playLaunch(run, launch, ofRegistration);
+    if ('failed' in played) return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start: ${played.failed}`] };
+    const { course } = played;
     const statements = ofRegistration();
     const verbs = statements.map(verbOf);
     const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
