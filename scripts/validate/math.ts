@@ -27,7 +27,7 @@ export function renderMath(node: Math | InlineMath, file: VFile): boolean {
   } catch (error) {
     const { reason, at } = describe(error);
     const offset = at === undefined ? undefined : valueOffset(node, source, at);
-    report(file, 'math-syntax', `This formula cannot be read: ${reason}. Check the TeX between the dollar signs; to show a dollar sign as text, write \\$.`, offset === undefined ? node.position : { offset });
+    report(file, 'math-syntax', `This formula cannot be read: ${reason.trim()}. Check the TeX between the dollar signs; to show a dollar sign as text, write \\$.`, offset === undefined ? node.position : { offset });
     node.data = { ...node.data, hName: display ? 'div' : 'span', hProperties: { className: ['math-error'] }, hChildren: [{ type: 'text', value: node.value }] };
     return true;
   }
