@@ -2,10 +2,12 @@
  * Starts a built course: defines the shell's elements, creates the player and hands it the course
  * outline, the loaders of the course details, support panel and pages, and a tracking adapter. Each
  * package target has an entry that calls `mount` with its own adapter (scripts/bundle/course-plugin.ts),
- * so a package carries only the adapter it uses.
+ * so a package carries only the adapter it uses. The course comes in as an argument, not an import:
+ * in a package it is written by the build next to the player (scripts/bundle/course-files.ts), so
+ * that the player's chunks do not change when a page does.
  */
 import { css } from 'lit';
-import { details, outline, pages, support } from 'virtual:coursemark/course';
+import type { PageLoader, SupportLoader } from './cm-player.js';
 import type { CourseData, CourseOutline } from './course-data.js';
 import type { LaunchScope } from './course-scope.js';
 import { defineElements } from './define.js';
@@ -16,6 +18,17 @@ export interface TrackingEntry {
   createTrackingAdapter(course: Promise<CourseData>): TrackingAdapter;
   /** cmi5: the part of the course an AU's launch presents (course-scope.ts), or undefined for all of it. */
   readonly launchScope?: (outline: CourseOutline, search: string) => LaunchScope | undefined;
+}
+
+/** The course a player shows: what the shell paints at once, and loaders for the rest. */
+export interface CourseEntry {
+  readonly outline: CourseOutline;
+  /** Loads the rest of the course data (questions, glossary, headings, objectives): its own chunk. */
+  readonly details: () => Promise<{ readonly course: CourseData }>;
+  /** Loads the support panel's content when the learner first opens it; undefined when the course has none. */
+  readonly support: SupportLoader | undefined;
+  /** One loader per page, in `outline.pages` order; each page is its own chunk, loaded on demand. */
+  readonly pages: readonly PageLoader[];
 }
 
 /**
@@ -31,7 +44,7 @@ const documentStyles = css`
   }
 `;
 
-export function mount(tracking: TrackingEntry, target: HTMLElement = document.body): HTMLElement {
+export function mount(tracking: TrackingEntry, { outline, details, support, pages }: CourseEntry, target: HTMLElement = document.body): HTMLElement {
   defineElements();
   const sheet = documentStyles.styleSheet;
   if (sheet !== undefined) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

@@ -1,11 +1,13 @@
+import { outlineOf } from '../../components/course-outline.js';
 import { isRasterImage, packageImage } from '../model/images.js';
-import type { Rollup } from 'vite';
 import type { CourseModel } from '../model/course-model.js';
-import { fromRoot } from '../project-root.js';
 import type { RenderedModules } from '../render/render-modules.js';
-import { coursePlugin, entrySpecifier } from './course-plugin.js';
-import { cssLiteralsPlugin } from './minify-css-literals.js';
+import { courseFiles, kitModules, kitOf, type CourseFiles } from './course-files.js';
 import { FAVICON, faviconSvg, indexHtml } from './index-html.js';
+import { buildPlayer, entryFile, playerEntryName, reachableFiles, staticImports, type PlayerBuild, type PlayerFile, type PlayerInput } from './player-build.js';
+import { playerBuildKey, readPlayerBuild, writePlayerBuild } from './player-build-cache.js';
+
+export { componentsDir } from './components-dir.js';
 
 /** One file of the built output, in memory until it is written (see write-output.ts). */
 export interface OutputFile {
@@ -14,8 +16,6 @@ export interface OutputFile {
   readonly contents: Uint8Array;
 }
 
-export const componentsDir = `${fromRoot('components')}/`;
-
 export interface BundleOptions {
   /** Target name -> absolute path of the module exporting its `createTrackingAdapter`. */
   readonly adapters: ReadonlyMap<string, string>;
@@ -23,120 +23,61 @@ export interface BundleOptions {
   readonly readCourseFile: (path: string) => Promise<Uint8Array>;
   /** index.html's message for browsers with JavaScript off, in the course language. */
   readonly noScriptMessage: string;
+  /** Cache folder of the previous build (its player build is reused when nothing it depends on changed), or undefined. */
+  readonly cacheDir?: string | undefined;
+}
+
+/** A bundled course: the player build, the course's own files, and what each target ships. */
+export interface CourseBundle {
+  readonly player: PlayerBuild;
+  readonly course: CourseFiles;
+  /** Target -> its player entry chunk (the course file imports it; index.html preloads it). */
+  readonly entries: ReadonlyMap<string, PlayerFile>;
+  /** Target -> every file of its package: what its index.html can load, index.html itself and the media. */
+  readonly files: ReadonlyMap<string, OutputFile[]>;
 }
 
 /**
- * Bundles the player with the generated course and page modules, in memory, in one Vite build
- * with one entry per target (each mounting the player with its own tracking adapter). Chunks shared
- * by the targets (Lit, the player, the pages) are built once. Returns, per target, exactly the files
- * its entry can load, plus its index.html and the course media.
+ * Builds every target's files in memory: the player (Vite, or the previous build's from the cache:
+ * player-build.ts), the course's own files beside it (course-files.ts), index.html and the media.
+ * Returns, per target, exactly the files its index.html can load, plus index.html and the media.
  */
 export async function bundleCourse(model: CourseModel, modules: RenderedModules, options: BundleOptions): Promise<Map<string, OutputFile[]>> {
-  const targets = [...options.adapters.keys()];
-  const byName = await bundleChunks(modules, options.adapters);
-  const encoder = new TextEncoder();
-  const contents = (item: Rollup.OutputChunk | Rollup.OutputAsset): Uint8Array =>
-    item.type === 'chunk' ? encoder.encode(item.code) : typeof item.source === 'string' ? encoder.encode(item.source) : item.source;
+  return new Map((await buildCourseBundle(model, modules, options)).files);
+}
+
+/** `bundleCourse`, with the parts it is made of (for tests of the bundle's structure). */
+export async function buildCourseBundle(model: CourseModel, modules: RenderedModules, options: BundleOptions): Promise<CourseBundle> {
+  const kit = await kitOf(modules);
+  const player = await cachedPlayer({ adapters: options.adapters, messages: modules.messages, viewMessages: modules.viewMessages, kit: new Map([...kitModules(kit)].map(([name, module]) => [name, module.source])) }, options.cacheDir);
+  const entries = new Map([...options.adapters.keys()].map((target) => [target, entryFile(player, playerEntryName(target))]));
+  const course = await courseFiles({ outline: outlineOf(model.data), modules, kit, player, entries });
+  const kitFiles = player.files.filter((file) => file.entry?.startsWith('kit-') === true);
   const media: OutputFile[] = [];
   for (const file of model.media.values()) {
     const bytes = await options.readCourseFile(file.source);
     media.push({ path: file.output, contents: isRasterImage(file.source) ? await packageImage(bytes, file.source) : bytes });
   }
-
-  const bundles = new Map<string, OutputFile[]>();
-  for (const target of targets) {
-    const entry = entryChunk(byName, target);
-    const files = [...reachable(entry, byName)].map((item) => ({ path: item.fileName, contents: contents(item) }));
-    const html = indexHtml({ course: model.data, entry: `./${entry.fileName}`, preload: staticImports(entry, byName).map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
-    files.push({ path: 'index.html', contents: encoder.encode(html) }, { path: FAVICON, contents: encoder.encode(faviconSvg(model.data.theme.accent)) }, ...media);
-    bundles.set(target, files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  const encoder = new TextEncoder();
+  const files = new Map<string, OutputFile[]>();
+  for (const [target, entry] of entries) {
+    const start = course.courseFile.get(target);
+    if (start === undefined) throw new Error(`No course file for target ${target}.`);
+    const shipped = [...reachableFiles(player, [entry, ...kitFiles]), ...course.shared, start].map((file) => ({ path: file.fileName, contents: file.contents }));
+    const html = indexHtml({ course: model.data, entry: `./${start.fileName}`, preload: [entry.fileName, ...staticImports(player, entry)].map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
+    shipped.push({ path: 'index.html', contents: encoder.encode(html) }, { path: FAVICON, contents: encoder.encode(faviconSvg(model.data.theme.accent)) }, ...media);
+    files.set(target, shipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }
-  return bundles;
+  return { player, course, entries, files };
 }
 
-export type OutputItem = Rollup.OutputChunk | Rollup.OutputAsset;
-
-/** The entry chunk of one target in a bundle made by `bundleChunks`. */
-export function entryChunk(byName: ReadonlyMap<string, OutputItem>, target: string): Rollup.OutputChunk {
-  const entry = [...byName.values()].find((item): item is Rollup.OutputChunk => item.type === 'chunk' && item.isEntry && item.name === `player-${target}`);
-  if (!entry) throw new Error(`The bundle has no entry for target ${target}.`);
-  return entry;
-}
-
-/**
- * The Vite build itself: every chunk and asset, by output file name. Exported so tests can check
- * the bundle's structure (what the entry loads before first paint).
- */
-export async function bundleChunks(modules: RenderedModules, adapters: ReadonlyMap<string, string>): Promise<Map<string, OutputItem>> {
-  // Vite is the heaviest import of the build: load it only when a bundle is actually made.
-  const { build } = await import('vite');
-  const targets = [...adapters.keys()];
-  const result = await build({
-    configFile: false,
-    envFile: false,
-    root: componentsDir,
-    base: './',
-    logLevel: 'silent',
-    publicDir: false,
-    // Packages always carry production code. Vite would otherwise pick export conditions from
-    // NODE_ENV, and take Lit's development build (warnings, a debug global) under a test runner.
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    resolve: { conditions: ['module', 'browser', 'production'] },
-    // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
-    envPrefix: '__COURSEMARK_NO_ENV__',
-    plugins: [coursePlugin({ modules, mountModule: `${componentsDir}mount.ts`, adapters }), cssLiteralsPlugin(componentsDir)],
-    build: {
-      write: false,
-      target: 'es2022',
-      sourcemap: false,
-      minify: true,
-      reportCompressedSize: false,
-      // index.html preloads the entry's static imports itself. For lazy chunks, Vite lists each one's
-      // own imports so they load in parallel with it; course-plugin.ts replaces Vite's helper, and
-      // no polyfill is needed (every browser the player supports has modulepreload).
-      // The imported chunk itself is left out of its list: the import starts it anyway, and a
-      // 500-page course would otherwise name every page twice in the entry chunk.
-      modulePreload: { polyfill: false, resolveDependencies: (chunk, deps) => deps.filter((dep) => dep !== chunk) },
-      assetsDir: 'assets',
-      rollupOptions: {
-        input: Object.fromEntries(targets.map((target) => [`player-${target}`, entrySpecifier(target)])),
-        output: {
-          entryFileNames: 'assets/[name]-[hash].js',
-          // The chunk every entry shares is the player shell; Rollup would name it after any one of its modules.
-          chunkFileNames: (chunk) => (chunk.moduleIds.includes(`${componentsDir}mount.ts`) ? 'assets/shell-[hash].js' : 'assets/[name]-[hash].js'),
-        },
-      },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-  return new Map(outputs.flatMap((output) => output.output.map((item) => [item.fileName, item] as const)));
-}
-
-/** Every output file an entry can load: static and dynamic imports, and the assets they reference. */
-function reachable(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): Set<OutputItem> {
-  const seen = new Set<OutputItem>();
-  const visit = (item: OutputItem | undefined): void => {
-    if (!item || seen.has(item)) return;
-    seen.add(item);
-    if (item.type !== 'chunk') return;
-    for (const name of [...item.imports, ...item.dynamicImports, ...(item.viteMetadata?.importedAssets ?? []), ...(item.viteMetadata?.importedCss ?? [])]) visit(byName.get(name));
-  };
-  visit(entry);
-  return seen;
-}
-
-/** The chunks an entry needs before it can run, for `<link rel="modulepreload">`. */
-export function staticImports(entry: Rollup.OutputChunk, byName: ReadonlyMap<string, OutputItem>): string[] {
-  const seen = new Set<string>();
-  const visit = (chunk: Rollup.OutputChunk): void => {
-    for (const name of chunk.imports) {
-      const item = byName.get(name);
-      if (seen.has(name) || item?.type !== 'chunk') continue;
-      seen.add(name);
-      visit(item);
-    }
-  };
-  visit(entry);
-  return [...seen].sort();
+/** The player build: the previous one from the cache when its key matches, else built (and kept). */
+async function cachedPlayer(input: PlayerInput, cacheDir: string | undefined): Promise<PlayerBuild> {
+  if (cacheDir === undefined) return buildPlayer(input);
+  const key = await playerBuildKey(input);
+  const cached = await readPlayerBuild(cacheDir, key);
+  if (cached !== undefined) return cached;
+  const built = await buildPlayer(input);
+  await writePlayerBuild(cacheDir, key, built);
+  return built;
 }

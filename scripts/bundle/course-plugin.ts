@@ -4,6 +4,8 @@ import { DETAILS_MODULE, MESSAGES_MODULE, SUPPORT_MODULE, VIEW_MESSAGES_MODULE, 
 export const COURSE_MODULE = 'virtual:coursemark/course';
 const PAGE_PREFIX = 'virtual:coursemark/page/';
 const ENTRY_PREFIX = 'virtual:coursemark/entry/';
+const KIT_PREFIX = 'virtual:coursemark/kit/';
+const KIT_LOADERS = 'virtual:coursemark/kit-loaders';
 // The \0 prefix marks ids that no other plugin should try to load from disk (Rollup convention).
 const RESOLVED = '\0coursemark:';
 // Vite wraps every dynamic import in a helper that preloads the imported chunk's own imports (and
@@ -19,24 +21,43 @@ const PLAIN_PRELOAD_HELPER = [
   '',
 ].join('\n');
 
+/** Resolved id of the entry module of one target (in a bundle's module graph). */
+export const resolvedEntryId = (target: string): string => `${RESOLVED}entry/${target}.js`;
+
 export const pageSpecifier = (pageId: string): string => `${PAGE_PREFIX}${pageId}`;
 
 /** Specifier of the entry module of one target. */
 export const entrySpecifier = (target: string): string => `${ENTRY_PREFIX}${target}`;
 
+/** Specifier of one kit module (see `CoursePluginOptions.kit`). */
+export const kitSpecifier = (name: string): string => `${KIT_PREFIX}${name}`;
+
+/** The generated modules a build serves: the strings always; the course, details, support and pages where the build has them. */
+export type ServedModules = Pick<RenderedModules, 'messages' | 'viewMessages'> & Partial<Omit<RenderedModules, 'messages' | 'viewMessages'>>;
+
 export interface CoursePluginOptions {
-  readonly modules: RenderedModules;
+  readonly modules: ServedModules;
   /** Absolute path of the player's `mount` module (components/mount.ts). */
   readonly mountModule: string;
   /** Target name -> absolute path of the target's tracking entry (mount.ts `TrackingEntry`). */
   readonly adapters: ReadonlyMap<string, string>;
+  /**
+   * What each target's entry does. 'mount' (the preview): it mounts the player with
+   * `virtual:coursemark/course` at once. 'start' (a package): it exports `start(course)`, and the
+   * course comes from a file the build writes apart from the player (course-files.ts).
+   * @default 'mount'
+   */
+  readonly entries?: 'mount' | 'start';
+  /** Kit name -> source of `virtual:coursemark/kit/<name>`: the player code page modules import (player-build.ts). */
+  readonly kit?: ReadonlyMap<string, string>;
 }
 
 /**
  * Serves the build's generated modules to Vite: `virtual:coursemark/course`, `…/details`, `…/messages`, `…/view-messages`,
- * `…/support` (when the course has a support panel), one `virtual:coursemark/page/<id>` per page, and one `virtual:coursemark/entry/<target>` per target,
- * which mounts the player with that target's tracking adapter. Build-time data reaches the browser
- * only through these imports, never through globals.
+ * `…/support` (when the course has a support panel), one `virtual:coursemark/page/<id>` per page, one `virtual:coursemark/entry/<target>` per target,
+ * which mounts (or exports a function that mounts) the player with that target's tracking adapter,
+ * and the kit modules of a package build. Build-time data reaches the browser only through these
+ * imports (and, in a package, the course file that calls `start`), never through globals.
  */
 export function coursePlugin(options: CoursePluginOptions): Plugin {
   return {
@@ -50,7 +71,9 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       if (id === MESSAGES_MODULE) return `${RESOLVED}messages.js`;
       if (id === VIEW_MESSAGES_MODULE) return `${RESOLVED}view-messages.js`;
       if (id === SUPPORT_MODULE && options.modules.support !== undefined) return `${RESOLVED}support.js`;
-      if (id.startsWith(ENTRY_PREFIX) && options.adapters.has(id.slice(ENTRY_PREFIX.length))) return `${RESOLVED}entry/${id.slice(ENTRY_PREFIX.length)}.js`;
+      if (id.startsWith(ENTRY_PREFIX) && options.adapters.has(id.slice(ENTRY_PREFIX.length))) return resolvedEntryId(id.slice(ENTRY_PREFIX.length));
+      if (id === KIT_LOADERS) return `${RESOLVED}kit-loaders.js`;
+      if (id.startsWith(KIT_PREFIX) && options.kit?.has(id.slice(KIT_PREFIX.length)) === true) return `${RESOLVED}kit/${id.slice(KIT_PREFIX.length)}.js`;
       if (id.startsWith(PAGE_PREFIX)) return `${RESOLVED}page/${id.slice(PAGE_PREFIX.length)}.js`;
       return undefined;
     },
@@ -66,14 +89,24 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       if (name.startsWith('entry/')) {
         const adapter = options.adapters.get(name.slice('entry/'.length, -'.js'.length));
         if (adapter === undefined) return undefined;
-        return [
+        // Members named one by one, not the namespace object itself: the bundler then needs no
+        // helper to build that object (`launchScope` is undefined where an adapter has none).
+        const imports = [
           `import { mount } from ${JSON.stringify(options.mountModule)};`,
-          `import * as tracking from ${JSON.stringify(adapter)};`,
-          'mount(tracking);',
-          '',
-        ].join('\n');
+          `import * as adapter from ${JSON.stringify(adapter)};`,
+          'const tracking = { createTrackingAdapter: adapter.createTrackingAdapter, launchScope: adapter.launchScope };',
+        ];
+        if (options.entries === 'start') return [...imports, 'export const start = (course) => mount(tracking, course);', `export { kit } from ${JSON.stringify(KIT_LOADERS)};`, ''].join('\n');
+        return [...imports, `import * as course from ${JSON.stringify(COURSE_MODULE)};`, 'mount(tracking, course);', ''].join('\n');
       }
-      if (name.startsWith('page/')) return options.modules.pages.get(name.slice('page/'.length, -'.js'.length));
+      if (name.startsWith('kit/')) return options.kit?.get(name.slice('kit/'.length, -'.js'.length));
+      if (name === 'kit-loaders.js') {
+        // The kit's chunks, loaded from the shell (player-build.ts puts this module there), take
+        // the shell's code (Lit, element definitions) from it.
+        const kit = [...(options.kit?.keys() ?? [])].map((kitName) => `  () => import(${JSON.stringify(kitSpecifier(kitName))}),`);
+        return ['export const kit = [', ...kit, '];', ''].join('\n');
+      }
+      if (name.startsWith('page/')) return options.modules.pages?.get(name.slice('page/'.length, -'.js'.length));
       return undefined;
     },
   };

@@ -18,6 +18,24 @@ export function codeFingerprint(): Promise<string> {
   return fingerprint;
 }
 
+let player: Promise<string> | undefined;
+
+/**
+ * codeFingerprint, and the player's sources (components/, which Vite bundles into every package):
+ * the key of the cached player build (scripts/bundle/player-build-cache.ts).
+ */
+export function playerFingerprint(): Promise<string> {
+  player ??= (async () => {
+    const hash = createHash('sha256').update(`${await codeFingerprint()}\n`);
+    for (const path of await filesUnder(fromRoot('components'), '.ts', '.js', '.css')) {
+      const info = await stat(path).catch(() => undefined);
+      hash.update(`${path.slice(fromRoot().length)} ${info === undefined ? '-' : `${info.size} ${info.mtimeMs}`}\n`);
+    }
+    return hash.digest('hex');
+  })();
+  return player;
+}
+
 async function computeFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`v8 ${process.versions.v8}\n`);

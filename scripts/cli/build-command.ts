@@ -46,6 +46,7 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
     adapters: new Map(options.targets.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
     noScriptMessage: buildMessage(table, 'noScript'),
     readCourseFile: (path: string) => readFile(join(source.root, ...path.split('/'))),
+    cacheDir: options.cacheDir,
   });
   endStage('bundle');
   const filesOf = (target: Target): OutputFile[] => bundles.get(target) ?? [];

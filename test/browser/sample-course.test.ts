@@ -63,7 +63,7 @@ describe('the sample course as a web build', () => {
     const html = await readFile(join(out, 'web/index.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html><html lang="en-GB" dir="ltr">/);
     expect(html).not.toMatch(/<script>|style=/);
-    expect(html).toMatch(/<script type="module" src="\.\/assets\/player-[\w-]+\.js"><\/script>/);
+    expect(html).toMatch(/<script type="module" src="\.\/assets\/course-[\w-]+\.js"><\/script>/);
   });
 
   it('starts on the page a launch URL names with ?page= (one cmi5 AU per section)', async () => {

@@ -5,12 +5,15 @@
  * views come later, in their own chunks; other languages' strings never. Asserted on the bundle's
  * module graph and contents, not on sizes or timings.
  */
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { bundleChunks, componentsDir, entryChunk, staticImports, type OutputItem } from '../../scripts/bundle/bundle-course.js';
+import { buildCourseBundle, componentsDir, type BundleOptions, type CourseBundle } from '../../scripts/bundle/bundle-course.js';
 import { pageSpecifier } from '../../scripts/bundle/course-plugin.js';
 import { minifyCssLiterals } from '../../scripts/bundle/minify-css-literals.js';
+import { PLAYER_FOLDER } from '../../scripts/bundle/player-build-cache.js';
+import { staticImports, type PlayerFile } from '../../scripts/bundle/player-build.js';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
 import type { CourseModel } from '../../scripts/model/course-model.js';
 import { checkCourse } from '../../scripts/pipeline.js';
@@ -43,6 +46,7 @@ const LAZY = [
   'cm-glossary.ts',
   'cm-support-dialog.ts',
   'cm-cover.ts',
+  'course-page.ts',
   'view-messages.ts',
   '\0coursemark:view-messages.js',
   'course-session.ts',
@@ -56,48 +60,99 @@ const LAZY = [
   'trackers/progress-codec.ts',
 ];
 
-async function bundle(model: CourseModel): Promise<Map<string, OutputItem>> {
+const text = (file: { readonly contents: Uint8Array } | undefined): string => new TextDecoder().decode(file?.contents);
+
+async function bundle(model: CourseModel, options: Partial<BundleOptions> = {}): Promise<CourseBundle> {
   const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: 'Footnotes' });
-  return bundleChunks(modules, ADAPTERS);
+  return buildCourseBundle(model, modules, { adapters: ADAPTERS, noScriptMessage: 'No script.', readCourseFile: () => Promise.resolve(new Uint8Array()), ...options });
 }
 
-/** Module ids, relative to components/, of the entry of `target` and of every chunk it imports statically. */
-function beforePaint(chunks: ReadonlyMap<string, OutputItem>, target: string): string[] {
-  const entry = entryChunk(chunks, target);
-  const files = [entry, ...staticImports(entry, chunks).map((name) => chunks.get(name))];
-  return files.flatMap((file) => (file?.type === 'chunk' ? file.moduleIds : [])).map((id) => id.replace(componentsDir, ''));
+/** The player chunks a target loads before its first paint: its entry and the entry's static imports. */
+function beforePaint(built: CourseBundle, target: string): PlayerFile[] {
+  const entry = built.entries.get(target);
+  if (entry === undefined) throw new Error(`no entry for ${target}`);
+  const byName = new Map(built.player.files.map((file) => [file.fileName, file]));
+  return [entry, ...staticImports(built.player, entry).flatMap((name) => byName.get(name) ?? [])];
 }
 
-function chunkOf(chunks: ReadonlyMap<string, OutputItem>, moduleId: string): Rollup.OutputChunk | undefined {
-  return [...chunks.values()].find((item): item is Rollup.OutputChunk => item.type === 'chunk' && item.moduleIds.includes(moduleId));
+const modulesOf = (files: readonly PlayerFile[]): string[] => files.flatMap((file) => file.moduleIds).map((id) => id.replace(componentsDir, ''));
+
+async function sampleModel(): Promise<CourseModel> {
+  const { model } = checkCourse(await readCourseFolder(join(import.meta.dirname, '../../course')));
+  if (model === undefined) throw new Error('the sample course has errors');
+  return model;
 }
 
 describe('bundle structure', () => {
   // A full Vite build of the sample course: seconds of CPU on a busy 2-core machine.
   it('each target paints from the shell alone: no directive component, view, emitter or resume codec before first paint', { timeout: 60_000 }, async () => {
-    const { model } = checkCourse(await readCourseFolder(join(import.meta.dirname, '../../course')));
-    if (model === undefined) throw new Error('the sample course has errors');
-    const chunks = await bundle(model);
+    const model = await sampleModel();
+    const built = await bundle(model);
     for (const target of ADAPTERS.keys()) {
-      const early = beforePaint(chunks, target);
-      expect(early, target).toContain('cm-player.ts');
-      expect(early.filter((id) => LAZY.includes(id)), target).toEqual([]);
-      // The outline is in the entry; questions, glossary and headings come with the details.
-      expect(early, target).toContain('\0coursemark:course.js');
-      expect(early, target).not.toContain('\0coursemark:details.js');
+      const early = beforePaint(built, target);
+      const ids = modulesOf(early);
+      expect(ids, target).toContain('cm-player.ts');
+      expect(ids.filter((id) => LAZY.includes(id)), target).toEqual([]);
       // Only a cmi5 AU can present part of the course; the other targets carry no scoping code.
-      expect(early.includes('course-scope.ts'), target).toBe(target === 'cmi5');
+      expect(ids.includes('course-scope.ts'), target).toBe(target === 'cmi5');
       // Vite's module preload helper (which injects <link rel=modulepreload>) is replaced by a one-liner.
-      const entry = entryChunk(chunks, target);
-      expect(entry.code + staticImports(entry, chunks).map((name) => (chunks.get(name) as Rollup.OutputChunk).code).join('')).not.toContain('modulepreload');
+      expect(early.map(text).join(''), target).not.toContain('modulepreload');
+      // index.html loads the course file, which imports the target's player entry and nothing else
+      // statically: the outline is in it, the course data comes later in a file of its own.
+      const html = text(built.files.get(target)?.find((file) => file.path === 'index.html'));
+      const course = built.course.courseFile.get(target);
+      expect(html).toContain(`<script type="module" src="./${course?.fileName ?? '?'}"></script>`);
+      for (const file of early) expect(html).toContain(`<link rel="modulepreload" href="./${file.fileName}">`);
+      const source = text(course);
+      expect(source.match(/^import .*$/gm)).toEqual([`import { start } from "./${early[0]?.fileName.replace('assets/', '') ?? '?'}";`]);
+      expect(source).toContain(JSON.stringify(model.data.title));
+      expect(source).not.toContain('"questions"');
     }
-    // Each page chunk carries the directive components it renders.
+    // Each page file imports the directive components it renders, from the player's kit.
     const question = model.data.questions[0];
     if (question === undefined) throw new Error('the sample course has no question');
-    const page = chunkOf(chunks, `\0coursemark:page/${question.pageId}.js`);
-    const questionChunk = chunkOf(chunks, join(componentsDir, 'cm-question.ts'));
+    const page = built.course.shared.find((file) => file.fileName.startsWith(`assets/${question.pageId}-`));
+    const questionChunk = built.player.files.find((file) => file.moduleIds.includes(join(componentsDir, 'cm-question.ts')));
     expect(questionChunk).toBeDefined();
-    expect(page?.imports).toContain(questionChunk?.fileName);
+    const imported = [...text(page).matchAll(/from "\.\/([^"]+)"/g)].map((match) => `assets/${match[1] ?? ''}`);
+    const reached = imported.flatMap((name) => [name, ...staticImports(built.player, built.player.files.find((file) => file.fileName === name) ?? { fileName: '', contents: new Uint8Array(), imports: [], loads: [], entry: undefined, moduleIds: [] })]);
+    expect(reached).toContain(questionChunk?.fileName);
+  });
+
+  it('a page edit changes that page\'s file and the course files, and reuses the cached player build', { timeout: 60_000 }, async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'coursemark-bundle-'));
+    try {
+      const source = (text: string) =>
+        courseFromStrings({
+          'course.yaml': baseConfig,
+          'sections/01-one.md': `---\ntitle: One\n---\n\n${text}\n\n:::note\nA note.\n:::\n`,
+          'sections/02-two.md': '---\ntitle: Two\n---\n\nThe second page.\n',
+        });
+      const modelOf = (text: string): CourseModel => {
+        const { model } = checkCourse(source(text));
+        if (model === undefined) throw new Error('the test course has errors');
+        return model;
+      };
+      const before = await bundle(modelOf('First text.'), { cacheDir });
+      expect(await readdir(join(cacheDir, PLAYER_FOLDER))).toHaveLength(1);
+      const after = await bundle(modelOf('Edited text.'), { cacheDir });
+      const files = (built: CourseBundle) => new Map((built.files.get('scorm12') ?? []).map((file) => [file.path, text(file)]));
+      const [old, next] = [files(before), files(after)];
+      const changed = [...next.keys()].filter((path) => old.get(path) !== next.get(path)).sort();
+      // The edited page's file, the course file that lists it, and index.html that loads that file.
+      expect(changed.map((path) => path.replace(/-[\w-]{8}\.js$/, '.js'))).toEqual(['assets/course.js', 'assets/one.js', 'index.html']);
+      expect(next.get(changed.find((path) => path.startsWith('assets/one-')) ?? '')).toContain('Edited text.');
+      // The player is the same build, byte for byte, and no other one was kept.
+      expect(after.player.files.map((file) => [file.fileName, text(file)])).toEqual(before.player.files.map((file) => [file.fileName, text(file)]));
+      expect(await readdir(join(cacheDir, PLAYER_FOLDER))).toHaveLength(1);
+      // A damaged cache is built again, with the same result.
+      const [name] = await readdir(join(cacheDir, PLAYER_FOLDER));
+      await writeFile(join(cacheDir, PLAYER_FOLDER, name ?? ''), '{"format":"coursemark player build 1","files":[{"fileName":"../x"}]}');
+      const again = await bundle(modelOf('Edited text.'), { cacheDir });
+      expect(files(again)).toEqual(next);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('a package carries the strings of its course language only, the shell\'s before first paint and the rest after', async () => {
@@ -108,11 +163,8 @@ describe('bundle structure', () => {
       });
       const { model } = checkCourse(source);
       if (model === undefined) throw new Error('the test course has errors');
-      const chunks = await bundle(model);
-      const code = (items: readonly (OutputItem | undefined)[]): string => items.map((item) => (item?.type === 'chunk' ? item.code : '')).join('\n');
-      const entry = entryChunk(chunks, 'scorm12');
-      const modules = [...chunks.values()].flatMap((item) => (item.type === 'chunk' ? item.moduleIds : [])).map((id) => id.replace(componentsDir, ''));
-      return { early: code([entry, ...staticImports(entry, chunks).map((name) => chunks.get(name))]), all: code([...chunks.values()]), modules };
+      const result = await bundle(model);
+      return { early: beforePaint(result, 'scorm12').map(text).join('\n'), all: result.player.files.map(text).join('\n'), modules: modulesOf(result.player.files) };
     };
     for (const [language, own, other] of [['ar-EG', ar, en], ['en-GB', en, ar]] as const) {
       const { early, all, modules } = await built(language);

@@ -1,0 +1,186 @@
+import type { Rollup } from 'vite';
+import { componentsDir } from './components-dir.js';
+import { coursePlugin, entrySpecifier, resolvedEntryId } from './course-plugin.js';
+import { cssLiteralsPlugin } from './minify-css-literals.js';
+
+/** One file of the player build: a chunk or an asset, with the links between files the packages need. */
+export interface PlayerFile {
+  /** Path inside the output folder, `/`-separated (`assets/shell-….js`). */
+  readonly fileName: string;
+  readonly contents: Uint8Array;
+  /** Chunks this one imports statically (they must load before it runs). */
+  readonly imports: readonly string[];
+  /** Chunks it may import later, and the assets it references. */
+  readonly loads: readonly string[];
+  /** For an entry chunk, its entry's name (`player-scorm12`, `kit-cm-figure`). */
+  readonly entry: string | undefined;
+  /** The modules bundled into it: absolute paths under components/, packages, virtual ids. */
+  readonly moduleIds: readonly string[];
+}
+
+/** The player, built once for every target: no course content in it besides its interface strings. */
+export interface PlayerBuild {
+  readonly files: readonly PlayerFile[];
+}
+
+export interface PlayerInput {
+  /** Target name -> absolute path of the module exporting its tracking entry (mount.ts `TrackingEntry`). */
+  readonly adapters: ReadonlyMap<string, string>;
+  /** Sources of `virtual:coursemark/messages` and `…/view-messages`: the strings in the course language. */
+  readonly messages: string;
+  readonly viewMessages: string;
+  /** Kit name -> source of the kit module: what page modules import from the player (course-files.ts). */
+  readonly kit: ReadonlyMap<string, string>;
+}
+
+export const playerEntryName = (target: string): string => `player-${target}`;
+export const kitEntryName = (name: string): string => `kit-${name}`;
+
+/**
+ * Builds the player with Vite: one entry per target, exporting `start(course)` (mount.ts), and one
+ * per kit module, exporting what page modules import, under the same names ('strict' entry
+ * signatures). Chunks shared by the targets (Lit, the shell, the directive elements) are built once.
+ * The pages are not in it: they are written apart (course-files.ts), so a page edit leaves every
+ * file of this build, and so its cache (player-build-cache.ts), as it was.
+ */
+export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
+  // Vite is the heaviest import of the build: load it only when the player is actually built.
+  const { build } = await import('vite');
+  const targets = [...input.adapters.keys()];
+  const inShell = shellTest(new Set(targets.map(resolvedEntryId)));
+  const result = await build({
+    configFile: false,
+    envFile: false,
+    root: componentsDir,
+    base: './',
+    logLevel: 'silent',
+    publicDir: false,
+    // Packages always carry production code. Vite would otherwise pick export conditions from
+    // NODE_ENV, and take Lit's development build (warnings, a debug global) under a test runner.
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    // No environment variable may reach the browser bundle (LRS secrets, VITE_* values): the prefix matches none.
+    envPrefix: '__COURSEMARK_NO_ENV__',
+    plugins: [
+      coursePlugin({ modules: { messages: input.messages, viewMessages: input.viewMessages }, mountModule, adapters: input.adapters, entries: 'start', kit: input.kit }),
+      cssLiteralsPlugin(componentsDir),
+    ],
+    build: {
+      write: false,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+      reportCompressedSize: false,
+      // index.html preloads the entry's static imports itself. For lazy chunks, Vite lists each one's
+      // own imports so they load in parallel with it; course-plugin.ts replaces Vite's helper, and
+      // no polyfill is needed (every browser the player supports has modulepreload).
+      // The imported chunk itself is left out of its list: the import starts it anyway.
+      modulePreload: { polyfill: false, resolveDependencies: (chunk, deps) => deps.filter((dep) => dep !== chunk) },
+      assetsDir: 'assets',
+      rollupOptions: {
+        input: Object.fromEntries(targets.map((target) => [playerEntryName(target), entrySpecifier(target)])),
+        // The course file calls `start`, and page modules import the kit by name: entries keep their exports.
+        preserveEntrySignatures: 'strict',
+        output: {
+          // Everything mount.ts imports, directly or not, is one chunk (the shell, with Lit): the
+          // first paint loads it and the target's entry, nothing else. Left to itself, the bundler
+          // splits out each module a lazy chunk shares with the shell, and the first paint waits for
+          // a handful of small files.
+          codeSplitting: { groups: [{ name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null) }] },
+          entryFileNames: 'assets/[name]-[hash].js',
+          // The chunk every entry shares is the player shell; Rollup would name it after any one of its modules.
+          chunkFileNames: (chunk) => (chunk.moduleIds.includes(mountModule) ? 'assets/shell-[hash].js' : 'assets/[name]-[hash].js'),
+        },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+  const encoder = new TextEncoder();
+  const files = outputs.flatMap((output) =>
+    output.output.map((item): PlayerFile => {
+      if (item.type === 'asset') {
+        return { fileName: item.fileName, contents: typeof item.source === 'string' ? encoder.encode(item.source) : item.source, imports: [], loads: [], entry: undefined, moduleIds: [] };
+      }
+      return {
+        fileName: item.fileName,
+        contents: encoder.encode(item.code),
+        imports: item.imports,
+        loads: [...item.dynamicImports, ...(item.viteMetadata?.importedAssets ?? []), ...(item.viteMetadata?.importedCss ?? [])],
+        entry: item.isEntry ? item.name : kitOfChunk(item.facadeModuleId),
+        moduleIds: item.moduleIds,
+      };
+    }),
+  );
+  return { files: files.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0)) };
+}
+
+type ModuleInfoOf = (id: string) => { readonly importers: readonly string[] } | null;
+
+const mountModule = `${componentsDir}mount.ts`;
+const RUNTIME = /^\0?rolldown[\\/]runtime/;
+
+/**
+ * Whether a module belongs in the shell: every target's entry imports it statically (directly or
+ * through other modules). That is the player (mount.ts and all it imports, Lit included), the kit's
+ * loaders and what every tracking adapter shares.
+ */
+function shellTest(entries: ReadonlySet<string>): (id: string, infoOf: ModuleInfoOf) => boolean {
+  const reachedBy = new Map<string, ReadonlySet<string>>();
+  const entriesReaching = (id: string, infoOf: ModuleInfoOf, visiting: Set<string>): ReadonlySet<string> => {
+    const known = reachedBy.get(id);
+    if (known !== undefined) return known;
+    if (entries.has(id)) return new Set([id]);
+    if (visiting.has(id)) return new Set();
+    visiting.add(id);
+    const found = new Set<string>();
+    for (const importer of infoOf(id)?.importers ?? []) for (const entry of entriesReaching(importer, infoOf, visiting)) found.add(entry);
+    visiting.delete(id);
+    reachedBy.set(id, found);
+    return found;
+  };
+  // The bundler's own helpers (its runtime module has no importers in the graph) go with the shell too.
+  return (id, infoOf) => RUNTIME.test(id) || (!entries.has(id) && entriesReaching(id, infoOf, new Set()).size === entries.size);
+}
+
+/** The kit name of a chunk made for a kit module (course-plugin.ts loads each from the entries). */
+function kitOfChunk(facade: string | null): string | undefined {
+  const match = facade === null ? null : /^\0coursemark:kit\/(.+)\.js$/.exec(facade);
+  return match?.[1] === undefined ? undefined : kitEntryName(match[1]);
+}
+
+/** The entry chunk named `name` (playerEntryName, kitEntryName). */
+export function entryFile(player: PlayerBuild, name: string): PlayerFile {
+  const file = player.files.find((candidate) => candidate.entry === name);
+  if (file === undefined) throw new Error(`The player build has no entry ${name}.`);
+  return file;
+}
+
+/** The chunks `file` needs before it runs, transitively (for `<link rel="modulepreload">`), sorted. */
+export function staticImports(player: PlayerBuild, file: PlayerFile): string[] {
+  const byName = new Map(player.files.map((item) => [item.fileName, item]));
+  const seen = new Set<string>();
+  const visit = (item: PlayerFile): void => {
+    for (const name of item.imports) {
+      const next = byName.get(name);
+      if (seen.has(name) || next === undefined) continue;
+      seen.add(name);
+      visit(next);
+    }
+  };
+  visit(file);
+  return [...seen].sort();
+}
+
+/** Every file the given ones can load: static and later imports, and the assets they reference. */
+export function reachableFiles(player: PlayerBuild, from: readonly PlayerFile[]): PlayerFile[] {
+  const byName = new Map(player.files.map((item) => [item.fileName, item]));
+  const seen = new Set<PlayerFile>();
+  const visit = (item: PlayerFile | undefined): void => {
+    if (item === undefined || seen.has(item)) return;
+    seen.add(item);
+    for (const name of [...item.imports, ...item.loads]) visit(byName.get(name));
+  };
+  for (const file of from) visit(file);
+  return [...seen];
+}
