@@ -51,7 +51,8 @@ describe('images', () => {
     expect(page).toMatch(/<cm-figure [^>]*width=\$\{"40"\} height=\$\{"30"\}/);
   });
 
-  it('packages a photo upright, bounded and without its metadata', async () => {
+  // Encoding a large photo takes seconds of CPU on a busy 2-core machine.
+  it('packages a photo upright, bounded and without its metadata', { timeout: 30_000 }, async () => {
     const original = await phonePhoto();
     expect((await sharp(original).metadata()).exif).toBeDefined();
     const packaged = await packageImage(new Uint8Array(original), 'assets/photo.jpg');

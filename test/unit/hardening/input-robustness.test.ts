@@ -139,11 +139,11 @@ describe('pathological Markdown (B2): a clear limit, never a hang or a stack ove
 });
 
 describe('scale of errors (B10)', () => {
-  it('reports all of 1,000 broken files in one run, quickly', { timeout: 30_000 }, async () => {
+  // How long a check takes is measured by `npm run bench` (check scaling), not here: on a busy
+  // machine a time limit fails for reasons that are not the check's.
+  it('reports all of 1,000 broken files in one run', { timeout: 60_000 }, async () => {
     for (let i = 0; i < 1000; i++) await writeFile(join(dir, 'sections', `${String(i).padStart(4, '0')}.md`), `---\ntitle: [${i}\n---\n\nText.\n`);
-    const started = performance.now();
     const messages = await messagesOf();
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(new Set(messages.map((m) => m.file)).size).toBe(1000);
     expect(messages.every((m) => m.ruleId === 'yaml-syntax' && m.line === 2)).toBe(true);
   });
