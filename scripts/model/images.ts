@@ -30,6 +30,8 @@ export interface ImageSize {
  * viewBox), or undefined when sharp cannot read it.
  */
 export async function readImageSize(bytes: Uint8Array): Promise<ImageSize | undefined> {
+  const drawing = svgSize(bytes);
+  if (drawing !== undefined) return drawing;
   try {
     const metadata = await (await sharp(bytes)).metadata();
     const { width, height } = metadata.autoOrient ?? metadata;
@@ -38,6 +40,37 @@ export async function readImageSize(bytes: Uint8Array): Promise<ImageSize | unde
     // Not an image sharp can read (a misnamed file): it is copied as it is and shown without a size.
     return undefined;
   }
+}
+
+const LENGTH = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/;
+const SVG_ROOT = /<svg\b[^>]*>/i;
+
+/**
+ * An SVG's size when its root element states it plainly: width and height in pixels (or without a
+ * unit), or a viewBox for what they leave out (SVG 2 §8.2, §8.7). Other units and percentages are
+ * left to sharp, like anything that is not an SVG; sharp (native code) is not even loaded for a
+ * course whose drawings all state their size.
+ */
+function svgSize(bytes: Uint8Array): ImageSize | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  const found = SVG_ROOT.exec(head);
+  // A comment or DOCTYPE before the root could hide or fake it: sharp reads those files.
+  if (found === null || /<!/.test(head.slice(0, found.index))) return undefined;
+  const root = found[0];
+  const attribute = (name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(root)?.slice(1).find((value) => value !== undefined);
+  const length = (name: string): number | undefined | null => {
+    const value = attribute(name);
+    if (value === undefined) return undefined;
+    const match = LENGTH.exec(value);
+    return match === null ? null : Number(match[1]);
+  };
+  const [width, height] = [length('width'), length('height')];
+  if (width === null || height === null) return undefined;
+  const box = (attribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const [boxWidth, boxHeight] = box.length === 4 && box.every(Number.isFinite) ? [box[2] ?? 0, box[3] ?? 0] : [0, 0];
+  const ratio = boxWidth > 0 && boxHeight > 0 ? boxWidth / boxHeight : undefined;
+  const size = width !== undefined && height !== undefined ? { width, height } : width !== undefined && ratio ? { width, height: width / ratio } : height !== undefined && ratio ? { width: height * ratio, height } : ratio ? { width: boxWidth, height: boxHeight } : undefined;
+  return size && size.width > 0 && size.height > 0 ? { width: Math.round(size.width), height: Math.round(size.height) } : undefined;
 }
 
 /** The size an image has in the package: no wider than MAX_IMAGE_WIDTH, proportions kept. */

@@ -8,7 +8,10 @@ import type { ElementContent } from 'hast';
 import type { Code } from 'mdast';
 import { common, createLowlight } from 'lowlight';
 
-const lowlight = createLowlight(common);
+// Registering a grammar runs its definition: for the common set, a good part of a build's start-up.
+// It is done the first time a page has a code block with a language.
+let lowlight: ReturnType<typeof createLowlight> | undefined;
+const highlighter = (): ReturnType<typeof createLowlight> => (lowlight ??= createLowlight(common));
 
 // Past this size highlighting costs more than it gives (highlight.js grammars backtrack on odd input).
 const MAX_HIGHLIGHTED = 100_000;
@@ -16,8 +19,8 @@ const MAX_HIGHLIGHTED = 100_000;
 /** Puts the highlighted tokens into `node.data` for the render stage; returns whether it did. */
 export function highlightCode(node: Code): boolean {
   const language = node.lang?.toLowerCase();
-  if (language === undefined || node.value.length > MAX_HIGHLIGHTED || !lowlight.registered(language)) return false;
-  const tree = lowlight.highlight(language, node.value);
+  if (language === undefined || node.value.length > MAX_HIGHLIGHTED || !highlighter().registered(language)) return false;
+  const tree = highlighter().highlight(language, node.value);
   const tokens = tree.children.filter((child): child is ElementContent => child.type === 'element' || child.type === 'text');
   // mdast-util-to-hast ends a code block's text with a line break (as CommonMark's HTML does); keep it.
   node.data = { ...node.data, hChildren: [...tokens, { type: 'text', value: '\n' }] };
@@ -26,5 +29,5 @@ export function highlightCode(node: Code): boolean {
 
 /** The language names and aliases that are highlighted (for the author's guide and tests). */
 export function highlightedLanguages(): string[] {
-  return lowlight.listLanguages();
+  return highlighter().listLanguages();
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
-import { MAX_IMAGE_WIDTH, packageImage } from '../../scripts/model/images.js';
+import { MAX_IMAGE_WIDTH, packageImage, readImageSize } from '../../scripts/model/images.js';
 import { checkCourse } from '../../scripts/pipeline.js';
 import { renderModules } from '../../scripts/render/render-modules.js';
 import { baseConfig } from './helpers/course-from-strings.js';
@@ -71,5 +71,23 @@ describe('images', () => {
     expect((await sharp(packaged).metadata()).exif).toBeUndefined();
     const notAnImage = new TextEncoder().encode('not really a png');
     expect(await packageImage(notAnImage, 'b.png')).toBe(notAnImage);
+  });
+
+  it('measures a drawing as sharp does, from its own width, height and viewBox where they say it plainly', async () => {
+    const drawings = [
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"/>',
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="120px" height="80.4px" viewBox="0 0 10 10"/>',
+      "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 640 480'/>",
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0,0,200,100" width="400"/>',
+      '<svg xmlns="http://www.w3.org/2000/svg" height="50" viewBox="0 0 200 100"/>',
+      // Units and comments are sharp's to read.
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4cm" height="3cm"/>',
+      '<!-- <svg width="1" height="1"> --><svg xmlns="http://www.w3.org/2000/svg" width="64" height="48"/>',
+    ];
+    for (const text of drawings) {
+      const bytes = new TextEncoder().encode(text);
+      const metadata = await sharp(bytes).metadata();
+      expect(await readImageSize(bytes), text).toEqual({ width: metadata.width, height: metadata.height });
+    }
   });
 });
