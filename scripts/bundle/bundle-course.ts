@@ -1,4 +1,5 @@
 import { outlineOf } from '../../components/course-outline.js';
+import { ImageCache } from '../cache/image-cache.js';
 import { isRasterImage, packageImage } from '../model/images.js';
 import type { CourseModel } from '../model/course-model.js';
 import type { RenderedModules } from '../render/render-modules.js';
@@ -54,10 +55,12 @@ export async function buildCourseBundle(model: CourseModel, modules: RenderedMod
   const course = await courseFiles({ outline: outlineOf(model.data), modules, kit, player, entries });
   const kitFiles = player.files.filter((file) => file.entry?.startsWith('kit-') === true);
   const media: OutputFile[] = [];
+  const images = await ImageCache.open(options.cacheDir);
   for (const file of model.media.values()) {
     const bytes = await options.readCourseFile(file.source);
-    media.push({ path: file.output, contents: isRasterImage(file.source) ? await packageImage(bytes, file.source) : bytes });
+    media.push({ path: file.output, contents: isRasterImage(file.source) ? await images.packaged(bytes, file.source, () => packageImage(bytes, file.source)) : bytes });
   }
+  await images.prune();
   const encoder = new TextEncoder();
   const files = new Map<string, OutputFile[]>();
   for (const [target, entry] of entries) {

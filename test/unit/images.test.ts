@@ -1,9 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
+import { ImageCache, IMAGES_FOLDER } from '../../scripts/cache/image-cache.js';
 import { MAX_IMAGE_WIDTH, packageImage, readImageSize } from '../../scripts/model/images.js';
 import { checkCourse } from '../../scripts/pipeline.js';
 import { renderModules } from '../../scripts/render/render-modules.js';
@@ -88,6 +89,35 @@ describe('images', () => {
       const bytes = new TextEncoder().encode(text);
       const metadata = await sharp(bytes).metadata();
       expect(await readImageSize(bytes), text).toEqual({ width: metadata.width, height: metadata.height });
+    }
+  });
+
+  it('packages a photo once across rebuilds, and again when its cached copy is damaged or it changed', { timeout: 30_000 }, async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'coursemark-images-'));
+    try {
+      const photo = new Uint8Array(await phonePhoto());
+      let packed = 0;
+      const pack = (bytes: Uint8Array) => async () => {
+        packed += 1;
+        return packageImage(bytes, 'a.jpg');
+      };
+      const first = await (await ImageCache.open(cacheDir)).packaged(photo, 'a.jpg', pack(photo));
+      const again = await ImageCache.open(cacheDir);
+      expect(await again.packaged(photo, 'a.jpg', pack(photo))).toEqual(first);
+      expect(packed).toBe(1);
+      const [entry] = await readdir(join(cacheDir, IMAGES_FOLDER));
+      await writeFile(join(cacheDir, IMAGES_FOLDER, entry ?? ''), 'damaged');
+      expect(await (await ImageCache.open(cacheDir)).packaged(photo, 'a.jpg', pack(photo))).toEqual(first);
+      expect(packed).toBe(2);
+      // Another photo is packaged; the first, unused by this build, is dropped.
+      const other = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa3366' } }).jpeg().toBuffer());
+      const cache = await ImageCache.open(cacheDir);
+      await cache.packaged(other, 'a.jpg', pack(other));
+      await cache.prune();
+      expect(packed).toBe(3);
+      expect(await readdir(join(cacheDir, IMAGES_FOLDER))).toHaveLength(1);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
     }
   });
 });
