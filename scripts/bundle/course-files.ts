@@ -92,15 +92,17 @@ export interface CourseFilesInput {
 export async function courseFiles(input: CourseFilesInput): Promise<CourseFiles> {
   await init;
   const kitFiles = kitEntryFiles(input.kit, input.player);
-  const link = (source: string): string => linkImports(source, kitFiles);
-  const pages = [...input.modules.pages].map(([id, source]) => namedFile(safeName(id) || 'page', link(source)));
-  const support = input.modules.support === undefined ? undefined : namedFile('support', link(input.modules.support));
+  const pages = [...input.modules.pages].map(([id, source]) => {
+    const linked = linkImports(source, kitFiles);
+    return { ...namedFile(safeName(id) || 'page', linked.source), uses: linked.uses };
+  });
+  const support = input.modules.support === undefined ? undefined : namedFile('support', linkImports(input.modules.support, kitFiles).source);
   const details = namedFile('details', input.modules.details);
   const courseFile = new Map<string, CourseFile>();
   for (const [target, entry] of input.entries) {
-    courseFile.set(target, namedFile('course', startSource(input, entry, pages, support, details, kitFiles)));
+    courseFile.set(target, namedFile('course', startSource(input, entry, pages, support, details)));
   }
-  return { shared: [...pages, ...(support ? [support] : []), details], courseFile };
+  return { shared: [...pages.map(({ fileName, contents }) => ({ fileName, contents })), ...(support ? [support] : []), details], courseFile };
 }
 
 /** Specifier -> the kit entry chunk that exports its names. */
@@ -108,18 +110,23 @@ function kitEntryFiles(kit: Kit, player: PlayerBuild): Map<string, PlayerFile> {
   return new Map([...kitModules(kit)].map(([name, module]) => [module.specifier, entryFile(player, kitEntryName(name))]));
 }
 
-/** `source` with each import's specifier replaced by the kit chunk beside it (all files are in assets/). */
-function linkImports(source: string, kitFiles: ReadonlyMap<string, PlayerFile>): string {
+/**
+ * `source` with each import's specifier replaced by the kit chunk beside it (all files are in
+ * assets/), and the kit chunks it imports.
+ */
+function linkImports(source: string, kitFiles: ReadonlyMap<string, PlayerFile>): { readonly source: string; readonly uses: readonly PlayerFile[] } {
   const [imports] = parse(source);
+  const uses: PlayerFile[] = [];
   let linked = '';
   let at = 0;
   for (const entry of imports) {
     const file = entry.n === undefined ? undefined : kitFiles.get(entry.n);
     if (file === undefined) throw new Error(`A generated module imports ${entry.n ?? '?'}, which the player build does not export.`);
+    uses.push(file);
     linked += `${source.slice(at, entry.s)}./${baseName(file.fileName)}`;
     at = entry.e;
   }
-  return linked + source.slice(at);
+  return { source: linked + source.slice(at), uses };
 }
 
 /**
@@ -127,8 +134,14 @@ function linkImports(source: string, kitFiles: ReadonlyMap<string, PlayerFile>):
  * loaders. A page's loader also starts the player chunks the page imports, so they download in
  * parallel with the page instead of after it; those the entry already loaded are left out.
  */
-function startSource(input: CourseFilesInput, entry: PlayerFile, pages: readonly CourseFile[], support: CourseFile | undefined, details: CourseFile, kitFiles: ReadonlyMap<string, PlayerFile>): string {
-  const loaded = new Set([entry.fileName, ...staticImports(input.player, entry)]);
+function startSource(input: CourseFilesInput, entry: PlayerFile, pages: readonly (CourseFile & { readonly uses: readonly PlayerFile[] })[], support: CourseFile | undefined, details: CourseFile): string {
+  const closures = new Map<PlayerFile, readonly string[]>();
+  const closure = (file: PlayerFile): readonly string[] => {
+    let known = closures.get(file);
+    if (known === undefined) closures.set(file, (known = [file.fileName, ...staticImports(input.player, file)]));
+    return known;
+  };
+  const loaded = new Set(closure(entry));
   const table: string[] = [];
   const indexOf = (name: string): number => {
     const known = table.indexOf(name);
@@ -136,15 +149,9 @@ function startSource(input: CourseFilesInput, entry: PlayerFile, pages: readonly
     table.push(name);
     return table.length - 1;
   };
-  const loaders = [...input.modules.pages.values()].map((source, index) => {
-    const deps = new Set<string>();
-    for (const specifier of importedSpecifiers(source)) {
-      const file = kitFiles.get(specifier);
-      if (file === undefined) continue;
-      for (const name of [file.fileName, ...staticImports(input.player, file)]) if (!loaded.has(name)) deps.add(name);
-    }
-    const indexes = [...deps].sort().map(indexOf);
-    return `page(${JSON.stringify(`./${baseName(pages[index]?.fileName ?? '')}`)}, [${indexes.join(',')}])`;
+  const loaders = pages.map((page) => {
+    const deps = new Set(page.uses.flatMap(closure).filter((name) => !loaded.has(name)));
+    return `page(${JSON.stringify(`./${baseName(page.fileName)}`)}, [${[...deps].sort().map(indexOf).join(',')}])`;
   });
   const relative = (file: CourseFile): string => JSON.stringify(`./${baseName(file.fileName)}`);
   return [
@@ -162,10 +169,6 @@ function startSource(input: CourseFilesInput, entry: PlayerFile, pages: readonly
     '});',
     '',
   ].join('\n');
-}
-
-function importedSpecifiers(source: string): string[] {
-  return parse(source)[0].flatMap((entry) => (entry.n === undefined ? [] : [entry.n]));
 }
 
 function namedFile(name: string, source: string): CourseFile {
