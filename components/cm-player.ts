@@ -83,6 +83,8 @@ export class CmPlayer extends LitElement {
   private starting = false;
   private sessionModule: Promise<typeof import('./course-session.js')> | undefined = undefined;
   private navigation = 0;
+  /** Set once a first view is on screen; until then the pager waits for it (see `renderPager`). */
+  private viewShown = false;
   private readonly trackerProvider = new ContextProvider(this, { context: trackerContext });
   private readonly courseProvider = new ContextProvider(this, { context: courseContext });
   private readonly supportProvider = new ContextProvider(this, { context: supportContext, initialValue: false });
@@ -152,6 +154,9 @@ export class CmPlayer extends LitElement {
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
     if (opensOnCover(outline)) loadView('cm-cover').catch(() => undefined);
     this.sessionModule = import('./course-session.js');
+    // The contents are not part of the first view: their chunk is asked for after what decides it,
+    // and the shell's styles hold their place meanwhile, so nothing moves when they appear.
+    loadView('cm-toc').catch((error: unknown) => console.error('coursemark: could not load the contents', error));
   }
 
   private async start(details: Promise<CourseData>, adapter: TrackingAdapter): Promise<void> {
@@ -236,6 +241,7 @@ export class CmPlayer extends LitElement {
       }
       if (ticket !== this.navigation) return;
       this.route = route;
+      this.viewShown = true;
       await this.updateComplete;
       const view = this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results');
       await view?.updateComplete;
@@ -266,6 +272,7 @@ export class CmPlayer extends LitElement {
     }
     this.route = route;
     this.pageElement = element;
+    this.viewShown = true;
     session.viewPage(page);
     await this.updateComplete;
     await element.updateComplete;
@@ -380,6 +387,9 @@ export class CmPlayer extends LitElement {
     const outline = this.outline;
     const route = this.route;
     if (outline === undefined || route === undefined) return nothing;
+    // The first page comes with its pager: under "Loading…", the page arriving above it would push
+    // it down (a layout shift). Later the pager stays while a page loads: focus may be on it.
+    if (!this.viewShown && !this.loadFailed) return nothing;
     return renderPager(outline, route, this.session?.state.location ?? 0, (next) => this.navigate(next));
   }
 }

@@ -1,9 +1,9 @@
 /**
  * What each package loads before its first paint: the entry chunk and its static imports (the
- * files index.html preloads). Only the shell belongs there; directive components, the secondary
- * views, the cover page, the statement emitter, the resume codec and the strings of pages and
- * views come later, in their own chunks; other languages' strings never. Asserted on the bundle's
- * module graph and contents, not on sizes or timings.
+ * files index.html preloads). Only the shell belongs there; directive components, the table of
+ * contents, the secondary views, the cover page, the statement emitter, the resume codec and the
+ * strings of pages and views come later, in their own chunks; other languages' strings never.
+ * Asserted on the bundle's module graph and contents, not on sizes or timings.
  */
 import { join } from 'node:path';
 import type { Rollup } from 'vite';
@@ -43,6 +43,8 @@ const LAZY = [
   'cm-glossary.ts',
   'cm-support-dialog.ts',
   'cm-cover.ts',
+  'cm-toc.ts',
+  'page-status.ts',
   'view-messages.ts',
   '\0coursemark:view-messages.js',
   'course-session.ts',
