@@ -9,10 +9,10 @@ import type { CmGlossary } from './cm-glossary.js';
 import { playerStyles } from './cm-player.styles.js';
 import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
-import { logoStyles, renderLogo } from './logo.js';
+import { logoStyles } from './logo-styles.js';
 import { createPageElement } from './page-registry.js';
 import { renderPager } from './player-pager.js';
-import { applyCourseLook } from './player-theme.js';
+import { applyCourseLook, hasBrand, loadBrand } from './player-theme.js';
 import { loadView } from './player-views.js';
 import { progressPercent } from './progress-percent.js';
 import { hrefFor, openingRoute, parseLaunchPage, parseRoute, type Route } from './router.js';
@@ -50,6 +50,7 @@ export class CmPlayer extends LitElement {
     revision: { state: true },
     contentsComplete: { state: true },
     cover: { state: true },
+    logo: { state: true },
   };
 
   static override styles = [tokens, base, logoStyles, playerStyles];
@@ -77,6 +78,12 @@ export class CmPlayer extends LitElement {
   declare contentsComplete: boolean;
   /** While the cover page is shown: the view its button opens (the first page, or where the learner left off). */
   declare cover: Route | undefined;
+  /**
+   * The header's logo: `nothing` when the course has none. Undefined while the course's logo and
+   * fonts load (player-brand.ts, a chunk only such a course loads): the shell paints once they are
+   * there, so the header neither moves nor changes its face as they arrive.
+   */
+  declare logo: TemplateResult | typeof nothing | undefined;
 
   private session: CourseSession | undefined = undefined;
   /** Set while the session module loads, so `updated` starts only one session. */
@@ -111,6 +118,7 @@ export class CmPlayer extends LitElement {
     this.revision = 0;
     this.contentsComplete = false;
     this.cover = undefined;
+    this.logo = undefined;
     this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
     this.addEventListener(EXIT_EVENT, () => this.exit());
     this.addEventListener(START_EVENT, () => void this.leaveCover());
@@ -150,6 +158,16 @@ export class CmPlayer extends LitElement {
    */
   preload(outline: CourseOutline): void {
     if (this.sessionModule !== undefined) return;
+    if (!hasBrand(outline)) this.logo = nothing;
+    else {
+      loadBrand(outline).then(
+        (logo) => (this.logo = logo),
+        (error: unknown) => {
+          console.error('coursemark: could not load the course logo and fonts', error);
+          this.logo = nothing;
+        },
+      );
+    }
     const early = openingRoute(outline, window.location, 0);
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
     if (opensOnCover(outline)) loadView('cm-cover').catch(() => undefined);
@@ -309,13 +327,13 @@ export class CmPlayer extends LitElement {
   protected override render(): unknown {
     const outline = this.outline;
     const session = this.session;
-    if (outline === undefined) return nothing;
+    if (outline === undefined || this.logo === undefined) return nothing;
     const t = shellMessages();
     const fmt = formatterOf(outline);
     const percent = progressPercent(session?.progress ?? 0);
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
       <header class=${outline.theme.surface === undefined ? '' : 'branded'}>
-        ${renderLogo(outline.theme.logo, 'header-logo')}
+        ${this.logo}
         <p class="course-title">${outline.title}</p>
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>

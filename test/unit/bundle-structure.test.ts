@@ -1,9 +1,10 @@
 /**
  * What each package loads before its first paint: the entry chunk and its static imports (the
  * files index.html preloads). Only the shell belongs there; directive components, the table of
- * contents, the secondary views, the cover page, the statement emitter, the resume codec and the
- * strings of pages and views come later, in their own chunks; other languages' strings never.
- * Asserted on the bundle's module graph and contents, not on sizes or timings.
+ * contents, the secondary views, the cover page, the course's logo and fonts, the statement
+ * emitter, the resume codec and the strings of pages and views come later, in their own chunks;
+ * other languages' strings never. Asserted on the bundle's module graph and contents, not on sizes
+ * or timings.
  */
 import { join } from 'node:path';
 import type { Rollup } from 'vite';
@@ -45,6 +46,10 @@ const LAZY = [
   'cm-cover.ts',
   'cm-toc.ts',
   'page-status.ts',
+  'player-brand.ts',
+  'logo.ts',
+  'brand-fonts.ts',
+  'url-policy.ts',
   'view-messages.ts',
   '\0coursemark:view-messages.js',
   'course-session.ts',
