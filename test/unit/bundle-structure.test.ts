@@ -1,10 +1,10 @@
 /**
  * What each package loads before its first paint: the entry chunk and its static imports (the
  * files index.html preloads). Only the shell belongs there; directive components, the table of
- * contents, the secondary views, the cover page, the course's logo and fonts, the statement
- * emitter, the resume codec and the strings of pages and views come later, in their own chunks;
- * other languages' strings never. Asserted on the bundle's module graph and contents, not on sizes
- * or timings.
+ * contents, the secondary views, the cover page, the session and the contexts it provides, the
+ * course's logo and fonts, the statement emitter, the resume codec and the strings of pages,
+ * views and session notices come later, in their own chunks; other languages' strings never.
+ * Asserted on the bundle's module graph and contents, not on sizes or timings.
  */
 import { join } from 'node:path';
 import type { Rollup } from 'vite';
@@ -46,6 +46,7 @@ const LAZY = [
   'cm-cover.ts',
   'cm-toc.ts',
   'page-status.ts',
+  'player-session.ts',
   'player-brand.ts',
   'logo.ts',
   'brand-fonts.ts',
@@ -89,6 +90,8 @@ describe('bundle structure', () => {
       const early = beforePaint(chunks, target);
       expect(early, target).toContain('cm-player.ts');
       expect(early.filter((id) => LAZY.includes(id)), target).toEqual([]);
+      // The player provides its contexts once its session starts: @lit/context's provider is not in the shell.
+      expect(early.filter((id) => id.includes('@lit/context/lib/controllers/')), target).toEqual([]);
       // The outline is in the entry; questions, glossary and headings come with the details.
       expect(early, target).toContain('\0coursemark:course.js');
       expect(early, target).not.toContain('\0coursemark:details.js');
@@ -127,6 +130,9 @@ describe('bundle structure', () => {
       expect(modules.filter((id) => id.startsWith('i18n/') && id !== 'i18n/compile-messages.ts' && id !== 'i18n/formatter.ts'), language).toEqual([]);
       expect(early, language).toContain(own.pageNavigation);
       expect(early, language).not.toContain(own.reflectionPrivate);
+      // The contents' strings and the session's notices come with their chunks, after the first paint.
+      for (const text of [own.statusNotStarted, own.partialRestore, own.launchProblem['relaunch-required']]) expect(early, language).not.toContain(text);
+      expect(all, language).toContain(own.partialRestore);
       expect(all, language).toContain(own.reflectionPrivate);
       for (const text of [other.pageNavigation, other.reflectionPrivate, other.noScript]) expect(all, language).not.toContain(text);
     }
