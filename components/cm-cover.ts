@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData, PageOutline } from './course-data.js';
 import { formatterOf, START_EVENT } from './course-context.js';
-import { logoStyles, renderLogo } from './logo.js';
+import { logoStyles } from './logo-styles.js';
+import { renderLogo } from './logo.js';
 import { progressPercent } from './progress-percent.js';
 import { base, tokens } from './styles/theme.js';
 import { safeUrl } from './url-policy.js';

@@ -93,6 +93,8 @@ export const playerStyles = css`
     max-inline-size: var(--cm-measure);
     margin-inline: auto;
   }
+  /* The contents load after the first view (their own chunk): their grid column, of a fixed
+     width, is theirs before they arrive, so the view does not move when they do. */
   cm-toc {
     position: sticky;
     inset-block-start: 0;
@@ -146,6 +148,11 @@ export const playerStyles = css`
       max-block-size: none;
       border-inline-end: 0;
       border-block-end: 1px solid var(--cm-border);
+    }
+    /* Above the view, until they arrive: the height of their collapsed state (cm-toc.ts), the
+       disclosure button (2.75rem) in the list's padding (0.5rem), and the border under them. */
+    cm-toc:not(:defined) {
+      min-block-size: calc(3.75rem + 1px);
     }
     main {
       padding-block-start: 1.25rem;

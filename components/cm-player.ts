@@ -1,7 +1,6 @@
-import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CourseData, CourseOutline } from './course-data.js';
-import { courseContext, EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, START_EVENT, supportContext } from './course-context.js';
+import { EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, START_EVENT } from './course-context.js';
 import type { CoursePage } from './course-page.js';
 import type { CourseSession } from './course-session.js';
 import type { CmCover } from './cm-cover.js';
@@ -9,15 +8,17 @@ import type { CmGlossary } from './cm-glossary.js';
 import { playerStyles } from './cm-player.styles.js';
 import type { CmResults } from './cm-results.js';
 import type { CmSupportDialog } from './cm-support-dialog.js';
-import { logoStyles, renderLogo } from './logo.js';
+import type { Messages } from './i18n/messages.js';
+import { logoStyles } from './logo-styles.js';
 import { createPageElement } from './page-registry.js';
 import { renderPager } from './player-pager.js';
-import { applyCourseLook } from './player-theme.js';
+import type { PlayerContexts } from './player-session.js';
+import { applyCourseLook, hasBrand, loadBrand } from './player-theme.js';
 import { loadView } from './player-views.js';
 import { progressPercent } from './progress-percent.js';
 import { hrefFor, openingRoute, parseLaunchPage, parseRoute, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
-import { trackerContext, type TrackingAdapter } from './tracker.js';
+import type { TrackingAdapter } from './tracker.js';
 
 export type PageLoader = () => Promise<{ default: typeof CoursePage }>;
 /** Loads the support panel's content (a generated module), when the learner first opens it. */
@@ -50,6 +51,7 @@ export class CmPlayer extends LitElement {
     revision: { state: true },
     contentsComplete: { state: true },
     cover: { state: true },
+    logo: { state: true },
   };
 
   static override styles = [tokens, base, logoStyles, playerStyles];
@@ -77,15 +79,26 @@ export class CmPlayer extends LitElement {
   declare contentsComplete: boolean;
   /** While the cover page is shown: the view its button opens (the first page, or where the learner left off). */
   declare cover: Route | undefined;
+  /**
+   * The header's logo: `nothing` when the course has none. Undefined while the course's logo and
+   * fonts load (player-brand.ts, a chunk only such a course loads): the shell paints once they are
+   * there, so the header neither moves nor changes its face as they arrive.
+   */
+  declare logo: TemplateResult | typeof nothing | undefined;
 
   private session: CourseSession | undefined = undefined;
+  /**
+   * Every interface string, loaded with the session (its own chunk, which pages share): what the
+   * shell says about the session (notices, the view after Exit) is only shown once there is one.
+   */
+  private messages: Messages | undefined = undefined;
   /** Set while the session module loads, so `updated` starts only one session. */
   private starting = false;
-  private sessionModule: Promise<typeof import('./course-session.js')> | undefined = undefined;
+  private sessionModule: Promise<typeof import('./player-session.js')> | undefined = undefined;
+  private contexts: PlayerContexts | undefined = undefined;
   private navigation = 0;
-  private readonly trackerProvider = new ContextProvider(this, { context: trackerContext });
-  private readonly courseProvider = new ContextProvider(this, { context: courseContext });
-  private readonly supportProvider = new ContextProvider(this, { context: supportContext, initialValue: false });
+  /** Set once a first view is on screen; until then the pager waits for it (see `renderPager`). */
+  private viewShown = false;
   private readonly onHashChange = (): void => void this.followHash();
   // A persisted pagehide (back-forward cache) may come back: it is not an exit (reliability R10).
   private readonly onPageHide = (event: PageTransitionEvent): void => {
@@ -109,6 +122,7 @@ export class CmPlayer extends LitElement {
     this.revision = 0;
     this.contentsComplete = false;
     this.cover = undefined;
+    this.logo = undefined;
     this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
     this.addEventListener(EXIT_EVENT, () => this.exit());
     this.addEventListener(START_EVENT, () => void this.leaveCover());
@@ -132,8 +146,7 @@ export class CmPlayer extends LitElement {
       this.preload(outline);
       applyCourseLook(this, outline);
     }
-    if (changed.has('course') && this.course !== undefined) this.courseProvider.setValue(this.course);
-    if (changed.has('support')) this.supportProvider.setValue(this.support !== undefined);
+    if ((changed.has('course') || changed.has('support')) && this.course !== undefined) this.contexts?.update(this.course, this.support !== undefined);
   }
 
   protected override updated(): void {
@@ -148,37 +161,52 @@ export class CmPlayer extends LitElement {
    */
   preload(outline: CourseOutline): void {
     if (this.sessionModule !== undefined) return;
+    if (!hasBrand(outline)) this.logo = nothing;
+    else {
+      loadBrand(outline).then(
+        (logo) => (this.logo = logo),
+        (error: unknown) => {
+          console.error('coursemark: could not load the course logo and fonts', error);
+          this.logo = nothing;
+        },
+      );
+    }
     const early = openingRoute(outline, window.location, 0);
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
     if (opensOnCover(outline)) loadView('cm-cover').catch(() => undefined);
-    this.sessionModule = import('./course-session.js');
+    this.sessionModule = import('./player-session.js');
+    // The contents are not part of the first view: their chunk is asked for after what decides it,
+    // and the shell's styles hold their place meanwhile, so nothing moves when they appear.
+    loadView('cm-toc').catch((error: unknown) => console.error('coursemark: could not load the contents', error));
   }
 
   private async start(details: Promise<CourseData>, adapter: TrackingAdapter): Promise<void> {
     this.starting = true;
-    let CourseSession: typeof import('./course-session.js').CourseSession;
+    let loaded: typeof import('./player-session.js');
     let course: CourseData;
     try {
-      [{ CourseSession }, course] = await Promise.all([(this.sessionModule ??= import('./course-session.js')), details]);
+      [loaded, course] = await Promise.all([(this.sessionModule ??= import('./player-session.js')), details]);
     } catch (error: unknown) {
       console.error('coursemark: could not load the course', error);
       this.loadFailed = true;
       this.starting = false;
       return;
     }
+    const { CourseSession, PlayerContexts } = loaded;
+    const messages = loaded.messagesOf();
     const session = new CourseSession({
       course,
       adapter,
       onChange: ({ completedNow }) => {
         this.revision += 1;
-        const t = shellMessages();
-        if (session.notSaving) this.announcement = t.notSaving;
-        else if (completedNow) this.announcement = t.courseCompleted;
+        if (session.notSaving) this.announcement = messages.notSaving;
+        else if (completedNow) this.announcement = messages.courseCompleted;
       },
     });
+    this.messages = messages;
     this.course = course;
     this.session = session;
-    this.trackerProvider.setValue(session);
+    this.contexts = new PlayerContexts(this, { tracker: session, course, support: this.support !== undefined });
     const location = await session.start();
     // The session's course carries the passing score the LMS set for this launch, if any.
     course = session.course;
@@ -236,6 +264,7 @@ export class CmPlayer extends LitElement {
       }
       if (ticket !== this.navigation) return;
       this.route = route;
+      this.viewShown = true;
       await this.updateComplete;
       const view = this.renderRoot.querySelector<CmGlossary | CmResults>('cm-glossary, cm-results');
       await view?.updateComplete;
@@ -266,6 +295,7 @@ export class CmPlayer extends LitElement {
     }
     this.route = route;
     this.pageElement = element;
+    this.viewShown = true;
     session.viewPage(page);
     await this.updateComplete;
     await element.updateComplete;
@@ -302,13 +332,13 @@ export class CmPlayer extends LitElement {
   protected override render(): unknown {
     const outline = this.outline;
     const session = this.session;
-    if (outline === undefined) return nothing;
+    if (outline === undefined || this.logo === undefined) return nothing;
     const t = shellMessages();
     const fmt = formatterOf(outline);
     const percent = progressPercent(session?.progress ?? 0);
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
       <header class=${outline.theme.surface === undefined ? '' : 'branded'}>
-        ${renderLogo(outline.theme.logo, 'header-logo')}
+        ${this.logo}
         <p class="course-title">${outline.title}</p>
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
@@ -321,9 +351,7 @@ export class CmPlayer extends LitElement {
               ${t.helpAndSupport}
             </button>`}
       </header>
-      ${session?.notSaving === true ? html`<p class="notice">${t.notSaving}</p>` : nothing}
-      ${session?.partialRestore === true ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
-      ${session?.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}
+      ${this.renderNotices()}
       <div class="layout ${this.exited ? 'alone' : ''}">
         ${this.exited ? nothing : html`<cm-toc
               .outline=${outline}
@@ -349,6 +377,16 @@ export class CmPlayer extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.exited h1')?.focus());
   }
 
+  /** What the learner must know about the session: whether progress is saved, restored, recorded. */
+  private renderNotices(): unknown {
+    const session = this.session;
+    const t = this.messages;
+    if (session === undefined || t === undefined) return nothing;
+    return html`${session.notSaving ? html`<p class="notice">${t.notSaving}</p>` : nothing}
+    ${session.partialRestore ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
+    ${session.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}`;
+  }
+
   private renderView(): unknown {
     const course = this.course;
     const cover = this.cover;
@@ -361,8 +399,8 @@ export class CmPlayer extends LitElement {
     const t = shellMessages();
     if (this.exited) {
       return html`<section class="exited" aria-labelledby="exited-title">
-        <h1 id="exited-title" tabindex="-1">${t.exitedTitle}</h1>
-        <p>${t.exitedText}</p>
+        <h1 id="exited-title" tabindex="-1">${this.messages?.exitedTitle}</h1>
+        <p>${this.messages?.exitedText}</p>
       </section>`;
     }
     if (route.kind === 'glossary') return html`<cm-glossary .course=${course}></cm-glossary>`;
@@ -380,6 +418,9 @@ export class CmPlayer extends LitElement {
     const outline = this.outline;
     const route = this.route;
     if (outline === undefined || route === undefined) return nothing;
+    // The first page comes with its pager: under "Loading…", the page arriving above it would push
+    // it down (a layout shift). Later the pager stays while a page loads: focus may be on it.
+    if (!this.viewShown && !this.loadFailed) return nothing;
     return renderPager(outline, route, this.session?.state.location ?? 0, (next) => this.navigate(next));
   }
 }

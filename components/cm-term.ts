@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import { courseContext, findTerm } from './course-context.js';
+import { courseContext } from './course-context.js';
+import type { CourseData, GlossaryEntry } from './course-data.js';
 import { base, tokens } from './styles/theme.js';
 import { messagesOf } from './view-messages.js';
 
@@ -108,6 +109,23 @@ export class CmTerm extends LitElement {
   private toggle(): void {
     this.open = !this.open;
   }
+}
+
+function normaliseTerm(text: string): string {
+  return text.trim().replace(/\s+/gu, ' ').toLocaleLowerCase();
+}
+
+/**
+ * Finds a glossary entry by id or by term, ignoring letter case and extra spaces, as
+ * docs/authoring.md promises for `:term[...]`.
+ */
+function findTerm(course: CourseData | undefined, key: string): GlossaryEntry | undefined {
+  if (course === undefined) return undefined;
+  const wanted = normaliseTerm(key);
+  return (
+    course.glossary.find((entry) => entry.id === key) ??
+    course.glossary.find((entry) => normaliseTerm(entry.term) === wanted || entry.id === wanted)
+  );
 }
 
 declare global {

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData, CourseOutline } from './course-data.js';
-import { formatterOf, shellMessages } from './course-context.js';
+import { formatterOf } from './course-context.js';
 import { pageStatus, type PageStatus } from './page-status.js';
 import { hrefFor, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import type { ProgressState } from './tracker.js';
+import { messagesOf } from './view-messages.js';
 
 /** How many pages the contents list before the first paint. */
 const FIRST_PAINT_PAGES = 40;
@@ -156,12 +157,11 @@ export class CmToc extends LitElement {
     this.complete = false;
   }
 
-
   protected override render(): unknown {
     const course = this.outline;
     const progress = this.progress;
     if (course === undefined) return nothing;
-    const t = shellMessages();
+    const t = messagesOf();
     const fmt = formatterOf(course);
     const route = this.route;
     const statusText: Record<PageStatus, string> = {

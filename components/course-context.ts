@@ -4,7 +4,7 @@
  * outside a player (in isolation tests, for instance).
  */
 import { createContext } from '@lit/context';
-import type { CourseData, GlossaryEntry } from './course-data.js';
+import type { CourseData } from './course-data.js';
 import { messages } from 'virtual:coursemark/messages';
 import { formatterFor, type Formatter } from './i18n/formatter.js';
 import type { ShellMessages } from './i18n/messages.js';
@@ -25,23 +25,6 @@ export function shellMessages(): ShellMessages {
 
 export function formatterOf(course: Pick<CourseData, 'language'> | undefined): Formatter {
   return formatterFor(course?.language ?? 'en');
-}
-
-function normaliseTerm(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').toLocaleLowerCase();
-}
-
-/**
- * Finds a glossary entry by id or by term, ignoring letter case and extra spaces, as
- * docs/authoring.md promises for `:term[...]`.
- */
-export function findTerm(course: CourseData | undefined, key: string): GlossaryEntry | undefined {
-  if (course === undefined) return undefined;
-  const wanted = normaliseTerm(key);
-  return (
-    course.glossary.find((entry) => entry.id === key) ??
-    course.glossary.find((entry) => normaliseTerm(entry.term) === wanted || entry.id === wanted)
-  );
 }
 
 /** Name of the event components dispatch to open the help-and-support panel. */

@@ -1,4 +1,4 @@
-import { addBrandFonts } from './brand-fonts.js';
+import type { nothing, TemplateResult } from 'lit';
 import type { CourseOutline } from './course-data.js';
 
 const FONTS = {
@@ -17,5 +17,15 @@ export function applyCourseLook(host: HTMLElement, outline: CourseOutline): void
   for (const [name, colour] of Object.entries(outline.palette)) host.style.setProperty(`--cm-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`, colour);
   const { font, fontFamily } = outline.theme;
   host.style.setProperty('--cm-font', fontFamily === undefined ? FONTS[font] : `"${fontFamily}", ${FONTS[font]}`);
-  addBrandFonts(outline.theme, document.baseURI);
+}
+
+/** Whether the course shows a logo or ships a font: then the shell loads player-brand.ts before it paints. */
+export function hasBrand(outline: CourseOutline): boolean {
+  return outline.theme.logo !== undefined || outline.theme.fontFaces !== undefined;
+}
+
+/** Loads player-brand.ts, adds the course's fonts and resolves to the header's logo. */
+export async function loadBrand(outline: CourseOutline): Promise<TemplateResult | typeof nothing> {
+  const { applyBrand } = await import('./player-brand.js');
+  return applyBrand(outline, document.baseURI);
 }

@@ -1,10 +1,11 @@
 import { defineElement } from './define.js';
 
 /**
- * The player's secondary views and its cover page, each its own chunk: loaded and defined when
- * first opened, so the entry carries only the shell.
+ * The player's secondary views, its cover page and its table of contents, each its own chunk:
+ * loaded and defined when first needed, so the entry carries only the shell.
  */
 const VIEWS = {
+  'cm-toc': () => import('./cm-toc.js').then((module) => module.CmToc),
   'cm-results': () => import('./cm-results.js').then((module) => module.CmResults),
   'cm-glossary': () => import('./cm-glossary.js').then((module) => module.CmGlossary),
   'cm-support-dialog': () => import('./cm-support-dialog.js').then((module) => module.CmSupportDialog),

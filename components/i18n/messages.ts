@@ -39,19 +39,16 @@ export type MessageKey = keyof Reference;
  */
 export const BUILD_MESSAGES = ['footnotes', 'noScript'] as const satisfies readonly MessageKey[];
 
-/** Messages the shell shows before the first page has loaded: in the entry's chunk. */
+/**
+ * Messages the shell paints with before the first page has loaded: in the entry's chunk. The table
+ * of contents, the notices about the session and the view after Exit come later, with the other
+ * strings (they only show once their chunk or the session is there).
+ */
 export const SHELL_MESSAGES = [
   'skipToContent',
   'helpAndSupport',
   'courseProgress',
   'progressComplete',
-  'contents',
-  'showContents',
-  'statusNotStarted',
-  'statusVisited',
-  'statusCompleted',
-  'glossary',
-  'results',
   'pageNavigation',
   'previous',
   'next',
@@ -59,12 +56,6 @@ export const SHELL_MESSAGES = [
   'loading',
   'loadFailed',
   'retry',
-  'partialRestore',
-  'exitedTitle',
-  'exitedText',
-  'launchProblem',
-  'notSaving',
-  'courseCompleted',
 ] as const satisfies readonly MessageKey[];
 
 export type ShellKey = (typeof SHELL_MESSAGES)[number];

@@ -1,9 +1,10 @@
 /**
  * What each package loads before its first paint: the entry chunk and its static imports (the
- * files index.html preloads). Only the shell belongs there; directive components, the secondary
- * views, the cover page, the statement emitter, the resume codec and the strings of pages and
- * views come later, in their own chunks; other languages' strings never. Asserted on the bundle's
- * module graph and contents, not on sizes or timings.
+ * files index.html preloads). Only the shell belongs there; directive components, the table of
+ * contents, the secondary views, the cover page, the session and the contexts it provides, the
+ * course's logo and fonts, the statement emitter, the resume codec and the strings of pages,
+ * views and session notices come later, in their own chunks; other languages' strings never.
+ * Asserted on the bundle's module graph and contents, not on sizes or timings.
  */
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,13 @@ const LAZY = [
   'cm-support-dialog.ts',
   'cm-cover.ts',
   'course-page.ts',
+  'cm-toc.ts',
+  'page-status.ts',
+  'player-session.ts',
+  'player-brand.ts',
+  'logo.ts',
+  'brand-fonts.ts',
+  'url-policy.ts',
   'view-messages.ts',
   '\0coursemark:view-messages.js',
   'course-session.ts',
@@ -93,6 +101,8 @@ describe('bundle structure', () => {
       const ids = modulesOf(early);
       expect(ids, target).toContain('cm-player.ts');
       expect(ids.filter((id) => LAZY.includes(id)), target).toEqual([]);
+      // The player provides its contexts once its session starts: @lit/context's provider is not in the shell.
+      expect(ids.filter((id) => id.includes('@lit/context/lib/controllers/')), target).toEqual([]);
       // Only a cmi5 AU can present part of the course; the other targets carry no scoping code.
       expect(ids.includes('course-scope.ts'), target).toBe(target === 'cmi5');
       // Vite's module preload helper (which injects <link rel=modulepreload>) is replaced by a one-liner.
@@ -172,6 +182,9 @@ describe('bundle structure', () => {
       expect(modules.filter((id) => id.startsWith('i18n/') && id !== 'i18n/compile-messages.ts' && id !== 'i18n/formatter.ts'), language).toEqual([]);
       expect(early, language).toContain(own.pageNavigation);
       expect(early, language).not.toContain(own.reflectionPrivate);
+      // The contents' strings and the session's notices come with their chunks, after the first paint.
+      for (const text of [own.statusNotStarted, own.partialRestore, own.launchProblem['relaunch-required']]) expect(early, language).not.toContain(text);
+      expect(all, language).toContain(own.partialRestore);
       expect(all, language).toContain(own.reflectionPrivate);
       for (const text of [other.pageNavigation, other.reflectionPrivate, other.noScript]) expect(all, language).not.toContain(text);
     }
