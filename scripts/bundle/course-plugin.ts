@@ -5,7 +5,6 @@ export const COURSE_MODULE = 'virtual:coursemark/course';
 const PAGE_PREFIX = 'virtual:coursemark/page/';
 const ENTRY_PREFIX = 'virtual:coursemark/entry/';
 const KIT_PREFIX = 'virtual:coursemark/kit/';
-const KIT_LOADERS = 'virtual:coursemark/kit-loaders';
 // The \0 prefix marks ids that no other plugin should try to load from disk (Rollup convention).
 const RESOLVED = '\0coursemark:';
 // Vite wraps every dynamic import in a helper that preloads the imported chunk's own imports (and
@@ -72,7 +71,6 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
       if (id === VIEW_MESSAGES_MODULE) return `${RESOLVED}view-messages.js`;
       if (id === SUPPORT_MODULE && options.modules.support !== undefined) return `${RESOLVED}support.js`;
       if (id.startsWith(ENTRY_PREFIX) && options.adapters.has(id.slice(ENTRY_PREFIX.length))) return resolvedEntryId(id.slice(ENTRY_PREFIX.length));
-      if (id === KIT_LOADERS) return `${RESOLVED}kit-loaders.js`;
       if (id.startsWith(KIT_PREFIX) && options.kit?.has(id.slice(KIT_PREFIX.length)) === true) return `${RESOLVED}kit/${id.slice(KIT_PREFIX.length)}.js`;
       if (id.startsWith(PAGE_PREFIX)) return `${RESOLVED}page/${id.slice(PAGE_PREFIX.length)}.js`;
       return undefined;
@@ -96,16 +94,10 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
           `import * as adapter from ${JSON.stringify(adapter)};`,
           'const tracking = { createTrackingAdapter: adapter.createTrackingAdapter, launchScope: adapter.launchScope };',
         ];
-        if (options.entries === 'start') return [...imports, 'export const start = (course) => mount(tracking, course);', `export { kit } from ${JSON.stringify(KIT_LOADERS)};`, ''].join('\n');
+        if (options.entries === 'start') return [...imports, 'export const start = (course) => mount(tracking, course);', ''].join('\n');
         return [...imports, `import * as course from ${JSON.stringify(COURSE_MODULE)};`, 'mount(tracking, course);', ''].join('\n');
       }
       if (name.startsWith('kit/')) return options.kit?.get(name.slice('kit/'.length, -'.js'.length));
-      if (name === 'kit-loaders.js') {
-        // The kit's chunks, loaded from the shell (player-build.ts puts this module there), take
-        // the shell's code (Lit, element definitions) from it.
-        const kit = [...(options.kit?.keys() ?? [])].map((kitName) => `  () => import(${JSON.stringify(kitSpecifier(kitName))}),`);
-        return ['export const kit = [', ...kit, '];', ''].join('\n');
-      }
       if (name.startsWith('page/')) return options.modules.pages?.get(name.slice('page/'.length, -'.js'.length));
       return undefined;
     },

@@ -1,6 +1,6 @@
 import type { Rollup } from 'vite';
 import { componentsDir } from './components-dir.js';
-import { coursePlugin, entrySpecifier, resolvedEntryId } from './course-plugin.js';
+import { coursePlugin, entrySpecifier, kitSpecifier, resolvedEntryId } from './course-plugin.js';
 import { cssLiteralsPlugin } from './minify-css-literals.js';
 
 /** One file of the player build: a chunk or an asset, with the links between files the packages need. */
@@ -14,7 +14,7 @@ export interface PlayerFile {
   readonly loads: readonly string[];
   /** For an entry chunk, its entry's name (`player-scorm12`, `kit-cm-figure`). */
   readonly entry: string | undefined;
-  /** The modules bundled into it: absolute paths under components/, packages, virtual ids. */
+  /** The modules whose code it carries: absolute paths under components/, packages, virtual ids. */
   readonly moduleIds: readonly string[];
 }
 
@@ -79,7 +79,10 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
       modulePreload: { polyfill: false, resolveDependencies: (chunk, deps) => deps.filter((dep) => dep !== chunk) },
       assetsDir: 'assets',
       rollupOptions: {
-        input: Object.fromEntries(targets.map((target) => [playerEntryName(target), entrySpecifier(target)])),
+        input: Object.fromEntries([
+          ...targets.map((target) => [playerEntryName(target), entrySpecifier(target)]),
+          ...[...input.kit.keys()].map((name) => [kitEntryName(name), kitSpecifier(name)]),
+        ]),
         // The course file calls `start`, and page modules import the kit by name: entries keep their exports.
         preserveEntrySignatures: 'strict',
         output: {
@@ -87,8 +90,15 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
           // first paint loads it and the target's entry, nothing else. Left to itself, the bundler
           // splits out each module a lazy chunk shares with the shell, and the first paint waits for
           // a handful of small files.
-          codeSplitting: { groups: [{ name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null) }] },
-          entryFileNames: 'assets/[name]-[hash].js',
+          // @lit/context's controllers are an exception: the shell imports the package for
+          // createContext alone, and only the session and the elements inside pages use them.
+          codeSplitting: {
+            groups: [
+              { name: 'context', test: /@lit[\\/]context[\\/]lib[\\/]controllers[\\/]/, priority: 2 },
+              { name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null), priority: 1 },
+            ],
+          },
+          entryFileNames: (chunk) => (chunk.name.startsWith('kit-') ? `assets/${chunk.name.slice('kit-'.length)}-[hash].js` : 'assets/[name]-[hash].js'),
           // The chunk every entry shares is the player shell; Rollup would name it after any one of its modules.
           chunkFileNames: (chunk) => (chunk.moduleIds.includes(mountModule) ? 'assets/shell-[hash].js' : 'assets/[name]-[hash].js'),
         },
@@ -107,8 +117,9 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
         contents: encoder.encode(item.code),
         imports: item.imports,
         loads: [...item.dynamicImports, ...(item.viteMetadata?.importedAssets ?? []), ...(item.viteMetadata?.importedCss ?? [])],
-        entry: item.isEntry ? item.name : kitOfChunk(item.facadeModuleId),
-        moduleIds: item.moduleIds,
+        entry: item.isEntry ? item.name : undefined,
+        // Modules whose code it carries (a module all of whose code was shaken off stays out).
+        moduleIds: item.moduleIds.filter((id) => (item.modules[id]?.renderedLength ?? 0) > 0),
       };
     }),
   );
@@ -122,8 +133,8 @@ const RUNTIME = /^\0?rolldown[\\/]runtime/;
 
 /**
  * Whether a module belongs in the shell: every target's entry imports it statically (directly or
- * through other modules). That is the player (mount.ts and all it imports, Lit included), the kit's
- * loaders and what every tracking adapter shares.
+ * through other modules). That is the player (mount.ts and all it imports, Lit included) and what
+ * every tracking adapter shares. The kit's entries import from it.
  */
 function shellTest(entries: ReadonlySet<string>): (id: string, infoOf: ModuleInfoOf) => boolean {
   const reachedBy = new Map<string, ReadonlySet<string>>();
@@ -141,12 +152,6 @@ function shellTest(entries: ReadonlySet<string>): (id: string, infoOf: ModuleInf
   };
   // The bundler's own helpers (its runtime module has no importers in the graph) go with the shell too.
   return (id, infoOf) => RUNTIME.test(id) || (!entries.has(id) && entriesReaching(id, infoOf, new Set()).size === entries.size);
-}
-
-/** The kit name of a chunk made for a kit module (course-plugin.ts loads each from the entries). */
-function kitOfChunk(facade: string | null): string | undefined {
-  const match = facade === null ? null : /^\0coursemark:kit\/(.+)\.js$/.exec(facade);
-  return match?.[1] === undefined ? undefined : kitEntryName(match[1]);
 }
 
 /** The entry chunk named `name` (playerEntryName, kitEntryName). */
