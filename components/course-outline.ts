@@ -15,3 +15,11 @@ export function outlineOf(course: CourseData): CourseOutline {
     cover: course.cover !== undefined,
   };
 }
+
+/**
+ * Whether the course shows a logo or ships a font: then the shell loads player-brand.ts before it
+ * paints, and index.html preloads that chunk with the shell (scripts/bundle/bundle-course.ts).
+ */
+export function hasBrand(outline: CourseOutline): boolean {
+  return outline.theme.logo !== undefined || outline.theme.fontFaces !== undefined;
+}

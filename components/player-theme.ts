@@ -19,10 +19,7 @@ export function applyCourseLook(host: HTMLElement, outline: CourseOutline): void
   host.style.setProperty('--cm-font', fontFamily === undefined ? FONTS[font] : `"${fontFamily}", ${FONTS[font]}`);
 }
 
-/** Whether the course shows a logo or ships a font: then the shell loads player-brand.ts before it paints. */
-export function hasBrand(outline: CourseOutline): boolean {
-  return outline.theme.logo !== undefined || outline.theme.fontFaces !== undefined;
-}
+export { hasBrand } from './course-outline.js';
 
 /** Loads player-brand.ts, adds the course's fonts and resolves to the header's logo. */
 export async function loadBrand(outline: CourseOutline): Promise<TemplateResult | typeof nothing> {

@@ -1,4 +1,5 @@
-import { outlineOf } from '../../components/course-outline.js';
+import { hasBrand, outlineOf } from '../../components/course-outline.js';
+import { componentsDir } from './components-dir.js';
 import { ImageCache } from '../cache/image-cache.js';
 import { isRasterImage, packageImage } from '../model/images.js';
 import type { CourseModel } from '../model/course-model.js';
@@ -52,7 +53,10 @@ export async function buildCourseBundle(model: CourseModel, modules: RenderedMod
   const kit = await kitOf(modules);
   const player = await cachedPlayer({ adapters: options.adapters, messages: modules.messages, viewMessages: modules.viewMessages, kit: new Map([...kitModules(kit)].map(([name, module]) => [name, module.source])) }, options.cacheDir);
   const entries = new Map([...options.adapters.keys()].map((target) => [target, entryFile(player, playerEntryName(target))]));
-  const course = await courseFiles({ outline: outlineOf(model.data), modules, kit, player, entries });
+  const outline = outlineOf(model.data);
+  const course = await courseFiles({ outline, modules, kit, player, entries });
+  // A course with a logo or its own fonts paints once player-brand.ts is there: fetched with the shell.
+  const brand = hasBrand(outline) ? player.files.find((file) => file.moduleIds.includes(`${componentsDir}player-brand.ts`)) : undefined;
   const kitFiles = player.files.filter((file) => file.entry?.startsWith('kit-') === true);
   const media: OutputFile[] = [];
   const images = await ImageCache.open(options.cacheDir);
@@ -67,7 +71,7 @@ export async function buildCourseBundle(model: CourseModel, modules: RenderedMod
     const start = course.courseFile.get(target);
     if (start === undefined) throw new Error(`No course file for target ${target}.`);
     const shipped = [...reachableFiles(player, [entry, ...kitFiles]), ...course.shared, start].map((file) => ({ path: file.fileName, contents: file.contents }));
-    const html = indexHtml({ course: model.data, entry: `./${start.fileName}`, preload: [entry.fileName, ...staticImports(player, entry)].map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
+    const html = indexHtml({ course: model.data, entry: `./${start.fileName}`, preload: [...new Set([entry.fileName, ...staticImports(player, entry), ...(brand ? [brand.fileName, ...staticImports(player, brand)] : [])])].map((path) => `./${path}`), noScriptMessage: options.noScriptMessage });
     shipped.push({ path: 'index.html', contents: encoder.encode(html) }, { path: FAVICON, contents: encoder.encode(faviconSvg(model.data.theme.accent)) }, ...media);
     files.set(target, shipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   }

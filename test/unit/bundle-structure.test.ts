@@ -85,11 +85,13 @@ function beforePaint(built: CourseBundle, target: string): PlayerFile[] {
 
 const modulesOf = (files: readonly PlayerFile[]): string[] => files.flatMap((file) => file.moduleIds).map((id) => id.replace(componentsDir, ''));
 
-async function sampleModel(): Promise<CourseModel> {
-  const { model } = checkCourse(await readCourseFolder(join(import.meta.dirname, '../../course')));
-  if (model === undefined) throw new Error('the sample course has errors');
+async function readCourse(folder: string): Promise<CourseModel> {
+  const { model } = checkCourse(await readCourseFolder(folder));
+  if (model === undefined) throw new Error(`${folder} has errors`);
   return model;
 }
+
+const sampleModel = (): Promise<CourseModel> => readCourse(join(import.meta.dirname, '../../course'));
 
 describe('bundle structure', () => {
   // A full Vite build of the sample course: seconds of CPU on a busy 2-core machine.
@@ -127,6 +129,15 @@ describe('bundle structure', () => {
     const imported = [...text(page).matchAll(/from "\.\/([^"]+)"/g)].map((match) => `assets/${match[1] ?? ''}`);
     const reached = imported.flatMap((name) => [name, ...staticImports(built.player, built.player.files.find((file) => file.fileName === name) ?? { fileName: '', contents: new Uint8Array(), imports: [], loads: [], entry: undefined, moduleIds: [] })]);
     expect(reached).toContain(questionChunk?.fileName);
+  });
+
+  it('index.html preloads the brand chunk (logo, fonts) with the shell for a course that has them, and only then', { timeout: 60_000 }, async () => {
+    const brandFile = (built: CourseBundle) => built.player.files.find((file) => file.moduleIds.includes(join(componentsDir, 'player-brand.ts')));
+    const html = (built: CourseBundle) => text(built.files.get('web')?.find((file) => file.path === 'index.html'));
+    const branded = await bundle(await readCourse(join(import.meta.dirname, '../fixtures/brand-course')));
+    expect(html(branded)).toContain(`<link rel="modulepreload" href="./${brandFile(branded)?.fileName ?? '?'}">`);
+    const plain = await bundle(await sampleModel());
+    expect(html(plain)).not.toContain(brandFile(plain)?.fileName ?? '?');
   });
 
   it('a page edit changes that page\'s file and the course files, and reuses the cached player build', { timeout: 60_000 }, async () => {
