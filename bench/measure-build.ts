@@ -22,7 +22,8 @@ export async function checkOnce(courseDir: string): Promise<BuildRun> {
   return runCli(['check', courseDir]);
 }
 
-async function runCli(args: readonly string[]): Promise<BuildRun> {
+/** One whole-process run of the CLI with `args`: wall time from spawn to exit, and the CLI's own report. */
+export async function runCli(args: readonly string[]): Promise<BuildRun> {
   const statsFile = join(await mkdtemp(join(tmpdir(), 'coursemark-stats-')), 'stats.json');
   const started = performance.now();
   const code = await new Promise<number>((resolve, reject) => {

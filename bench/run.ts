@@ -14,6 +14,7 @@ import { generateCourse, generateLargePage } from './generate-course.js';
 import { buildOnce, checkOnce, summarize, type BuildRun, type Summary } from './measure-build.js';
 import { paintInFrame, paintTopLevel, type Paint } from './measure-paint.js';
 import { measurePreviewUpdates } from './measure-preview.js';
+import { measureVerify } from './measure-verify.js';
 import { measureWeight, type Weight } from './measure-weight.js';
 
 const root = join(import.meta.dirname, '..');
@@ -125,6 +126,10 @@ async function main(): Promise<void> {
   }
   const sampleMedia = await folderBytes(join(sample, 'assets'));
 
+  process.stdout.write('verifying...\n');
+  const verifyRuns = await measureVerify(join(out('sample'), await zipOf('sample', 'scorm12')), runs(5));
+  const verify = summarize(verifyRuns);
+
   process.stdout.write('painting...\n');
   const browser = await launchBrowser();
   const paints: Record<string, { fcp: Summary; lcp: Summary }> = {};
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
     { name: 'time(500) / time(50)', limit: '<= 12', figure: ratio.toFixed(1), pass: ratio <= 12 },
     { name: 'one-section edit, CLI rebuild (500)', limit: '<= 1000 ms', figure: range(wall(editRuns), ms), pass: wall(editRuns).median <= 1000 },
     { name: 'one-section edit, preview update (500)', limit: '<= 300 ms', figure: range(previewUpdates, ms), pass: previewUpdates.median <= 300 },
+    { name: 'coursemark verify, sample scorm12', limit: '<= 6000 ms', figure: range(verify, ms), pass: verify.median <= 6000 },
     ...(['web', 'branded web', ...targets] as const).map((target): Budget => {
       const limit = target === 'cmi5' || target === 'xapi' ? 25 : 15;
       const weight = weights[target];
@@ -197,6 +203,7 @@ async function main(): Promise<void> {
     quick,
     builds: { sample: sampleRuns, one: oneRuns, fifty: fiftyRuns, big: bigRuns, edit: editRuns },
     preview: previewRun,
+    verify: verifyRuns,
     stages: stageTable,
     zips,
     parserScalingMs: scaling,

@@ -161,13 +161,13 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
 
 /**
  * `coursemark verify <package.zip | folder>`: loaded on demand, as it drives a browser. A folder
- * (such as dist/) stands for every zip in it, each verified in turn; the worst exit code counts.
+ * (such as dist/) stands for every zip in it, each verified in turn in one browser; the worst exit code counts.
  */
 async function verify(args: readonly string[], values: { answers?: string; resume?: boolean; json?: boolean; timeout?: string; lms?: string }, streams: Streams): Promise<number> {
   const [path, ...rest] = args;
   if (path === undefined) throw new UsageError('verify needs the package to check, e.g. "coursemark verify dist/course-scorm12.zip", or a folder of packages such as dist.');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}".`);
-  const { answerMode, parseLmsNames, runVerify, timeoutSeconds } = await import('../verify/verify-command.js');
+  const { answerMode, parseLmsNames, runVerify, sharedBrowser, timeoutSeconds } = await import('../verify/verify-command.js');
   const answers = answerMode(values.answers);
   if (answers !== 'correct' && answers !== 'wrong' && answers !== 'first') throw new UsageError(answers);
   const seconds = timeoutSeconds(values.timeout);
@@ -179,9 +179,14 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   const zips = info.isFile() ? [path] : (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.zip')).sort().map((name) => join(path, name));
   if (zips.length === 0) throw new UsageError(`"${path}" has no .zip packages: run "coursemark build" first.`);
   let code = EXIT.ok as number;
-  for (const [index, zip] of zips.entries()) {
-    if (zips.length > 1 && values.json !== true) streams.out(`${index > 0 ? '\n' : ''}== ${zip}\n`);
-    code = Math.max(code, await runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds, lms }, answers, streams.out));
+  const browser = sharedBrowser();
+  try {
+    for (const [index, zip] of zips.entries()) {
+      if (zips.length > 1 && values.json !== true) streams.out(`${index > 0 ? '\n' : ''}== ${zip}\n`);
+      code = Math.max(code, await runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds, lms }, answers, streams.out, browser.get));
+    }
+  } finally {
+    await browser.close();
   }
   return code;
 }

@@ -1,28 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_SWITCHES } from './chromium-switches.js';
 import { findBrowser } from './find-browser.js';
 
 /** Whether Chromium runs with its sandbox, and why not when it does not. */
 export type SandboxState = { readonly on: true } | { readonly on: false; readonly reason: string };
 
 const sandboxes = new WeakMap<Browser, SandboxState>();
-
-const ARGS = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Chromium's own calls home (form-fill hints, safe browsing, metrics) would show up as the package's.
-  '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate,InterestFeedContentSuggestions',
-  '--disable-client-side-phishing-detection',
-  '--disable-domain-reliability',
-  '--safebrowsing-disable-auto-update',
-  // Only loopback names resolve: a request that slipped past verify's routing still reaches nothing.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  // WebRTC may not open UDP connections of its own (STUN requests are not routed requests).
-  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-];
 
 /**
  * Launches an installed Chromium, Chrome or Edge (find-browser.ts; `CHROMIUM_PATH` chooses one). playwright-core
@@ -34,7 +17,7 @@ const ARGS = [
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const launch = (sandbox: boolean): Promise<Browser> =>
-    chromium.launch({ executablePath: findBrowser(), chromiumSandbox: sandbox, args: [...ARGS, ...(sandbox ? [] : ['--no-sandbox'])] });
+    chromium.launch({ executablePath: findBrowser(), chromiumSandbox: sandbox, args: [...CHROMIUM_SWITCHES, ...(sandbox ? [] : ['--no-sandbox'])] });
   if (process.getuid?.() === 0) {
     const browser = await launch(false);
     sandboxes.set(browser, { on: false, reason: 'coursemark runs as root, and Chromium refuses its sandbox to root; run verify as an ordinary user to have it' });

@@ -92,6 +92,8 @@ export interface RunningLrs {
   allowAuth(value: string): void;
   stateDocument(key: { activityId: string; stateId: string; registration?: string }): unknown;
   cmi5Findings(): string[];
+  /** Settles once the LRS has answered its next request: a waiter re-checks then, without polling. */
+  nextRequest(): Promise<void>;
 }
 
 const SESSION_ID = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
@@ -136,6 +138,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
   const stored: StoredStatement[] = [];
   const byId = new Map<string, string>();
   const log: LoggedRequest[] = [];
+  const answered: (() => void)[] = [];
   const states = new Map<string, string>();
   const profiles = new Map<string, string>();
   const fetchTokens = new Map<string, { token: string; used: boolean }>();
@@ -274,6 +277,7 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       reply(404);
     } finally {
       log.push({ method, path, query: q, headers: headerMap, body, status, at: Date.now() });
+      for (const settle of answered.splice(0)) settle();
     }
   }
 
@@ -386,5 +390,6 @@ export async function startLrs(options: LrsOptions = {}): Promise<RunningLrs> {
       return undefined;
     },
     cmi5Findings: () => checkCmi5(stored, log, masteryByAu),
+    nextRequest: () => new Promise<void>((resolve) => answered.push(resolve)),
   };
 }

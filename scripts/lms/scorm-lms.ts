@@ -67,9 +67,9 @@ export async function startScormLms(pkg: Uint8Array | UnpackedFolder, version: S
   await copyFile(join(HOST, 'index.html'), join(root, 'lms/index.html'));
   await copyFile(join(HOST, 'host.js'), join(root, 'lms/host.js'));
   // The package's exports map hides dist/; its main entry sits in dist/ next to the builds we need.
+  // Only the launched version's build: with both, every launch parsed the other one too (2004's is 565 KB).
   const dist = dirname(require.resolve('scorm-again'));
-  await copyFile(join(dist, 'scorm12.min.js'), join(root, 'lms/scorm12.js'));
-  await copyFile(join(dist, 'scorm2004.min.js'), join(root, 'lms/scorm2004.js'));
+  await copyFile(join(dist, version === '1.2' ? 'scorm12.min.js' : 'scorm2004.min.js'), join(root, 'lms/scorm-api.js'));
   const server: StaticServer = await serveDirectory(root);
   return {
     url: server.url,
@@ -92,6 +92,26 @@ export async function startScormLms(pkg: Uint8Array | UnpackedFolder, version: S
 
 export function lmsLog(page: Page): Promise<LmsCall[]> {
   return page.evaluate(() => (window as unknown as { __lmsLog: LmsCall[] }).__lmsLog);
+}
+
+/**
+ * Whether the content has ended its session (LMSFinish or Terminate), waiting at most `ms` for it:
+ * the LMS page settles `__lmsFinished` at that call, so the answer comes the moment it is made.
+ */
+export function lmsFinished(page: Page, ms: number): Promise<boolean> {
+  return page.evaluate(
+    (limit) =>
+      Promise.race([
+        // The content shares this page's origin and may have replaced the promise: whatever is there
+        // settles or times out (the call log, not this, says whether the session was ended).
+        Promise.resolve((window as unknown as { __lmsFinished: unknown }).__lmsFinished).then(
+          () => true,
+          () => true,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), limit)),
+      ]),
+    ms,
+  );
 }
 
 export function lmsData(page: Page): Promise<Record<string, unknown>> {

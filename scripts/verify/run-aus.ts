@@ -71,7 +71,7 @@ async function checkResume(run: RunOptions, servers: { lrs: RunningLrs; content:
   await walkCourse(first, course, { answers: 'correct', stopAfterPage: stop, signal: run.guard.signal });
   // As for a single AU (run-lrs.ts): the window closes, without pagehide, once the LRS holds the page
   // left and at the latest 2 s after the last answer (reliability R1).
-  await settle(() => bookmarkedPage(servers.lrs, info, again.registration, course) >= stop, 2_000);
+  await settle(servers.lrs, () => bookmarkedPage(servers.lrs, info, again.registration, course) >= stop, 2_000);
   await closeContext(first);
   const second = await again.open(run.browser);
   const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };

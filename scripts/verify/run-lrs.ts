@@ -21,6 +21,8 @@ export interface Session {
   /** Opens a launch of the same registration (a new cmi5 session and fetch URL each time). */
   open(browser: Browser): Promise<Page>;
   readonly registration: string;
+  /** The LRS the launches send to. */
+  readonly lrs: RunningLrs;
 }
 
 /** Launches of one registration (given, for the AUs of one course, or new). */
@@ -46,6 +48,7 @@ export function session(lrs: RunningLrs, content: StaticServer, info: LaunchInfo
   };
   return {
     registration,
+    lrs,
     async open(browser) {
       const context = await guard.newContext(browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
       const page = await context.newPage();
@@ -64,9 +67,18 @@ export function bookmarkedPage(lrs: RunningLrs, info: LaunchInfo, registration: 
   return decoded.ok ? decoded.state.location : -1;
 }
 
-export async function settle(check: () => boolean, ms: number): Promise<void> {
+/** Waits until `check` holds, at most `ms`: it is checked again each time the LRS answers a request. */
+export async function settle(lrs: RunningLrs, check: () => boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    while (!check() && Date.now() < deadline) {
+      await Promise.race([lrs.nextRequest(), new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now())))]);
+      clearTimeout(timer);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 
@@ -147,7 +159,7 @@ export async function playLaunch(run: RunOptions, launch: Session, sent: () => r
   }
   await walkCourse(page, course, { answers: run.answers, signal });
   await exitCourse(page);
-  await settle(() => sent().some((statement) => verbOf(statement) === 'terminated'), 5_000);
+  await settle(launch.lrs, () => sent().some((statement) => verbOf(statement) === 'terminated'), 5_000);
   await closeContext(page);
   return { course };
 }
@@ -178,7 +190,7 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
     // done 2 s before a close comes back, so the window closes once the LRS holds the page left, and
     // at the latest 2 s after the last answer, with no pagehide: closing the browser context cancels
     // requests still on their way, keepalive ones included.
-    await settle(() => bookmarkedPage(lrs, info, again.registration, course) >= stop, 2_000);
+    await settle(lrs, () => bookmarkedPage(lrs, info, again.registration, course) >= stop, 2_000);
     await closeContext(first);
     const second = await again.open(browser);
     const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(second) };

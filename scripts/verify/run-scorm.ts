@@ -1,7 +1,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { CourseData, Scorm12StatusMode } from '../../components/course-data.js';
 import { closeContext } from '../lms/browser.js';
-import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion, type UnpackedFolder } from '../lms/scorm-lms.js';
+import { lmsData, lmsFinished, lmsLog, nextAttemptData, startScormLms, type ScormLms, type ScormVersion, type UnpackedFolder } from '../lms/scorm-lms.js';
 import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
 import type { LaunchGuard } from './launch-guard.js';
 import type { LaunchInfo } from './launch-info.js';
@@ -43,37 +43,26 @@ const FINISH = { '1.2': 'LMSFinish', '2004': 'Terminate' } as const;
 // SCORM 1.2 RTE 3.4.2.4.3 (4096 characters), SCORM 2004 RTE 4.2.23 (64000 characters).
 const SUSPEND_LIMIT = { '1.2': 4096, '2004': 64000 } as const;
 
+/** The course's frame in the LMS page, once its player shows a page. */
 async function contentFrame(page: Page): Promise<Frame> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-    if (frame) {
-      await waitForPlayer(frame);
-      return frame;
-    }
-    if (Date.now() > deadline) throw new Error('the LMS page has no content frame');
-    await page.waitForTimeout(100);
-  }
+  // host.js adds the frame as the LMS page runs: it is there once the page has loaded, else it comes.
+  const frame = page.frames().find((candidate) => candidate !== page.mainFrame()) ?? (await page.waitForEvent('frameattached', { timeout: 10_000 }).catch(() => undefined));
+  if (frame === undefined) throw new Error('the LMS page has no content frame');
+  await waitForPlayer(frame);
+  return frame;
 }
 
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
+// How long the learner's LMS waits for the content to end its session once the learner leaves.
+const FINISH_WAIT_MS = 3_000;
 
 /** Ends the launch the way a learner's LMS sees it: Exit course, else the content window closing. */
-async function closeLaunch(page: Page, version: ScormVersion, viaExit: Frame | undefined): Promise<void> {
-  const finished = async (): Promise<boolean> => (await lmsLog(page)).some((call) => call.name === FINISH[version]);
+async function closeLaunch(page: Page, viaExit: Frame | undefined): Promise<void> {
   if (viaExit !== undefined) {
     await exitCourse(viaExit);
-    if (await waitFor(finished, 3_000)) return;
+    if (await lmsFinished(page, FINISH_WAIT_MS)) return;
   }
   await page.evaluate(() => (window as unknown as { __lmsClose: () => void }).__lmsClose());
-  await waitFor(finished, 3_000);
+  await lmsFinished(page, FINISH_WAIT_MS);
 }
 
 function recorded(version: ScormVersion, values: ReadonlyMap<string, string>): Recorded {
@@ -140,7 +129,7 @@ export async function runScorm(run: RunOptions): Promise<RunResult> {
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start in the LMS: ${message(error)}`] };
     }
     await walkCourse(frame, course, { answers: run.answers, signal: guard.signal });
-    await closeLaunch(page, version, frame);
+    await closeLaunch(page, frame);
     const log = await lmsLog(page);
     await closeContext(page);
     findings.push(...scormFindings(version, log));
@@ -163,7 +152,7 @@ async function checkResume(launch: (cmi: Record<string, unknown>) => Promise<Pag
   const stop = resumePage(course);
   const first = await launch({});
   await walkCourse(await contentFrame(first), course, { answers: 'correct', stopAfterPage: stop, signal });
-  await closeLaunch(first, version, undefined);
+  await closeLaunch(first, undefined);
   const log = await lmsLog(first);
   const exit = lastValues(version, log).get(version === '1.2' ? 'cmi.core.exit' : 'cmi.exit');
   if (exit !== 'suspend') findings.push(`Leaving mid-course set the exit to "${exit ?? '(nothing)'}", not "suspend": the LMS starts a new attempt next time.`);
@@ -172,7 +161,7 @@ async function checkResume(launch: (cmi: Record<string, unknown>) => Promise<Pag
   const second = await launch(stored);
   const frame = await contentFrame(second);
   const check = { leftOn: course.pages[stop]?.title ?? '', landedOn: await currentTitle(frame) };
-  await closeLaunch(second, version, undefined);
+  await closeLaunch(second, undefined);
   await closeContext(second);
   if (check.leftOn !== check.landedOn) findings.push(`After relaunching, the learner landed on "${check.landedOn}", not on "${check.leftOn}" where they left.`);
   return { resume: check };

@@ -8,7 +8,7 @@ import type { OutputFile } from '../bundle/bundle-course.js';
 import { printable } from '../diagnostics/printable.js';
 import { finding, type Finding } from '../package/findings.js';
 import { MANIFEST_FILES } from '../package/package-files.js';
-import { readZipDirectory, ZIP_LIMITS, ZipDamaged, type ZipEntry, type ZipLimits } from './zip-directory.js';
+import { readZipDirectory, ZIP_LIMITS, ZipDamaged, type ZipDirectory, type ZipEntry, type ZipLimits } from './zip-directory.js';
 import type { ZipSource } from './zip-source.js';
 
 export interface UnpackedPackage {
@@ -87,7 +87,14 @@ async function extract(source: ZipSource, entry: ZipEntry, path: string, keep: b
  * the file cannot be read as a zip at all.
  */
 export async function unpackZip(source: ZipSource, folder: string, limits: ZipLimits = ZIP_LIMITS): Promise<UnpackedPackage> {
-  const directory = await readZipDirectory(source, limits);
+  return unpackDirectory(source, await readZipDirectory(source, limits), folder);
+}
+
+/**
+ * unpackZip's second half, for a caller that starts other work once the archive's directory is
+ * read and checked against the limits (verify launches the browser while the entries inflate).
+ */
+export async function unpackDirectory(source: ZipSource, directory: ZipDirectory, folder: string): Promise<UnpackedPackage> {
   if (directory.refused.length > 0) return { files: [], findings: directory.refused, refused: true };
   const root = resolve(folder);
   const findings: Finding[] = [];

@@ -38,17 +38,35 @@ export function timeoutSeconds(value: string | undefined): number | string {
   return /^\d+$/.test(value.trim()) && seconds >= 1 && seconds <= 3600 ? seconds : `--timeout must be a number of seconds from 1 to 3600, not "${value}".`;
 }
 
-/** Runs `coursemark verify`: prints the report, returns 0 when clean and 1 on any problem. */
-export async function runVerify(args: VerifyArgs, answers: AnswerMode, out: (text: string) => void): Promise<number> {
+/**
+ * One Chromium for a whole `coursemark verify` (every package of a folder), launched the first time
+ * a package asks for it; a browser that went away (a crash) is replaced for the next package.
+ */
+export function sharedBrowser(): { readonly get: () => Promise<Browser>; readonly close: () => Promise<void> } {
+  let launching: Promise<Browser> | undefined;
+  return {
+    async get() {
+      const current = await (launching ??= launchBrowser());
+      if (current.isConnected()) return current;
+      launching = launchBrowser();
+      return launching;
+    },
+    async close() {
+      // A launch that failed was reported by the package that needed it.
+      await (await launching?.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** Runs `coursemark verify` on one package: prints the report, returns 0 when clean and 1 on any problem. */
+export async function runVerify(args: VerifyArgs, answers: AnswerMode, out: (text: string) => void, browser: () => Promise<Browser>): Promise<number> {
   // Read a piece at a time: the package is never held in memory whole.
   const zip = await fileSource(args.zip);
-  let browser: Browser | undefined;
   try {
-    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume, timeoutSeconds: args.timeoutSeconds, ...(args.lms === undefined ? {} : { lms: args.lms }) }, async () => (browser ??= await launchBrowser()));
+    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume, timeoutSeconds: args.timeoutSeconds, ...(args.lms === undefined ? {} : { lms: args.lms }) }, browser);
     out(args.json ? printableJson(`${JSON.stringify(report, null, 2)}\n`) : formatReport(report));
     return problemCount(report) === 0 ? 0 : 1;
   } finally {
-    await browser?.close();
     await zip.close();
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { sandboxOf } from '../lms/browser.js';
 import { checkPackage } from '../package/index.js';
+import { MANIFEST_FILES } from '../package/package-files.js';
 import type { AnswerMode } from './learner.js';
 import { deadline, DEFAULT_TIMEOUT_SECONDS, LaunchGuard } from './launch-guard.js';
 import { launchFile, launchInfo } from './launch-info.js';
@@ -13,7 +14,8 @@ import { lmsAdvice, type LmsName, type PackageFacts } from './lms-advice.js';
 import { runAus } from './run-aus.js';
 import { runLrs } from './run-lrs.js';
 import { message, runScorm, type RunOptions, type RunResult } from './run-scorm.js';
-import { unpackZip } from './unpack-zip.js';
+import { unpackDirectory } from './unpack-zip.js';
+import { readZipDirectory, type ZipDirectory } from './zip-directory.js';
 import { bytesSource, type ZipSource } from './zip-source.js';
 import type { VerifyReport } from './verify-report.js';
 
@@ -31,6 +33,20 @@ export interface VerifyOptions {
    * @default every one
    */
   readonly lms?: readonly LmsName[];
+}
+
+const MANIFESTS: ReadonlySet<string> = new Set(Object.values(MANIFEST_FILES));
+const EARLY_LAUNCH_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether Chromium starts while the package inflates rather than after: for a package within the
+ * limits, with a manifest at its root, whose files take a while to write (video: seconds), so that
+ * the browser is up when they are. A small package is unpacked first: one refused on the way (an
+ * entry that inflates past its declared size) is then refused at once, with no browser to start.
+ */
+function launchesEarly(directory: ZipDirectory): boolean {
+  const declared = directory.entries.reduce((total, entry) => total + entry.size, 0);
+  return directory.refused.length === 0 && declared >= EARLY_LAUNCH_BYTES && directory.entries.some((entry) => MANIFESTS.has(entry.name));
 }
 
 // How long a run that ran out of time gets to end on its own before verify closes what it holds.
@@ -51,9 +67,17 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
   const base = { package: options.name, answers: options.answers, walked: undefined, recorded: undefined, resume: undefined, sandbox: undefined };
   try {
     let unpacked;
+    let launching: Promise<Browser> | undefined;
     try {
       await mkdir(join(root, 'pkg'));
-      unpacked = await unpackZip(zip instanceof Uint8Array ? bytesSource(zip) : zip, join(root, 'pkg'));
+      const source = zip instanceof Uint8Array ? bytesSource(zip) : zip;
+      const directory = await readZipDirectory(source);
+      if (launchesEarly(directory)) {
+        launching = browser();
+        // Awaited below when the package is launched; one that turns out not to be leaves it unused.
+        void launching.catch(() => undefined);
+      }
+      unpacked = await unpackDirectory(source, directory, join(root, 'pkg'));
     } catch (error) {
       return { ...base, kind: undefined, manifest: [], findings: [`The file cannot be opened as a zip: ${message(error)}`] };
     }
@@ -66,7 +90,7 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
     if (file === '' || !entries.some((entry) => entry.path === file)) {
       return { ...base, kind: info.kind, manifest, findings: [`The launch file "${file}" named in the manifest is not in the package: the LMS would show an error instead of the course.`] };
     }
-    const chromium = await browser();
+    const chromium = await (launching ?? browser());
     guard = new LaunchGuard(limit.signal);
     const sandbox = sandboxOf(chromium);
     const withRun = { ...base, kind: info.kind, manifest, sandbox: sandbox === undefined ? undefined : sandbox.on ? 'on' : `off: ${sandbox.reason}` };

@@ -18,6 +18,12 @@ const methods =
   init.version === '2004'
     ? ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic']
     : ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'];
+// Settles when the content ends its session (LMSFinish or Terminate, whatever the answer): verify
+// waits on it instead of reading the call log over and over.
+let markFinished;
+window.__lmsFinished = new Promise((resolve) => {
+  markFinished = resolve;
+});
 const refuse = { commits: init.refuseCommits ?? 0 };
 window.__lmsRefuseCommits = (count) => {
   refuse.commits = count;
@@ -36,6 +42,7 @@ for (const name of methods) {
     if (log.length < MAX_LOGGED || /Initialize|Terminate|Finish/.test(name)) {
       log.push({ name, args: args.map((arg) => String(arg).slice(0, MAX_ARG)), result: String(result).slice(0, MAX_ARG), error, at: Date.now() });
     }
+    if (name === 'LMSFinish' || name === 'Terminate') markFinished();
     return result;
   };
 }

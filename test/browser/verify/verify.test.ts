@@ -65,7 +65,9 @@ describe('coursemark verify on broken packages', () => {
   const cases: readonly (readonly [Breakage, PackageKind, RegExp])[] = [
     ['wrong-status-vocabulary', 'scorm12', /"in progress" is not an allowed value for cmi\.core\.lesson_status/],
     ['no-terminate', 'scorm2004', /never called Terminate/],
+    ['no-finish', 'scorm12', /never called LMSFinish/],
     ['initialized-not-first', 'cmi5', /first statement is not initialized/],
+    ['no-terminated', 'cmi5', /No "terminated" statement was sent when the learner pressed Exit course/],
     ['missing-launch-file', 'scorm12', /launch file "index\.html".*not in the package/],
   ];
   for (const [breakage, kind, problem] of cases) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../scripts/cli/main.js';
@@ -14,7 +15,11 @@ async function run(...args: string[]): Promise<{ code: number; err: string }> {
   return { code, err };
 }
 
-const noBrowser = (): Promise<never> => Promise.reject(new Error('no browser in unit tests'));
+let browsersAsked = 0;
+const noBrowser = (): Promise<never> => {
+  browsersAsked += 1;
+  return Promise.reject(new Error('no browser in unit tests'));
+};
 
 describe('coursemark verify (without a browser)', () => {
   it('exits 2 on usage mistakes', async () => {
@@ -39,5 +44,19 @@ describe('coursemark verify (without a browser)', () => {
     const report = await verifyPackage(await zipPackage([{ path: 'index.html', contents: text('<!doctype html>') }]), options, noBrowser);
     expect(report.manifest[0]).toMatch(/^manifest-missing/);
     expect(report.findings[0]).toMatch(/not an LMS package/);
+    expect(browsersAsked).toBe(0);
+  });
+
+  it('starts the browser while a large package with a manifest unpacks, not before a small one is unpacked and launchable', async () => {
+    const manifest = { path: 'imsmanifest.xml', contents: text('<manifest><metadata><schemaversion>1.2</schemaversion></metadata><resources><resource adlcp:scormtype="sco" href="index.html"/></resources></manifest>') };
+    const options = { name: 'x.zip', answers: 'correct', resume: false } as const;
+    const missing = 'The launch file "index.html" named in the manifest is not in the package: the LMS would show an error instead of the course.';
+    browsersAsked = 0;
+    expect((await verifyPackage(await zipPackage([manifest]), options, noBrowser)).findings).toEqual([missing]);
+    expect(browsersAsked).toBe(0);
+    // 16 MiB that does not compress (a video, say): the browser is asked for as soon as the directory is read.
+    const video = { path: 'media/video.mp4', contents: randomBytes(16 * 1024 * 1024) };
+    expect((await verifyPackage(await zipPackage([manifest, video]), options, noBrowser)).findings).toEqual([missing]);
+    expect(browsersAsked).toBe(1);
   });
 });
