@@ -162,14 +162,15 @@ async function main(): Promise<void> {
   const ratio = wall(bigRuns).median / wall(fiftyRuns).median;
   const budgets: Budget[] = [
     { name: 'sample course, all targets (whole process)', limit: '<= 1000 ms', figure: range(wall(sampleRuns), ms), pass: wall(sampleRuns).median <= 1000 },
-    { name: '500 sections, all targets', limit: '<= 6000 ms', figure: range(wall(bigRuns), ms), pass: wall(bigRuns).median <= 6000 },
+    { name: '500 sections, all targets', limit: '<= 3500 ms', figure: range(wall(bigRuns), ms), pass: wall(bigRuns).median <= 3500 },
     { name: '500 sections, peak RSS', limit: '<= 512 MiB', figure: range(rss(bigRuns), (v) => `${Math.round(v)} MiB`), pass: rss(bigRuns).median <= 512 },
     { name: 'time(500) / time(50)', limit: '<= 12', figure: ratio.toFixed(1), pass: ratio <= 12 },
-    { name: 'one-section edit, CLI rebuild (500)', limit: '<= 1000 ms', figure: range(wall(editRuns), ms), pass: wall(editRuns).median <= 1000 },
+    { name: 'one-section edit, CLI rebuild (500)', limit: '<= 800 ms', figure: range(wall(editRuns), ms), pass: wall(editRuns).median <= 800 },
     { name: 'one-section edit, preview update (500)', limit: '<= 300 ms', figure: range(previewUpdates, ms), pass: previewUpdates.median <= 300 },
     { name: 'coursemark verify, sample scorm12', limit: '<= 6000 ms', figure: range(verify, ms), pass: verify.median <= 6000 },
     ...(['web', 'branded web', ...targets] as const).map((target): Budget => {
-      const limit = target === 'cmi5' || target === 'xapi' ? 25 : 15;
+      // SCORM keeps room for what is still to come to the shell; cmi5 and xAPI carry their LRS client.
+      const limit = target === 'cmi5' || target === 'xapi' ? 25 : target === 'scorm12' || target === 'scorm2004' ? 14 : 15;
       const weight = weights[target];
       return { name: `JS before first paint, ${target} (gzip)`, limit: `<= ${limit} KiB`, figure: `${((weight?.beforePaint.gzip ?? 0) / KiB).toFixed(1)} KiB (total ${((weight?.total.gzip ?? 0) / KiB).toFixed(1)} KiB)`, pass: (weight?.beforePaint.gzip ?? Infinity) <= limit * KiB };
     }),
