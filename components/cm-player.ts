@@ -11,12 +11,13 @@ import type { CmSupportDialog } from './cm-support-dialog.js';
 import type { Messages } from './i18n/messages.js';
 import { logoStyles } from './logo-styles.js';
 import { createPageElement } from './page-registry.js';
+import { renderMainView, renderNotices } from './player-main-view.js';
 import { renderPager } from './player-pager.js';
 import type { PlayerContexts } from './player-session.js';
 import { applyCourseLook, hasBrand, loadBrand } from './player-theme.js';
 import { loadView } from './player-views.js';
 import { progressPercent } from './progress-percent.js';
-import { hrefFor, openingRoute, parseLaunchPage, parseRoute, type Route } from './router.js';
+import { hrefFor, openingRoute, opensOnCover, parseRoute, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import type { TrackingAdapter } from './tracker.js';
 
@@ -351,7 +352,7 @@ export class CmPlayer extends LitElement {
               ${t.helpAndSupport}
             </button>`}
       </header>
-      ${this.renderNotices()}
+      ${renderNotices(session, this.messages)}
       <div class="layout ${this.exited ? 'alone' : ''}">
         ${this.exited ? nothing : html`<cm-toc
               .outline=${outline}
@@ -361,7 +362,8 @@ export class CmPlayer extends LitElement {
               .complete=${this.contentsComplete}
             ></cm-toc>`}
         <main part="main" id="main">
-          ${this.renderView()} ${this.exited || this.cover !== undefined ? nothing : this.renderPager()}
+          ${renderMainView({ course: this.course, session, messages: this.messages, route: this.route, cover: this.cover, exited: this.exited, loadFailed: this.loadFailed, pageElement: this.pageElement, retry: (route) => void this.show(route, { focus: true }) })}
+          ${this.exited || this.cover !== undefined ? nothing : this.renderPager()}
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>
         </main>
       </div>
@@ -377,43 +379,6 @@ export class CmPlayer extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.exited h1')?.focus());
   }
 
-  /** What the learner must know about the session: whether progress is saved, restored, recorded. */
-  private renderNotices(): unknown {
-    const session = this.session;
-    const t = this.messages;
-    if (session === undefined || t === undefined) return nothing;
-    return html`${session.notSaving ? html`<p class="notice">${t.notSaving}</p>` : nothing}
-    ${session.partialRestore ? html`<p class="notice">${t.partialRestore}</p>` : nothing}
-    ${session.launchProblem === undefined ? nothing : html`<p class="notice" role="alert">${t.launchProblem[session.launchProblem]}</p>`}`;
-  }
-
-  private renderView(): unknown {
-    const course = this.course;
-    const cover = this.cover;
-    if (course !== undefined && cover !== undefined && this.session !== undefined) {
-      const resume = this.session.state.visited.length > 0 && cover.kind === 'page' ? course.pages[cover.index] : undefined;
-      return html`<cm-cover .course=${course} .progress=${this.session.progress} .resume=${resume}></cm-cover>`;
-    }
-    const route = this.route;
-    if (course === undefined || route === undefined) return nothing;
-    const t = shellMessages();
-    if (this.exited) {
-      return html`<section class="exited" aria-labelledby="exited-title">
-        <h1 id="exited-title" tabindex="-1">${this.messages?.exitedTitle}</h1>
-        <p>${this.messages?.exitedText}</p>
-      </section>`;
-    }
-    if (route.kind === 'glossary') return html`<cm-glossary .course=${course}></cm-glossary>`;
-    if (route.kind === 'results') return html`<cm-results .course=${course} .progress=${this.session?.state}></cm-results>`;
-    if (this.loadFailed) {
-      return html`<div class="error">
-        <p>${t.loadFailed}</p>
-        <button type="button" class="button" @click=${() => void this.show(route, { focus: true })}>${t.retry}</button>
-      </div>`;
-    }
-    return this.pageElement ?? html`<p class="loading">${t.loading}</p>`;
-  }
-
   private renderPager(): unknown {
     const outline = this.outline;
     const route = this.route;
@@ -423,14 +388,6 @@ export class CmPlayer extends LitElement {
     if (!this.viewShown && !this.loadFailed) return nothing;
     return renderPager(outline, route, this.session?.state.location ?? 0, (next) => this.navigate(next));
   }
-}
-
-/**
- * Whether a launch opens on the cover page: the course has one and the URL names no view (a link
- * to a page, a reload, an LMS asking for one page with `?page=` go straight there).
- */
-function opensOnCover(outline: CourseOutline): boolean {
-  return outline.cover && parseRoute(outline, window.location.hash) === undefined && parseLaunchPage(outline, window.location.search) === undefined;
 }
 
 declare global {

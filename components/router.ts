@@ -4,7 +4,7 @@
  * clash with a page id (ids are lowercase letters, digits and hyphens).
  * Hash routing works from `file:` URLs and inside LMS iframes, where the path is not ours.
  */
-import type { PageOutline } from './course-data.js';
+import type { CourseOutline, PageOutline } from './course-data.js';
 
 /** What routing needs of a course: its pages' ids and positions (a `CourseOutline` or `CourseData`). */
 interface Routable {
@@ -71,4 +71,12 @@ export function hrefFor(course: Routable, route: Route): string {
       return route.heading === undefined ? base : `${base}/${encodeURIComponent(route.heading)}`;
     }
   }
+}
+
+/**
+ * Whether a launch opens on the cover page: the course has one and the URL names no view (a link
+ * to a page, a reload, an LMS asking for one page with `?page=` go straight there).
+ */
+export function opensOnCover(outline: CourseOutline, location: Pick<Location, 'hash' | 'search'> = window.location): boolean {
+  return outline.cover && parseRoute(outline, location.hash) === undefined && parseLaunchPage(outline, location.search) === undefined;
 }
