@@ -26,12 +26,8 @@ let player: Promise<string> | undefined;
  */
 export function playerFingerprint(): Promise<string> {
   player ??= (async () => {
-    const hash = createHash('sha256').update(`${await codeFingerprint()}\n`);
-    for (const path of await filesUnder(fromRoot('components'), '.ts', '.js', '.css')) {
-      const info = await stat(path).catch(() => undefined);
-      hash.update(`${path.slice(fromRoot().length)} ${info === undefined ? '-' : `${info.size} ${info.mtimeMs}`}\n`);
-    }
-    return hash.digest('hex');
+    const files = await filesUnder(fromRoot('components'), '.ts');
+    return createHash('sha256').update(`${await codeFingerprint()}\n`).update(await statLines(files)).digest('hex');
   })();
   return player;
 }
@@ -41,11 +37,17 @@ async function computeFingerprint(): Promise<string> {
   hash.update(`v8 ${process.versions.v8}\n`);
   const fromSources = import.meta.url.endsWith('.ts');
   const code = fromSources ? await filesUnder(fromRoot('scripts'), '.ts') : await filesUnder(fromRoot('lib'), '.mjs', '.js');
-  for (const path of [fromRoot('package.json'), fromRoot('package-lock.json'), fromRoot('node_modules', '.package-lock.json'), ...code]) {
-    const info = await stat(path).catch(() => undefined);
-    hash.update(`${path.slice(fromRoot().length)} ${info === undefined ? '-' : `${info.size} ${info.mtimeMs}`}\n`);
-  }
+  hash.update(await statLines([fromRoot('package.json'), fromRoot('package-lock.json'), fromRoot('node_modules', '.package-lock.json'), ...code]));
   return hash.digest('hex');
+}
+
+/** One line per file: its path in the project, size and modification time (or `-` when missing). All stats at once. */
+async function statLines(paths: readonly string[]): Promise<string> {
+  const infos = await Promise.all(paths.map((path) => stat(path).catch(() => undefined)));
+  return paths.map((path, index) => {
+    const info = infos[index];
+    return `${path.slice(fromRoot().length)} ${info === undefined ? '-' : `${info.size} ${info.mtimeMs}`}\n`;
+  }).join('');
 }
 
 async function filesUnder(folder: string, ...extensions: string[]): Promise<string[]> {
