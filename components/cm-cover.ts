@@ -171,7 +171,7 @@ export class CmCover extends LitElement {
             ${resume === undefined ? nothing : html`<span class="page" lang=${resume.lang ?? nothing} dir=${resume.dir ?? nothing}>${resume.title}</span>`}
           </button>
         </div>
-        ${image === undefined ? nothing : html`<img class="image" src=${safeUrl(image.src)} alt=${image.alt} />`}
+        ${image === undefined ? nothing : html`<img class="image" src=${safeUrl(image.src)} alt=${image.alt} width=${image.width ?? nothing} height=${image.height ?? nothing} />`}
       </div>
       ${cover.outcomes.length === 0
         ? nothing

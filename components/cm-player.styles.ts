@@ -69,6 +69,18 @@ export const playerStyles = css`
     gap: 0.25rem 0.5rem;
     font-size: 0.875rem;
   }
+  /* The figure takes the room of "100%" from the start: a growing number would push the bar aside
+     (a layout shift, Core Web Vitals CLS). The hidden widest text holds the cell's size. */
+  .progress-text {
+    display: inline-grid;
+    font-variant-numeric: tabular-nums;
+  }
+  .progress-text > * {
+    grid-area: 1 / 1;
+  }
+  .progress-text > [aria-hidden] {
+    visibility: hidden;
+  }
   progress {
     inline-size: 8rem;
     block-size: 0.75rem;

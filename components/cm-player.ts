@@ -344,7 +344,10 @@ export class CmPlayer extends LitElement {
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
           <progress max="100" value=${percent} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span id="progress-text">${t.progressComplete({ percent: fmt.percent(percent / 100) })}</span>
+          <span class="progress-text">
+            <span aria-hidden="true">${t.progressComplete({ percent: fmt.percent(1) })}</span>
+            <span id="progress-text">${t.progressComplete({ percent: fmt.percent(percent / 100) })}</span>
+          </span>
         </div>
         ${this.support === undefined
           ? nothing

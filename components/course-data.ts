@@ -33,6 +33,9 @@ export interface ImageData {
   readonly src: string;
   /** What the image shows, for people who cannot see it; empty for a decorative image. */
   readonly alt: string;
+  /** Its size in pixels as packaged, written on the `<img>` so its box is kept before it loads. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** The institution's logo, with a version for dark mode when the course has one. */

@@ -9,6 +9,9 @@ import { safeUrl } from './url-policy.js';
  */
 export function renderLogo(logo: LogoData | undefined, className: string): TemplateResult | typeof nothing {
   if (logo === undefined) return nothing;
-  if (logo.dark === undefined) return html`<img class=${`logo plate ${className}`} src=${safeUrl(logo.src)} alt=${logo.alt} />`;
-  return html`<picture><source media="(prefers-color-scheme: dark)" srcset=${safeUrl(logo.dark)} /><img class=${`logo ${className}`} src=${safeUrl(logo.src)} alt=${logo.alt} /></picture>`;
+  // Its width and height give the box its shape before the file arrives: the title beside it stays put.
+  const width = logo.width ?? nothing;
+  const height = logo.height ?? nothing;
+  if (logo.dark === undefined) return html`<img class=${`logo plate ${className}`} src=${safeUrl(logo.src)} alt=${logo.alt} width=${width} height=${height} />`;
+  return html`<picture><source media="(prefers-color-scheme: dark)" srcset=${safeUrl(logo.dark)} /><img class=${`logo ${className}`} src=${safeUrl(logo.src)} alt=${logo.alt} width=${width} height=${height} /></picture>`;
 }

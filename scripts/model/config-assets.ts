@@ -6,6 +6,7 @@ import type { ResolvedCourseConfig } from '../validate/course-config.js';
 import type { ConfigFile, ConfigImage } from '../validate/theme-config.js';
 import { notAnImage, resolveInCourse } from '../validate/url-check.js';
 import { mediaPath, type CourseFileIndex, type MediaFile } from './course-model.js';
+import { packagedSize } from './images.js';
 
 /** Why a file cannot serve: the rule and the message. */
 type Refusal = { readonly rule: RuleId; readonly reason: string } | undefined;
@@ -22,7 +23,7 @@ export interface ConfigAssets {
  * the folder, missing or of the wrong kind, at its place in course.yaml.
  */
 export function resolveConfigAssets(config: ResolvedCourseConfig, configFile: VFile, files: CourseFileIndex, media: Map<string, MediaFile>, pages: readonly PageInfo[]): ConfigAssets {
-  const add = (file: ConfigFile, kind: (path: string) => Refusal): string | undefined => {
+  const add = (file: ConfigFile, kind: (path: string) => Refusal): MediaFile | undefined => {
     const path = resolveInCourse('course.yaml', file.path);
     if (path === undefined) {
       report(configFile, 'path-escape', `The path "${file.path}" leads outside the course folder. Copy the file into the course (for example into assets/) and name it from there.`, file.place);
@@ -38,23 +39,24 @@ export function resolveConfigAssets(config: ResolvedCourseConfig, configFile: VF
       report(configFile, refusal.rule, refusal.reason, file.place);
       return undefined;
     }
-    const entry = media.get(path) ?? { source: path, output: mediaPath(path) };
+    const size = files.imageSize?.(path);
+    const entry = media.get(path) ?? { source: path, output: mediaPath(path), ...(size ? { size: packagedSize(size) } : {}) };
     media.set(path, entry);
-    return entry.output;
+    return entry;
   };
   const image = (file: ConfigImage, kind: (path: string) => Refusal): ImageData | undefined => {
-    const src = add(file, kind);
-    return src === undefined ? undefined : { src, alt: file.alt };
+    const entry = add(file, kind);
+    return entry === undefined ? undefined : { src: entry.output, alt: file.alt, ...entry.size };
   };
   const { theme } = config;
   const logoImage = theme.logo === undefined ? undefined : image(theme.logo, logoProblem);
-  const logoDark = theme.logo?.dark === undefined ? undefined : add(theme.logo.dark, logoProblem);
+  const logoDark = theme.logo?.dark === undefined ? undefined : add(theme.logo.dark, logoProblem)?.output;
   const logo: LogoData | undefined = logoImage === undefined ? undefined : { ...logoImage, ...(logoDark === undefined ? {} : { dark: logoDark }) };
   const family = theme.fontFamily;
   const faces: FontFaceData[] = [];
   if (family !== undefined) {
     for (const file of family.files) {
-      const src = add(file, fontProblem);
+      const src = add(file, fontProblem)?.output;
       if (src !== undefined) faces.push({ src, weight: file.weight, style: file.style });
     }
     if (family.license === undefined) {

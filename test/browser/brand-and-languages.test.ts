@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './helpers/axe.js';
 import { launchBrowser } from './helpers/browser.js';
 import { buildWithCli, LAB_COURSE, writeCourse } from './helpers/generated-course.js';
+import { layoutShifts, recordLayoutShifts } from './helpers/layout-shifts.js';
 import { serveDirectory, type StaticServer } from './helpers/server.js';
 
 // A branded course (test/fixtures/brand-course): a logo with a dark-mode version, a brand yellow
@@ -81,6 +82,25 @@ describe('a branded course with a cover page', () => {
     await expect(header.evaluate((img) => (img as HTMLImageElement).currentSrc)).resolves.toMatch(/logo-dark\.svg$/);
     await expect(page.locator('cm-cover img.logo').getAttribute('alt')).resolves.toBe('Northfield University');
     await page.context().close();
+  });
+
+  test('the logo and the cover image arrive late without moving anything (CLS 0)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await recordLayoutShifts(page);
+    // The shipped font is kept out: text set in the fallback font reflows when the font swaps in
+    // (font-display: swap's trade, whenever it arrives). The images arrive a second after the player.
+    await page.route(/\.woff2$/, (route) => route.abort());
+    await page.route(/\/media\/.*\.(svg|png|jpe?g|webp|avif)$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(`${servers.get('brand')?.url ?? ''}index.html`);
+    await page.locator('cm-cover h1').waitFor();
+    const images = page.locator('cm-player header img, cm-cover img');
+    await expect.poll(() => images.evaluateAll((list) => list.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0)), { timeout: 10_000 }).toBe(true);
+    expect(await layoutShifts(page)).toEqual([]);
+    await context.close();
   });
 
   test('brand colours are used as given for fills, with a darker shade for links and focus, and the shipped font is used', async () => {

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
+import { layoutShifts, recordLayoutShifts } from './helpers/layout-shifts.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 // A page whose images arrive late, after the text is laid out: their boxes must already be reserved.
@@ -51,9 +52,10 @@ it('the packaged photo is bounded and carries no metadata', async () => {
   expect(packaged.includes('PhoneMaker')).toBe(false);
 });
 
-it('images that load late have their boxes from the start: nothing below them moves', async () => {
+it('images that load late have their boxes from the start: nothing moves (CLS 0)', async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 700 } });
   const page = await context.newPage();
+  await recordLayoutShifts(page);
   // Images arrive a second after everything else.
   await page.route(/\/media\//, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -76,6 +78,8 @@ it('images that load late have their boxes from the start: nothing below them mo
   await expect.poll(loaded, { timeout: 10_000 }).toEqual([true, true]);
   expect(await boxes()).toEqual(before.boxes);
   expect((await last.boundingBox())?.y).toBe(before.last?.y);
+  // Cumulative Layout Shift of the whole launch: nothing moved, not the images nor the header's figures.
+  expect(await layoutShifts(page)).toEqual([]);
   const sizes = await images.evaluateAll((list) => list.map((image) => [image.getAttribute('width'), image.getAttribute('height')]));
   expect(sizes).toEqual([
     ['1600', '1067'],
