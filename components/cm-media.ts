@@ -1,11 +1,18 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
+import type { ActivityData } from './course-data.js';
 import { base, tokens } from './styles/theme.js';
+import { trackerContext } from './tracker.js';
 import { safeUrl } from './url-policy.js';
+import { messagesOf } from './view-messages.js';
 
 /**
  * A video or a sound with the browser's own controls (keyboard and screen-reader accessible in
  * every engine), its WebVTT captions as a `<track>` shown by default, and never playing on its own
  * (WCAG 2.2 SC 1.4.2). The transcript, written by the author, follows the player.
+ *
+ * With `activity` (`:::media{#id required}`), playing it to its end is an activity of the page: the
+ * page is completed only then, and the learner is told so beside the player.
  *
  * @slot - The transcript.
  * @csspart player - The `<video>` or `<audio>`.
@@ -19,6 +26,8 @@ export class CmMedia extends LitElement {
     poster: {},
     heading: {},
     srclang: {},
+    activity: { attribute: false },
+    played: { state: true },
   };
 
   static override styles = [
@@ -50,6 +59,11 @@ export class CmMedia extends LitElement {
       .transcript {
         margin-block-start: 0.75rem;
       }
+      .status {
+        margin: 0.5rem 0 0;
+        color: var(--cm-muted);
+        font-size: 0.9375rem;
+      }
     `,
   ];
 
@@ -59,6 +73,11 @@ export class CmMedia extends LitElement {
   declare poster: string | undefined;
   declare heading: string | undefined;
   declare srclang: string | undefined;
+  /** The activity this media is when the page requires it played to its end. */
+  declare activity: ActivityData | undefined;
+  declare played: boolean;
+
+  private readonly tracker = new ContextConsumer(this, { context: trackerContext, subscribe: true });
 
   constructor() {
     super();
@@ -68,6 +87,23 @@ export class CmMedia extends LitElement {
     this.poster = undefined;
     this.heading = undefined;
     this.srclang = undefined;
+    this.activity = undefined;
+    this.played = false;
+  }
+
+  protected override willUpdate(): void {
+    // Played to its end in this attempt already (here or in an earlier session).
+    const id = this.activity?.id;
+    if (!this.played && id !== undefined && this.tracker.value?.reflectionFor(id) !== undefined) this.played = true;
+  }
+
+  /** `ended`: the media reached its end (HTML media elements 4.8.11.8), however the learner got there. */
+  private ended(): void {
+    const activity = this.activity;
+    const tracker = this.tracker.value;
+    if (activity === undefined || tracker === undefined || this.played) return;
+    this.played = true;
+    tracker.activitySubmitted(activity, '');
   }
 
   protected override render(): unknown {
@@ -76,10 +112,14 @@ export class CmMedia extends LitElement {
     // preload="metadata": the duration shows at once, the file loads when the learner plays it.
     const player =
       this.kind === 'audio'
-        ? html`<audio part="player" controls preload="metadata" src=${safeUrl(this.src)} aria-label=${this.heading ?? nothing}>${track}</audio>`
-        : html`<video part="player" controls playsinline preload="metadata" src=${safeUrl(this.src)} poster=${this.poster === undefined ? nothing : safeUrl(this.poster)} aria-label=${this.heading ?? nothing}>${track}</video>`;
+        ? html`<audio part="player" controls preload="metadata" src=${safeUrl(this.src)} aria-label=${this.heading ?? nothing} @ended=${this.ended}>${track}</audio>`
+        : html`<video part="player" controls playsinline preload="metadata" src=${safeUrl(this.src)} poster=${this.poster === undefined ? nothing : safeUrl(this.poster)} aria-label=${this.heading ?? nothing} @ended=${this.ended}>${track}</video>`;
+    const status =
+      this.activity === undefined
+        ? nothing
+        : html`<p class="status" role="status" data-played=${this.played ? 'true' : 'false'}>${this.played ? messagesOf().mediaPlayedToEnd : messagesOf().mediaPlayToEnd}</p>`;
     return html`<figure>
-      ${this.heading === undefined ? nothing : html`<figcaption>${this.heading}</figcaption>`} ${player}
+      ${this.heading === undefined ? nothing : html`<figcaption>${this.heading}</figcaption>`} ${player} ${status}
       <div part="transcript" class="transcript"><slot></slot></div>
     </figure>`;
   }

@@ -179,8 +179,15 @@ export type QuestionData =
   | MatchingQuestion
   | SequencingQuestion;
 
+/**
+ * What an activity asks of the learner: a reflection to write (`:::activity`), or a video or a sound
+ * to play to its end (`:::media{required}`). None is scored; each counts towards its page.
+ */
+export type ActivityKind = 'reflection' | 'video' | 'audio';
+
 export interface ActivityData {
   readonly id: string;
+  readonly kind: ActivityKind;
   /** Absolute IRI: `<course id>/activities/<id>`. */
   readonly iri: string;
   readonly pageId: string;

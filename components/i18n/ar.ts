@@ -93,6 +93,8 @@ export const ar = {
   reflectionLocal: 'تُحفظ هذه الإجابة في هذا المتصفّح فقط.',
   reflectionSavedPrivate: 'حُفظت على هذا الجهاز حتى تُغلق المقرّر.',
   reflectionDoneEarlier: 'أكملت هذا النشاط من قبل. لا تُحفظ الإجابات الخاصة بعد إغلاق المقرّر، لذلك لا تظهر إجابتك هنا.',
+  mediaPlayToEnd: 'شغّله حتى النهاية لإكمال هذه الصفحة.',
+  mediaPlayedToEnd: 'شُغّل حتى النهاية.',
   writeFirst: 'اكتب تأمّلك أولًا.',
   showDiscussion: 'اعرض المناقشة',
 

@@ -96,6 +96,8 @@ export const cy = {
   reflectionLocal: 'Mae’r ateb hwn yn cael ei gadw yn y porwr hwn yn unig.',
   reflectionSavedPrivate: 'Wedi’i gadw ar y ddyfais hon nes i chi gau’r cwrs.',
   reflectionDoneEarlier: 'Rydych chi wedi cwblhau’r gweithgaredd hwn yn barod. Dydy atebion preifat ddim yn cael eu cadw ar ôl cau’r cwrs, felly dydy eich ateb chi ddim i’w weld yma.',
+  mediaPlayToEnd: 'Chwaraewch ef hyd y diwedd i gwblhau’r dudalen hon.',
+  mediaPlayedToEnd: 'Wedi’i chwarae hyd y diwedd.',
   writeFirst: 'Ysgrifennwch eich myfyrdod yn gyntaf.',
   showDiscussion: 'Dangos y drafodaeth',
 

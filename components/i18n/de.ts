@@ -75,6 +75,8 @@ export const de = {
   reflectionLocal: 'Diese Antwort wird nur in diesem Browser gespeichert.',
   reflectionSavedPrivate: 'Auf diesem Gerät gespeichert, bis Sie den Kurs schließen.',
   reflectionDoneEarlier: 'Sie haben diese Aktivität bereits erledigt. Private Antworten werden nach dem Schließen des Kurses nicht aufbewahrt, daher wird Ihre hier nicht angezeigt.',
+  mediaPlayToEnd: 'Spielen Sie es bis zum Ende ab, um diese Seite abzuschließen.',
+  mediaPlayedToEnd: 'Bis zum Ende abgespielt.',
   writeFirst: 'Schreiben Sie zuerst Ihre Reflexion.',
   showDiscussion: 'Erläuterung anzeigen',
 

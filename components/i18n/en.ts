@@ -97,6 +97,8 @@ export const en = {
   reflectionSavedPrivate: 'Saved on this device until you close the course.',
   /** A private activity done in an earlier visit: done, but its text was not kept. */
   reflectionDoneEarlier: 'You completed this activity earlier. Private answers are not kept after the course is closed, so yours is not shown here.',
+  mediaPlayToEnd: 'Play it to the end to complete this page.',
+  mediaPlayedToEnd: 'Played to the end.',
   writeFirst: 'Write your reflection first.',
   showDiscussion: 'Show discussion',
 

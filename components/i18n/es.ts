@@ -76,6 +76,8 @@ export const es = {
   reflectionLocal: 'Esta respuesta solo se guarda en este navegador.',
   reflectionSavedPrivate: 'Guardada en este dispositivo hasta que cierres el curso.',
   reflectionDoneEarlier: 'Ya completaste esta actividad. Las respuestas privadas no se conservan después de cerrar el curso, por eso la tuya no aparece aquí.',
+  mediaPlayToEnd: 'Reprodúcelo hasta el final para completar esta página.',
+  mediaPlayedToEnd: 'Reproducido hasta el final.',
   writeFirst: 'Primero escribe tu reflexión.',
   showDiscussion: 'Mostrar comentario',
 

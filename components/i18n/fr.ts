@@ -76,6 +76,8 @@ export const fr = {
   reflectionLocal: 'Cette réponse est enregistrée dans ce navigateur uniquement.',
   reflectionSavedPrivate: 'Enregistrée sur cet appareil jusqu’à la fermeture du cours.',
   reflectionDoneEarlier: 'Vous avez déjà fait cette activité. Les réponses privées ne sont pas conservées après la fermeture du cours : la vôtre ne s’affiche donc pas ici.',
+  mediaPlayToEnd: 'Lisez-le jusqu’à la fin pour terminer cette page.',
+  mediaPlayedToEnd: 'Lu jusqu’à la fin.',
   writeFirst: 'Écrivez d’abord votre réflexion.',
   showDiscussion: 'Afficher le commentaire',
 

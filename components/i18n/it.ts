@@ -76,6 +76,8 @@ export const it = {
   reflectionLocal: 'Questa risposta viene salvata solo in questo browser.',
   reflectionSavedPrivate: 'Salvata su questo dispositivo finché non chiudi il corso.',
   reflectionDoneEarlier: 'Hai già completato questa attività. Le risposte private non vengono conservate dopo la chiusura del corso, quindi la tua non compare qui.',
+  mediaPlayToEnd: 'Riproducilo fino alla fine per completare questa pagina.',
+  mediaPlayedToEnd: 'Riprodotto fino alla fine.',
   writeFirst: 'Prima scrivi la tua riflessione.',
   showDiscussion: 'Mostra il commento',
 

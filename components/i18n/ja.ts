@@ -72,6 +72,8 @@ export const ja = {
   reflectionLocal: 'この回答はこのブラウザーにのみ保存されます。',
   reflectionSavedPrivate: 'コースを閉じるまで、このデバイスに保存されます。',
   reflectionDoneEarlier: 'このアクティビティは以前に完了しています。非公開の回答はコースを閉じた後は保持されないため、ここには表示されません。',
+  mediaPlayToEnd: 'このページを完了するには、最後まで再生してください。',
+  mediaPlayedToEnd: '最後まで再生しました。',
   writeFirst: '先に振り返りを書いてください。',
   showDiscussion: '解説を表示',
 

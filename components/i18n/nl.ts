@@ -75,6 +75,8 @@ export const nl = {
   reflectionLocal: 'Dit antwoord wordt alleen in deze browser bewaard.',
   reflectionSavedPrivate: 'Bewaard op dit apparaat tot je de cursus sluit.',
   reflectionDoneEarlier: 'Je hebt deze activiteit al eerder gedaan. Privéantwoorden worden niet bewaard nadat de cursus is gesloten, daarom zie je het jouwe hier niet.',
+  mediaPlayToEnd: 'Speel het tot het einde af om deze pagina af te ronden.',
+  mediaPlayedToEnd: 'Tot het einde afgespeeld.',
   writeFirst: 'Schrijf eerst je reflectie.',
   showDiscussion: 'Toelichting tonen',
 

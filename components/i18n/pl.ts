@@ -77,6 +77,8 @@ export const pl = {
   reflectionLocal: 'Ta odpowiedź jest zapisywana tylko w tej przeglądarce.',
   reflectionSavedPrivate: 'Zapisano na tym urządzeniu do czasu zamknięcia kursu.',
   reflectionDoneEarlier: 'To ćwiczenie zostało już wcześniej wykonane. Prywatne odpowiedzi nie są przechowywane po zamknięciu kursu, dlatego twojej tu nie widać.',
+  mediaPlayToEnd: 'Odtwórz do końca, aby ukończyć tę stronę.',
+  mediaPlayedToEnd: 'Odtworzono do końca.',
   writeFirst: 'Najpierw napisz swoją refleksję.',
   showDiscussion: 'Pokaż omówienie',
 

@@ -79,6 +79,8 @@ export const pt = {
   reflectionLocal: 'Esta resposta fica salva apenas neste navegador.',
   reflectionSavedPrivate: 'Salva neste dispositivo até você fechar o curso.',
   reflectionDoneEarlier: 'Você já concluiu esta atividade. Respostas particulares não são mantidas depois que o curso é fechado, por isso a sua não aparece aqui.',
+  mediaPlayToEnd: 'Reproduza até o fim para concluir esta página.',
+  mediaPlayedToEnd: 'Reproduzido até o fim.',
   writeFirst: 'Escreva sua reflexão primeiro.',
   showDiscussion: 'Mostrar comentário',
 

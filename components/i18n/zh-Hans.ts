@@ -72,6 +72,8 @@ export const zhHans = {
   reflectionLocal: '这个回答只保存在此浏览器中。',
   reflectionSavedPrivate: '已保存在此设备上，直到你关闭课程。',
   reflectionDoneEarlier: '你之前已完成此活动。私密回答在课程关闭后不会保留，因此这里不显示你的回答。',
+  mediaPlayToEnd: '播放到结尾即可完成本页。',
+  mediaPlayedToEnd: '已播放到结尾。',
   writeFirst: '请先写下你的反思。',
   showDiscussion: '显示讨论',
 

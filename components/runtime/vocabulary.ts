@@ -39,6 +39,9 @@ export const ACTIVITY_TYPES = {
   lesson: 'http://adlnet.gov/expapi/activities/lesson',
   interaction: 'http://adlnet.gov/expapi/activities/cmi.interaction',
   assessment: 'http://adlnet.gov/expapi/activities/assessment',
+  // xAPI Video Profile and Audio Profile activity types (w3id.org/xapi/video, w3id.org/xapi/audio).
+  video: 'https://w3id.org/xapi/video/activity-type/video',
+  audio: 'https://w3id.org/xapi/audio/activity-type/audio',
 } as const;
 
 // cmi5 9.6.3 / 9.7: category, session id, mastery score and progress extensions.

@@ -94,6 +94,21 @@ export const prose = css`
     max-inline-size: 100%;
     block-size: auto;
   }
+  /* A player embedded from another site (:::media{embed}): the frame keeps a 16:9 box from the start. */
+  .prose figure.media-embed {
+    margin-inline: 0;
+  }
+  .prose iframe.media-embed {
+    display: block;
+    inline-size: 100%;
+    aspect-ratio: 16 / 9;
+    border: 0;
+    border-radius: var(--cm-radius);
+    background: var(--cm-surface);
+  }
+  .prose figure.media-embed figcaption {
+    margin-block-start: 0.5rem;
+  }
   .prose hr {
     border: 0;
     border-block-start: 1px solid var(--cm-border);

@@ -61,5 +61,5 @@ function readActivity(node: ContainerDirective, attributes: AttributeValues, sco
   const id = typeof attributes.id === 'string' ? attributes.id : undefined;
   if (id === undefined || prompt.length === 0) return undefined;
   const promptText = prompt.map((child) => toString(child)).join(' ').replace(/\s+/g, ' ').trim();
-  return { id, title: titleOf(attributes), promptText, prompt, discussion: discussion?.length ? discussion : undefined, shared: attributes.shared === true, position: node.position };
+  return { id, kind: 'reflection', title: titleOf(attributes), promptText, prompt, discussion: discussion?.length ? discussion : undefined, shared: attributes.shared === true, position: node.position };
 }

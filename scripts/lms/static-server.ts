@@ -1,4 +1,5 @@
-// A static file server for the emulated LMS: content and host page from one loopback origin.
+// A static file server for the emulated LMS: content and host page from one loopback origin, with
+// byte ranges as LMS web servers answer them (media players seek by range).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -20,7 +21,31 @@ const MIME: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.ogg': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.wav': 'audio/wav',
 };
+
+/**
+ * The one byte range a `Range: bytes=...` header asks of a file of `size` bytes (RFC 9110 14.1.2),
+ * 'unsatisfiable', or undefined for the whole file (no header, or several ranges, which a server
+ * may answer whole). Browsers seek in video and sound by range; without ranges they cannot seek.
+ */
+export function byteRange(header: string | undefined, size: number): { readonly start: number; readonly end: number } | 'unsatisfiable' | undefined {
+  const match = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [, first = '', last = ''] = match;
+  // bytes=-n: the last n bytes.
+  const start = first === '' ? Math.max(0, size - Number(last)) : Number(first);
+  const end = first === '' || last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
 
 export interface StaticServer {
   readonly url: string;
@@ -55,12 +80,19 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
           return;
         }
         const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-        response.writeHead(200, {
-          'content-type': type,
-          'cache-control': 'no-store',
-          ...(type.startsWith('text/html') ? options.htmlHeaders : {}),
-        });
-        createReadStream(file).pipe(response);
+        const headers = { 'content-type': type, 'cache-control': 'no-store', 'accept-ranges': 'bytes', ...(type.startsWith('text/html') ? options.htmlHeaders : {}) };
+        const range = byteRange(request.headers.range, info.size);
+        if (range === 'unsatisfiable') {
+          response.writeHead(416, { 'content-range': `bytes */${info.size}` }).end();
+          return;
+        }
+        if (range === undefined) {
+          response.writeHead(200, { ...headers, 'content-length': String(info.size) });
+          createReadStream(file).pipe(response);
+          return;
+        }
+        response.writeHead(206, { ...headers, 'content-length': String(range.end - range.start + 1), 'content-range': `bytes ${range.start}-${range.end}/${info.size}` });
+        createReadStream(file, range).pipe(response);
       },
       () => response.writeHead(404).end(),
     );

@@ -55,6 +55,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
       if (!duplicates.has(activity.position)) {
         activities.push({
           id: activity.id,
+          kind: activity.kind,
           iri: activityIri(config.id, activity.id),
           pageId,
           title: activity.title ?? '',

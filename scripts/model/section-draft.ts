@@ -1,3 +1,4 @@
+import type { ActivityKind } from '../../components/course-data.js';
 import type { Heading, Image, Link, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, Directives, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
@@ -28,6 +29,8 @@ export interface QuestionDraft {
 
 export interface ActivityDraft {
   readonly id: string;
+  /** What the learner does: writes a reflection, or plays a video or a sound to its end. */
+  readonly kind: ActivityKind;
   readonly title: string | undefined;
   readonly promptText: string;
   readonly prompt: readonly RootContent[];

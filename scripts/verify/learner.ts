@@ -49,7 +49,7 @@ async function orderSteps(host: Locator, wanted: readonly string[], signal?: Abo
 }
 
 /** The element of one question or activity on the current page, by the id its data carries. */
-async function hostOf(scope: PlayerScope, tag: 'cm-question' | 'cm-activity', id: string): Promise<Locator> {
+async function hostOf(scope: PlayerScope, tag: 'cm-question' | 'cm-activity' | 'cm-media', id: string): Promise<Locator> {
   const hosts = scope.locator(tag);
   const ids = await hosts.evaluateAll((elements) =>
     elements.map((element) => {
@@ -69,6 +69,28 @@ export async function writeReflection(scope: PlayerScope, activity: ActivityData
   const host = await hostOf(scope, 'cm-activity', activity.id);
   await host.locator('textarea').fill(text);
   await host.locator(action('save')).click();
+}
+
+/**
+ * Plays a required video or sound to its end, as a learner who watches it through would: muted (a
+ * page may start muted media without a click), from just before its end to save the wait.
+ */
+export async function playToEnd(scope: PlayerScope, activity: ActivityData): Promise<void> {
+  const host = await hostOf(scope, 'cm-media', activity.id);
+  await host.locator('video, audio').evaluate(async (element) => {
+    const media = element as HTMLMediaElement;
+    if (Number.isNaN(media.duration)) await new Promise((resolve) => media.addEventListener('loadedmetadata', resolve, { once: true }));
+    media.muted = true;
+    media.currentTime = Math.max(0, media.duration - 0.2);
+    await media.play();
+  });
+  await host.locator('.status[data-played="true"]').waitFor();
+}
+
+/** What the learner does for an activity: writes a reflection, or plays the media to its end. */
+async function doActivity(scope: PlayerScope, activity: ActivityData, options: WalkOptions): Promise<void> {
+  if (activity.kind === 'reflection') await writeReflection(scope, activity, options.reflection?.(activity) ?? `Reflection for ${activity.id}, written by coursemark verify.`);
+  else await playToEnd(scope, activity);
 }
 
 export async function currentTitle(scope: PlayerScope): Promise<string> {
@@ -120,7 +142,7 @@ export async function walkCourse(scope: PlayerScope, course: CourseData, options
     for (const id of page.activities) {
       options.signal?.throwIfAborted();
       const activity = course.activities.find((candidate) => candidate.id === id);
-      if (activity) await writeReflection(scope, activity, options.reflection?.(activity) ?? `Reflection for ${id}, written by coursemark verify.`);
+      if (activity) await doActivity(scope, activity, options);
     }
     await options.afterPage?.(index);
   }

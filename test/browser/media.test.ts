@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { verifyPackage } from '../../scripts/verify/verify-package.js';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.js';
@@ -41,16 +43,27 @@ title: Listen
 :::media{src="https://video.example.org/watch/123" title="The same tone on a streaming service"}
 :::
 `,
+  'sections/02-required.md': `---
+title: Listen to the end
+---
+
+:::media{#tone-through src="../assets/tone.wav" captions="../assets/tone.vtt" title="The tone again" required}
+:::
+
+:::media{src="https://www.youtube.com/watch?v=abcdefghijk" title="A talk on a streaming service" embed}
+:::
+`,
   'assets/tone.vtt': 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA steady tone begins.\n\n00:00:01.000 --> 00:00:02.000\nIt stops.\n',
 };
 
 let built: BuiltCourse;
+let work: string;
 let server: BuiltCourse['server'];
 let browser: BuiltCourse['browser'];
 
 beforeAll(async () => {
-  built = await serveBuiltCourse(COURSE, { prepare: (folder) => writeFile(join(folder, 'assets/tone.wav'), toneWav()), args: ['--target', 'web,scorm12'] });
-  ({ server, browser } = built);
+  built = await serveBuiltCourse(COURSE, { prepare: (folder) => writeFile(join(folder, 'assets/tone.wav'), toneWav()), args: ['--target', 'web,scorm12,cmi5'] });
+  ({ work, server, browser } = built);
 }, 120_000);
 
 afterAll(async () => {
@@ -116,3 +129,72 @@ it('packages compressed media stored and the uncompressed WAV deflated', async (
   // PCM sound is not compressed: deflate makes it smaller.
   expect(isPrecompressed('a.wav')).toBe(false);
 });
+
+/** The status the contents list shows for the second page. */
+const secondPageStatus = (page: Page) => page.locator('cm-toc li .status').nth(1).textContent();
+
+it('a required sound completes its page only once played to its end, and stays played after a reload', async () => {
+  const page = await open();
+  await page.locator('[data-action="next"]').click();
+  await page.locator('article h1', { hasText: 'Listen to the end' }).waitFor();
+  const status = page.locator('cm-media .status');
+  await expect(status.textContent()).resolves.toBe('Play it to the end to complete this page.');
+  await expect.poll(() => secondPageStatus(page)).toBe('Visited');
+  // Half-way is not the end.
+  const audio = page.locator('cm-media audio');
+  await audio.evaluate(async (element: HTMLAudioElement) => {
+    element.muted = true;
+    await element.play();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    element.pause();
+  });
+  await expect(status.getAttribute('data-played')).resolves.toBe('false');
+  await audio.evaluate(async (element: HTMLAudioElement) => {
+    element.currentTime = element.duration - 0.2;
+    await element.play();
+  });
+  await expect.poll(() => status.textContent()).toBe('Played to the end.');
+  await expect.poll(() => secondPageStatus(page)).toBe('Completed');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.reload();
+  await page.locator('article h1', { hasText: 'Listen to the end' }).waitFor();
+  await expect.poll(() => page.locator('cm-media .status').textContent()).toBe('Played to the end.');
+  await expect.poll(() => secondPageStatus(page)).toBe('Completed');
+  await page.context().close();
+});
+
+it('a web address the author chose to embed is a titled, sandboxed player with the link kept below it', async () => {
+  const page = await open();
+  await page.locator('[data-action="next"]').click();
+  const frame = page.locator('article iframe');
+  await frame.waitFor({ state: 'attached' });
+  expect(await frame.evaluate((element: HTMLIFrameElement) => ({ src: element.src, title: element.title, sandbox: [...element.sandbox].sort(), loading: element.loading, referrer: element.referrerPolicy }))).toEqual({
+    src: 'https://www.youtube-nocookie.com/embed/abcdefghijk',
+    title: 'A talk on a streaming service',
+    sandbox: ['allow-popups', 'allow-presentation', 'allow-same-origin', 'allow-scripts'],
+    loading: 'lazy',
+    referrer: 'strict-origin-when-cross-origin',
+  });
+  // The frame keeps a 16:9 box whether or not the LMS lets it load (no network here).
+  const box = await frame.boundingBox();
+  expect(Math.round((box?.width ?? 0) / (9 / 16))).toBe(Math.round((box?.width ?? 0) * (16 / 9)));
+  expect(Math.round(((box?.width ?? 0) * 9) / 16)).toBe(Math.round(box?.height ?? 0));
+  await expect(page.locator('article figure.media-embed a').getAttribute('href')).resolves.toBe('https://www.youtube.com/watch?v=abcdefghijk');
+  await page.context().close();
+});
+
+it('the LMS and the LRS learn that the required sound was played to its end', async () => {
+  const zipOf = async (target: string) => new Uint8Array(await readFile(join(work, 'out', `media-1.0.0-${target}.zip`)));
+  const scorm = await verifyPackage(await zipOf('scorm12'), { name: 'media-scorm12.zip', answers: 'correct', resume: false }, () => Promise.resolve(browser));
+  expect(scorm.manifest).toEqual([]);
+  // The embedded player is another site's: verify blocks it and says so, as a strict LMS would.
+  expect(scorm.findings).toEqual([expect.stringContaining('verify blocked it: www.youtube-nocookie.com:443')]);
+  // No questions: the played sound is the one interaction, with no right answer.
+  expect(scorm.recorded?.interactions).toEqual({ count: 1, results: { neutral: 1 } });
+  expect(scorm.recorded?.completion).toBe('completed');
+  const cmi5 = await verifyPackage(await zipOf('cmi5'), { name: 'media-cmi5.zip', answers: 'correct', resume: false }, () => Promise.resolve(browser));
+  expect([...cmi5.manifest, ...cmi5.findings.filter((finding) => !finding.includes('www.youtube-nocookie.com'))]).toEqual([]);
+  // Two pages viewed and the sound played: three "experienced", one "completed" (the course's own).
+  expect(cmi5.recorded?.statements?.filter((verb) => verb === 'experienced')).toHaveLength(3);
+  expect(cmi5.recorded?.statements?.filter((verb) => verb === 'completed')).toHaveLength(1);
+}, 120_000);

@@ -317,7 +317,7 @@ describe('CourseSession events', () => {
     session.questionAnswered(q1, { type: 'single-choice', choice: 'b' }, 100);
     session.questionAnswered(q2, { type: 'true-false', value: false }, 100);
     session.questionAnswered(q1, { type: 'single-choice', choice: 'b' }, 100);
-    const reflection = { id: 'r', iri: 'https://example.org/c/activities/r', pageId: 'p', title: 'R', promptText: 'Reflect.', hasDiscussion: false, shared: false };
+    const reflection = { id: 'r', kind: 'reflection' as const, iri: 'https://example.org/c/activities/r', pageId: 'p', title: 'R', promptText: 'Reflect.', hasDiscussion: false, shared: false };
     session.activitySubmitted(reflection, 'A reflection.');
     expect(adapter.events.filter((event) => event.kind === 'scored')).toHaveLength(1);
     session.questionAnswered(q1, { type: 'single-choice', choice: 'a' }, 100);

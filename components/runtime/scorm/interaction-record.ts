@@ -58,7 +58,8 @@ function activityRecord(activity: ActivityData, event: Extract<LearnerEvent, { k
     weighting: undefined,
     latencyMs: undefined,
     timestamp,
-    description: activity.promptText || (activity.title.trim() === '' ? '' : activity.title),
+    // A media activity's record says what was done: "Played to the end: <title>".
+    description: activity.kind === 'reflection' ? activity.promptText || activity.title.trim() : `Played to the end: ${activity.promptText}`,
     items: NO_ITEMS,
   };
 }

@@ -170,6 +170,14 @@ class ScormAdapter implements ScormTrackingAdapter {
     return restored.state;
   }
 
+  /** The interaction of an answer or an activity, if the event is one: a journal, appended at the LMS's _count (never overwritten). */
+  private writeInteraction(lms: LmsConnection, statement: Statement, event: LearnerEvent): void {
+    const record = interactionRecord(event, statement.timestamp ?? new Date(this.now()).toISOString());
+    if (record === undefined || this.interactionsFull) return;
+    if (this.model.writeInteraction(lms, this.interactionIndex, record)) this.interactionIndex += 1;
+    else this.interactionsFull = true;
+  }
+
   /** One statement -> data-model calls (standards.md 1.3, 2.3); interactions come from the event's structure. */
   private translate(statement: Statement, event: LearnerEvent): void {
     const lms = this.lms;
@@ -190,19 +198,15 @@ class ScormAdapter implements ScormTrackingAdapter {
           this.furthest = page.index;
           lms.setValue(this.model.locationElement, truncate(page.id, this.model.locationLimit));
         }
+        // A video or sound played to its end is an activity of its page: an interaction, as a reflection is.
+        this.writeInteraction(lms, statement, event);
         scheduler.request();
         return;
       }
-      case VERBS.answered: {
-        const record = interactionRecord(event, statement.timestamp ?? new Date(this.now()).toISOString());
-        if (record !== undefined && !this.interactionsFull) {
-          // One record per submission: a journal, appended at the LMS's _count (never overwritten).
-          if (this.model.writeInteraction(lms, this.interactionIndex, record)) this.interactionIndex += 1;
-          else this.interactionsFull = true;
-        }
+      case VERBS.answered:
+        this.writeInteraction(lms, statement, event);
         scheduler.request();
         return;
-      }
       case VERBS.progressed: {
         const value: unknown = result?.extensions?.[CMI5.progress];
         if (typeof value === 'number' && this.model.progress(lms, value / 100, launch)) scheduler.request();

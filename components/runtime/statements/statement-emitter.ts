@@ -58,7 +58,8 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
     if ('id' in object && object.id !== rootId) activities.parent = [{ id: rootId }];
     // A cmi5 AU is part of the course: group its statements under the course (cmi5 9.6.2.3 allows extra grouping).
     if (rootId !== course.id) activities.grouping = [{ id: course.id }];
-    if (options.cmi5 === true && CMI5_DEFINED.has(verb)) {
+    // Only statements about the AU itself are cmi5 defined; the same verb on a part of it is "cmi5 allowed".
+    if (options.cmi5 === true && CMI5_DEFINED.has(verb) && 'id' in object && object.id === rootId) {
       activities.category = [{ id: CMI5.categoryCmi5 }, ...(MOVE_ON.has(verb) ? [{ id: CMI5.categoryMoveOn }] : [])];
     }
     if (Object.keys(activities).length > 0) own.contextActivities = activities;
@@ -92,6 +93,13 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
       }
       case 'activity-submitted': {
         const { activity } = event;
+        // A video or sound played to its end: "experienced" with completion (not "completed", which
+        // LMSs and cmi5 checkers read as the AU's own, cmi5 9.3), on the media typed as the xAPI Video
+        // and Audio profiles type it.
+        if (activity.kind !== 'reflection') {
+          const type = activity.kind === 'video' ? ACTIVITY_TYPES.video : ACTIVITY_TYPES.audio;
+          return { verb: 'experienced', object: { objectType: 'Activity', id: activity.iri, definition: { type, name: { [lang]: activity.promptText } } }, result: { completion: true } };
+        }
         const name = activity.title.trim() === '' ? activity.promptText : activity.title;
         const object: StatementObject = { objectType: 'Activity', id: activity.iri, definition: longFillInDefinition(name, activity.promptText, lang) };
         // A private activity is reported as done and nothing more: its text never leaves the device.

@@ -37,7 +37,7 @@ export const courseArb = (maxPages = 500, maxQuestions = 300, maxActivities = 20
     })
     .chain(({ pages, questions, activities }) => {
       const pageList: PageInfo[] = Array.from({ length: pages }, (_, i) => ({ id: `p${i}`, iri: `${COURSE}/pages/p${i}`, title: `Page ${i}`, index: i, objectives: [], questions: [], activities: [], headings: [] }));
-      const acts: ActivityData[] = activities.map((shared, i) => ({ id: `a${i}`, iri: `${COURSE}/activities/a${i}`, pageId: 'p0', title: `Activity ${i}`, promptText: 'Reflect', hasDiscussion: false, shared }));
+      const acts: ActivityData[] = activities.map((shared, i) => ({ id: `a${i}`, kind: 'reflection', iri: `${COURSE}/activities/a${i}`, pageId: 'p0', title: `Activity ${i}`, promptText: 'Reflect', hasDiscussion: false, shared }));
       return fc.tuple(...Array.from({ length: questions }, (_, i) => questionArb(i, `p${i % pages}`))).map((qs) => courseShell(pageList, qs, acts));
     });
 

@@ -101,13 +101,14 @@ export function sampleCourse(overrides: Partial<CourseData> = {}): CourseData {
     pages: [
       page(0, 'intro', []),
       page(1, 'basics', ['q-single', 'q-multi', 'q-tf']),
-      page(2, 'words', ['q-fill', 'q-num'], ['reflect', 'private-note']),
+      page(2, 'words', ['q-fill', 'q-num'], ['reflect', 'private-note', 'talk']),
       page(3, 'order', ['q-match', 'q-seq']),
     ],
     questions: QUESTIONS,
     activities: [
-      { id: 'reflect', iri: `${ID}/activities/reflect`, pageId: 'words', title: 'Reflect', promptText: 'What did you learn?', hasDiscussion: false, shared: true },
-      { id: 'private-note', iri: `${ID}/activities/private-note`, pageId: 'words', title: 'Note to self', promptText: 'How do you feel?', hasDiscussion: false, shared: false },
+      { id: 'reflect', kind: 'reflection', iri: `${ID}/activities/reflect`, pageId: 'words', title: 'Reflect', promptText: 'What did you learn?', hasDiscussion: false, shared: true },
+      { id: 'private-note', kind: 'reflection', iri: `${ID}/activities/private-note`, pageId: 'words', title: 'Note to self', promptText: 'How do you feel?', hasDiscussion: false, shared: false },
+      { id: 'talk', kind: 'video', iri: `${ID}/activities/talk`, pageId: 'words', title: 'A short talk', promptText: 'A short talk', hasDiscussion: false, shared: false },
     ],
     glossary: [],
     parts: [],

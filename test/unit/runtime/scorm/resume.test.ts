@@ -113,7 +113,7 @@ describe.each(VERSIONS)('SCORM %s: the LMS passing score overrides course.master
 describe('SCORM 1.2 suspend_data limit', () => {
   it('never sets more than 4096 characters, keeping the bookmark when a state would not fit', async () => {
     const base = sampleCourse();
-    const activities = Array.from({ length: 20 }, (_, i) => ({ id: `r${i}`, iri: `${base.id}/activities/r${i}`, pageId: 'intro', title: `R${i}`, promptText: 'Why?', hasDiscussion: false, shared: true }));
+    const activities = Array.from({ length: 20 }, (_, i) => ({ id: `r${i}`, kind: 'reflection' as const, iri: `${base.id}/activities/r${i}`, pageId: 'intro', title: `R${i}`, promptText: 'Why?', hasDiscussion: false, shared: true }));
     const course = sampleCourse({ activities, pages: base.pages.map((p) => (p.index === 0 ? { ...p, activities: activities.map((a) => a.id) } : p)) });
     const { lms, adapter } = launch('1.2', { course });
     const session = await playCourse(course, adapter, { stopAfterPage: 0 });

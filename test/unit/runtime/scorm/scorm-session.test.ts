@@ -26,8 +26,8 @@ describe.each(VERSIONS)('SCORM %s: a whole session', (version) => {
     expect(final?.get(e.raw)).toBe('100');
     expect(final?.get(e.status)).toBe('passed');
     expect(final?.get(e.location)).toBe('order');
-    // 7 answers + 2 reflections (one shared, one private), one interaction record each
-    expect([...(final?.keys() ?? [])].filter((key) => /^cmi\.interactions\.\d+\.id$/.test(key))).toHaveLength(9);
+    // 7 answers + 2 reflections (one shared, one private) + a video played to its end, one interaction record each
+    expect([...(final?.keys() ?? [])].filter((key) => /^cmi\.interactions\.\d+\.id$/.test(key))).toHaveLength(10);
     expect(final?.get(e.exit)).toBe(version === '1.2' ? '' : 'normal');
     expect(final?.get(e.sessionTime)).toMatch(version === '1.2' ? CMI_TIMESPAN : ISO_DURATION);
     expect(adapter.saving).toBe(true);
@@ -82,6 +82,11 @@ describe.each(VERSIONS)('SCORM %s: a whole session', (version) => {
     expect(v.get(`${note}.type`)).toBe(version === '1.2' ? 'fill-in' : 'long-fill-in');
     expect(v.get(`${note}.result`)).toBe('neutral');
     expect(v.has(`${note}.${response}`)).toBe(false);
+    // A video played to its end: a record with no response, saying what was done (2004 keeps descriptions).
+    const talk = byId('talk');
+    expect(v.get(`${talk}.result`)).toBe('neutral');
+    expect(v.has(`${talk}.${response}`)).toBe(false);
+    if (version === '2004') expect(v.get(`${talk}.description`)).toBe('Played to the end: A short talk');
     const written = lms.log.flatMap((call) => call.args).join('\n');
     expect(written).not.toContain('Secret');
     expect(v.get(e.status)).toBe('failed');

@@ -17,7 +17,7 @@ export const questions = {
 } satisfies Record<string, QuestionData>;
 
 export const page: PageInfo = { id: 'intro', iri: `${COURSE_ID}/pages/intro`, title: 'Introduction', index: 0, objectives: [], questions: [], activities: [], headings: [] };
-export const activity: ActivityData = { id: 'reflect', iri: `${COURSE_ID}/activities/reflect`, pageId: 'intro', title: 'Your plan', promptText: 'What would you do?', hasDiscussion: false, shared: true };
+export const activity: ActivityData = { id: 'reflect', kind: 'reflection', iri: `${COURSE_ID}/activities/reflect`, pageId: 'intro', title: 'Your plan', promptText: 'What would you do?', hasDiscussion: false, shared: true };
 
 export const course: CourseData = {
   id: COURSE_ID, title: 'Online safety', description: '', language: 'en-GB', dir: 'ltr', version: '1.0.0', authors: [], license: 'CC-BY-4.0', mastery: 0.8,

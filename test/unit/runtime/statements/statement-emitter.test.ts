@@ -84,6 +84,16 @@ describe('statement emitter', () => {
     expect(s.result).toEqual({ completion: true });
   });
 
+  it('a video or sound played to its end -> experienced the media (typed by the xAPI Video/Audio profiles) with completion, never "completed"', () => {
+    const video = { ...activity, id: 'opening-talk', kind: 'video' as const, iri: `${COURSE_ID}/activities/opening-talk`, title: 'Opening talk', promptText: 'Opening talk', shared: false };
+    const s = setup().emit({ kind: 'activity-submitted', activity: video, submission: { shared: false } });
+    expect(s.verb.id).toBe(VERBS.experienced);
+    expect(s.object).toEqual({ objectType: 'Activity', id: video.iri, definition: { type: ACTIVITY_TYPES.video, name: { 'en-GB': 'Opening talk' } } });
+    expect(s.result).toEqual({ completion: true });
+    const sound = setup().emit({ kind: 'activity-submitted', activity: { ...video, kind: 'audio' }, submission: { shared: false } });
+    expect(sound.object).toMatchObject({ definition: { type: ACTIVITY_TYPES.audio } });
+  });
+
   it('progressed -> progress extension in whole percent, rounded down: 100 only when done', () => {
     const { emit } = setup();
     const s = emit({ kind: 'progressed', progress: 0.426 });
@@ -162,12 +172,13 @@ describe('statement emitter in a cmi5 AU', () => {
 
   it('"cmi5 allowed" statements: no cmi5 category, parent = AU, grouping = course, template merged', () => {
     const { emit } = cmi5();
-    for (const event of [{ kind: 'page-viewed', page, progress: 0 }, { kind: 'resumed', location: 0 }, { kind: 'progressed', progress: 1 }, { kind: 'suspended' }] as const) {
+    const played = { kind: 'activity-submitted', activity: { ...activity, kind: 'video', shared: false }, submission: { shared: false } } as const;
+    for (const event of [{ kind: 'page-viewed', page, progress: 0 }, { kind: 'resumed', location: 0 }, { kind: 'progressed', progress: 1 }, { kind: 'suspended' }, played] as const) {
       const s = emit(event);
       const ca = s.context?.contextActivities;
       expect(ca?.category).toEqual([{ id: 'https://example.org/lms-category' }]);
       expect(ca?.grouping).toEqual([{ id: 'https://lms.example.org/publisher/course-7' }, { id: COURSE_ID }]);
-      if (event.kind === 'page-viewed') expect(ca?.parent).toEqual([{ id: AU }]);
+      if (event.kind === 'page-viewed' || event.kind === 'activity-submitted') expect(ca?.parent).toEqual([{ id: AU }]);
       else expect(ca?.parent).toBeUndefined();
       expect(s.context?.extensions?.[CMI5.sessionId]).toBe('session-1');
     }
