@@ -59,6 +59,25 @@ describe('the sample course as a web build', () => {
     await page.context().close();
   });
 
+  it('the spoken summary plays in the browser, with its captions and its transcript', async () => {
+    const page = await openPlayer(harness);
+    await page.goto(`${harness.url}#/summary-and-references`);
+    const audio = page.locator('cm-media audio');
+    await audio.waitFor({ state: 'attached' });
+    await audio.evaluate((element: HTMLAudioElement) => {
+      const track = element.textTracks[0];
+      if (track) track.mode = 'hidden';
+    });
+    // The MP3 decodes (its length is known) and every caption cue is loaded.
+    await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => Math.round(element.duration))).toBe(62);
+    const cues = await audio.evaluate((element: HTMLAudioElement) => [...(element.textTracks[0]?.cues ?? [])].map((cue) => (cue as VTTCue).text.replace(/\n/g, ' ')));
+    expect(cues).toHaveLength(15);
+    // The captions and the transcript say the same words.
+    const transcript = ((await page.locator('cm-media').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(transcript).toContain(cues.join(' '));
+    await page.context().close();
+  });
+
   it('sets lang and dir from course.yaml and links only to its own files', async () => {
     const html = await readFile(join(out, 'web/index.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html><html lang="en-GB" dir="ltr">/);
