@@ -95,6 +95,9 @@ export const ar = {
   reflectionDoneEarlier: 'أكملت هذا النشاط من قبل. لا تُحفظ الإجابات الخاصة بعد إغلاق المقرّر، لذلك لا تظهر إجابتك هنا.',
   mediaPlayToEnd: 'شغّله حتى النهاية لإكمال هذه الصفحة.',
   mediaPlayedToEnd: 'شُغّل حتى النهاية.',
+  copyCode: 'نسخ الشيفرة',
+  codeCopied: 'تم النسخ',
+  codeSelected: 'الشيفرة محدّدة: انسخها بلوحة المفاتيح أو من القائمة.',
   writeFirst: 'اكتب تأمّلك أولًا.',
   showDiscussion: 'اعرض المناقشة',
 

@@ -98,6 +98,9 @@ export const cy = {
   reflectionDoneEarlier: 'Rydych chi wedi cwblhau’r gweithgaredd hwn yn barod. Dydy atebion preifat ddim yn cael eu cadw ar ôl cau’r cwrs, felly dydy eich ateb chi ddim i’w weld yma.',
   mediaPlayToEnd: 'Chwaraewch ef hyd y diwedd i gwblhau’r dudalen hon.',
   mediaPlayedToEnd: 'Wedi’i chwarae hyd y diwedd.',
+  copyCode: 'Copïo’r cod',
+  codeCopied: 'Wedi’i gopïo',
+  codeSelected: 'Mae’r cod wedi’i ddewis: copïwch ef gyda’r bysellfwrdd neu’r ddewislen.',
   writeFirst: 'Ysgrifennwch eich myfyrdod yn gyntaf.',
   showDiscussion: 'Dangos y drafodaeth',
 

@@ -77,6 +77,9 @@ export const de = {
   reflectionDoneEarlier: 'Sie haben diese Aktivität bereits erledigt. Private Antworten werden nach dem Schließen des Kurses nicht aufbewahrt, daher wird Ihre hier nicht angezeigt.',
   mediaPlayToEnd: 'Spielen Sie es bis zum Ende ab, um diese Seite abzuschließen.',
   mediaPlayedToEnd: 'Bis zum Ende abgespielt.',
+  copyCode: 'Code kopieren',
+  codeCopied: 'Kopiert',
+  codeSelected: 'Der Code ist markiert: Kopieren Sie ihn mit der Tastatur oder über das Menü.',
   writeFirst: 'Schreiben Sie zuerst Ihre Reflexion.',
   showDiscussion: 'Erläuterung anzeigen',
 

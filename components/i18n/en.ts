@@ -99,6 +99,9 @@ export const en = {
   reflectionDoneEarlier: 'You completed this activity earlier. Private answers are not kept after the course is closed, so yours is not shown here.',
   mediaPlayToEnd: 'Play it to the end to complete this page.',
   mediaPlayedToEnd: 'Played to the end.',
+  copyCode: 'Copy code',
+  codeCopied: 'Copied',
+  codeSelected: 'The code is selected: copy it with your keyboard or the menu.',
   writeFirst: 'Write your reflection first.',
   showDiscussion: 'Show discussion',
 

@@ -78,6 +78,9 @@ export const es = {
   reflectionDoneEarlier: 'Ya completaste esta actividad. Las respuestas privadas no se conservan después de cerrar el curso, por eso la tuya no aparece aquí.',
   mediaPlayToEnd: 'Reprodúcelo hasta el final para completar esta página.',
   mediaPlayedToEnd: 'Reproducido hasta el final.',
+  copyCode: 'Copiar código',
+  codeCopied: 'Copiado',
+  codeSelected: 'El código está seleccionado: cópialo con el teclado o desde el menú.',
   writeFirst: 'Primero escribe tu reflexión.',
   showDiscussion: 'Mostrar comentario',
 

@@ -78,6 +78,9 @@ export const fr = {
   reflectionDoneEarlier: 'Vous avez déjà fait cette activité. Les réponses privées ne sont pas conservées après la fermeture du cours : la vôtre ne s’affiche donc pas ici.',
   mediaPlayToEnd: 'Lisez-le jusqu’à la fin pour terminer cette page.',
   mediaPlayedToEnd: 'Lu jusqu’à la fin.',
+  copyCode: 'Copier le code',
+  codeCopied: 'Copié',
+  codeSelected: 'Le code est sélectionné : copiez-le avec le clavier ou le menu.',
   writeFirst: 'Écrivez d’abord votre réflexion.',
   showDiscussion: 'Afficher le commentaire',
 

@@ -78,6 +78,9 @@ export const it = {
   reflectionDoneEarlier: 'Hai già completato questa attività. Le risposte private non vengono conservate dopo la chiusura del corso, quindi la tua non compare qui.',
   mediaPlayToEnd: 'Riproducilo fino alla fine per completare questa pagina.',
   mediaPlayedToEnd: 'Riprodotto fino alla fine.',
+  copyCode: 'Copia codice',
+  codeCopied: 'Copiato',
+  codeSelected: 'Il codice è selezionato: copialo con la tastiera o dal menu.',
   writeFirst: 'Prima scrivi la tua riflessione.',
   showDiscussion: 'Mostra il commento',
 

@@ -74,6 +74,9 @@ export const ja = {
   reflectionDoneEarlier: 'このアクティビティは以前に完了しています。非公開の回答はコースを閉じた後は保持されないため、ここには表示されません。',
   mediaPlayToEnd: 'このページを完了するには、最後まで再生してください。',
   mediaPlayedToEnd: '最後まで再生しました。',
+  copyCode: 'コードをコピー',
+  codeCopied: 'コピーしました',
+  codeSelected: 'コードを選択しました。キーボードまたはメニューでコピーしてください。',
   writeFirst: '先に振り返りを書いてください。',
   showDiscussion: '解説を表示',
 

@@ -77,6 +77,9 @@ export const nl = {
   reflectionDoneEarlier: 'Je hebt deze activiteit al eerder gedaan. Privéantwoorden worden niet bewaard nadat de cursus is gesloten, daarom zie je het jouwe hier niet.',
   mediaPlayToEnd: 'Speel het tot het einde af om deze pagina af te ronden.',
   mediaPlayedToEnd: 'Tot het einde afgespeeld.',
+  copyCode: 'Code kopiëren',
+  codeCopied: 'Gekopieerd',
+  codeSelected: 'De code is geselecteerd: kopieer hem met het toetsenbord of het menu.',
   writeFirst: 'Schrijf eerst je reflectie.',
   showDiscussion: 'Toelichting tonen',
 

@@ -79,6 +79,9 @@ export const pl = {
   reflectionDoneEarlier: 'To ćwiczenie zostało już wcześniej wykonane. Prywatne odpowiedzi nie są przechowywane po zamknięciu kursu, dlatego twojej tu nie widać.',
   mediaPlayToEnd: 'Odtwórz do końca, aby ukończyć tę stronę.',
   mediaPlayedToEnd: 'Odtworzono do końca.',
+  copyCode: 'Kopiuj kod',
+  codeCopied: 'Skopiowano',
+  codeSelected: 'Kod jest zaznaczony: skopiuj go klawiaturą lub z menu.',
   writeFirst: 'Najpierw napisz swoją refleksję.',
   showDiscussion: 'Pokaż omówienie',
 

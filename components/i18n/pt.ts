@@ -81,6 +81,9 @@ export const pt = {
   reflectionDoneEarlier: 'Você já concluiu esta atividade. Respostas particulares não são mantidas depois que o curso é fechado, por isso a sua não aparece aqui.',
   mediaPlayToEnd: 'Reproduza até o fim para concluir esta página.',
   mediaPlayedToEnd: 'Reproduzido até o fim.',
+  copyCode: 'Copiar código',
+  codeCopied: 'Copiado',
+  codeSelected: 'O código está selecionado: copie-o pelo teclado ou pelo menu.',
   writeFirst: 'Escreva sua reflexão primeiro.',
   showDiscussion: 'Mostrar comentário',
 

@@ -74,6 +74,9 @@ export const zhHans = {
   reflectionDoneEarlier: '你之前已完成此活动。私密回答在课程关闭后不会保留，因此这里不显示你的回答。',
   mediaPlayToEnd: '播放到结尾即可完成本页。',
   mediaPlayedToEnd: '已播放到结尾。',
+  copyCode: '复制代码',
+  codeCopied: '已复制',
+  codeSelected: '代码已选中：请用键盘或菜单复制。',
   writeFirst: '请先写下你的反思。',
   showDiscussion: '显示讨论',
 

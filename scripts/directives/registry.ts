@@ -51,9 +51,12 @@ export function descriptorOf(name: DirectiveName): DirectiveDescriptor<object> {
   return directives[name] as DirectiveDescriptor<object>;
 }
 
-/** Every element a directive renders to, each once, in name order. */
+/** Elements plain Markdown renders to (render/section-to-hast.ts): a code block's copy button. */
+export const markdownElements: readonly DirectiveElement[] = [{ tag: 'cm-code', module: 'cm-code.js', className: 'CmCode' }];
+
+/** Every element a directive or Markdown renders to, each once, in name order. */
 export const directiveElements: readonly DirectiveElement[] = [
-  ...new Map(Object.values(directives).flatMap((descriptor: DirectiveDescriptor<object>) => descriptor.elements.map((element) => [element.tag, element] as const))).values(),
+  ...new Map([...Object.values(directives).flatMap((descriptor: DirectiveDescriptor<object>) => descriptor.elements), ...markdownElements].map((element) => [element.tag, element] as const)).values(),
 ].sort((a, b) => a.tag.localeCompare(b.tag));
 
 /** The directive elements a rendered template uses, in tag order. */

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
-import type { Image, Link, Root } from 'mdast';
+import type { Code, Image, Link, Root } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { Node } from 'unist';
 import type { ActivityData, QuestionData } from '../../components/course-data.js';
@@ -59,6 +59,10 @@ function handlers(context: RenderContext): Record<string, Handler> {
       // Inside an LMS frame, following a web link in place would unload the course: open a new tab.
       if (external) Object.assign(properties, { target: '_blank', rel: ['noopener', 'noreferrer'] });
       return element('a', properties, state.all(node));
+    },
+    code(state, node: Code) {
+      // The block with its copy button (components/cm-code.ts); the <pre> itself as CommonMark makes it.
+      return element('cm-code', {}, [defaultHandlers.code(state, node)]);
     },
     image(_state, node: Image) {
       const src = context.urls.get(node);

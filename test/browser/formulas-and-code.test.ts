@@ -74,6 +74,31 @@ describe('formulas and code, rendered at build time', () => {
     await page.context().close();
   });
 
+  it('copies a code block with its button, and selects it where the clipboard is refused', async () => {
+    const page = await open('light');
+    const expected = await page.locator('article pre').evaluate((pre) => pre.textContent);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const button = page.locator('article cm-code [data-action="copy-code"]');
+    await expect(button.textContent()).resolves.toContain('Copy code');
+    // From the keyboard, as any button.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => button.textContent()).toContain('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await expect(page.locator('article cm-code [role="status"]').textContent()).resolves.toBe('Copied');
+    await page.context().close();
+    // An LMS frame without clipboard-write: the Clipboard API refuses, the code is selected instead.
+    const refused = await open('light');
+    await refused.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) } });
+    });
+    await refused.locator('article cm-code [data-action="copy-code"]').click();
+    await expect.poll(() => refused.locator('article cm-code [role="status"]').textContent()).toContain('The code is selected');
+    // The selection is the block's text (a selection does not end in the block's last line break).
+    expect(await refused.evaluate(() => getSelection()?.toString())).toBe(expected?.replace(/\n$/, ''));
+    await refused.context().close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`colours code tokens with at least 4.5:1 contrast in ${scheme} mode, and axe finds nothing serious`, async () => {
       const page = await open(scheme);

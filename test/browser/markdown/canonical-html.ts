@@ -5,8 +5,9 @@
 // documented in docs/authoring.md ("Markdown: CommonMark and GitHub Flavored Markdown"), are applied
 // to the spec's HTML or left out of both: headings one level down (# is the page title's level),
 // heading ids, web links opening a new tab, lazy images, task-list checkboxes named by their item,
-// keyboard-focusable code blocks and tables, the task-list classes, and the highlighting of code
-// blocks (their `hljs-*` spans are read as their text).
+// keyboard-focusable code blocks and tables, the task-list classes, the highlighting of code
+// blocks (their `hljs-*` spans are read as their text) and the element that gives a code block its
+// copy button (`cm-code`, read as the block inside it).
 
 export function canonicalHtml(container: Element, expected: boolean): string {
   const IGNORED: Readonly<Record<string, readonly string[]>> = {
@@ -37,6 +38,10 @@ export function canonicalHtml(container: Element, expected: boolean): string {
       }
       if (!(child instanceof Element)) continue;
       if (inPre && child.localName === 'span' && /^hljs-/.test(child.getAttribute('class') ?? '')) {
+        out += walk(child, inPre);
+        continue;
+      }
+      if (child.localName === 'cm-code') {
         out += walk(child, inPre);
         continue;
       }
