@@ -12,7 +12,8 @@ import { messagesOf } from './view-messages.js';
  * (WCAG 2.2 SC 1.4.2). The transcript, written by the author, follows the player.
  *
  * With `activity` (`:::media{#id required}`), playing it to its end is an activity of the page: the
- * page is completed only then, and the learner is told so beside the player.
+ * page is completed only then, and the learner is told so beside the player. Where the learner paused
+ * is kept on the device, and the media goes on from there next time (not when near its end).
  *
  * @slot - The transcript.
  * @csspart player - The `<video>` or `<audio>`.
@@ -78,6 +79,7 @@ export class CmMedia extends LitElement {
   declare played: boolean;
 
   private readonly tracker = new ContextConsumer(this, { context: trackerContext, subscribe: true });
+  private savedAt = 0;
 
   constructor() {
     super();
@@ -97,8 +99,40 @@ export class CmMedia extends LitElement {
     if (!this.played && id !== undefined && this.tracker.value?.reflectionFor(id) !== undefined) this.played = true;
   }
 
+  /** Where this learner paused this media on this device (localStorage may be refused: then nowhere). */
+  private get positionKey(): string {
+    return `coursemark:position:${new URL(this.src, location.href).href}`;
+  }
+
+  private savePosition(event: Event): void {
+    const media = event.target as HTMLMediaElement;
+    const now = Date.now();
+    // timeupdate fires about four times a second; a position every five seconds is enough.
+    if (event.type === 'timeupdate' && now - this.savedAt < 5000) return;
+    this.savedAt = now;
+    try {
+      if (media.ended) localStorage.removeItem(this.positionKey);
+      else localStorage.setItem(this.positionKey, String(Math.floor(media.currentTime * 10) / 10));
+    } catch {
+      // Storage refused (private mode, a sandboxed frame): the media starts from the beginning next time.
+    }
+  }
+
+  /** A long video goes on where the learner left it, unless it was near its end. */
+  private restorePosition(event: Event): void {
+    const media = event.target as HTMLMediaElement;
+    let saved = Number.NaN;
+    try {
+      saved = Number(localStorage.getItem(this.positionKey));
+    } catch {
+      return;
+    }
+    if (saved >= 1 && saved < media.duration * 0.95 && media.currentTime === 0) media.currentTime = saved;
+  }
+
   /** `ended`: the media reached its end (HTML media elements 4.8.11.8), however the learner got there. */
-  private ended(): void {
+  private ended(event: Event): void {
+    this.savePosition(event);
     const activity = this.activity;
     const tracker = this.tracker.value;
     if (activity === undefined || tracker === undefined || this.played) return;
@@ -112,8 +146,8 @@ export class CmMedia extends LitElement {
     // preload="metadata": the duration shows at once, the file loads when the learner plays it.
     const player =
       this.kind === 'audio'
-        ? html`<audio part="player" controls preload="metadata" src=${safeUrl(this.src)} aria-label=${this.heading ?? nothing} @ended=${this.ended}>${track}</audio>`
-        : html`<video part="player" controls playsinline preload="metadata" src=${safeUrl(this.src)} poster=${this.poster === undefined ? nothing : safeUrl(this.poster)} aria-label=${this.heading ?? nothing} @ended=${this.ended}>${track}</video>`;
+        ? html`<audio part="player" controls preload="metadata" src=${safeUrl(this.src)} aria-label=${this.heading ?? nothing} @loadedmetadata=${this.restorePosition} @timeupdate=${this.savePosition} @pause=${this.savePosition} @ended=${this.ended}>${track}</audio>`
+        : html`<video part="player" controls playsinline preload="metadata" src=${safeUrl(this.src)} poster=${this.poster === undefined ? nothing : safeUrl(this.poster)} aria-label=${this.heading ?? nothing} @loadedmetadata=${this.restorePosition} @timeupdate=${this.savePosition} @pause=${this.savePosition} @ended=${this.ended}>${track}</video>`;
     const status =
       this.activity === undefined
         ? nothing

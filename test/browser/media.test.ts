@@ -123,6 +123,25 @@ it('is played from the keyboard: the player takes the focus and Space starts it'
   await page.context().close();
 });
 
+it('goes on where the learner paused it, after a reload', async () => {
+  const page = await open();
+  const audio = page.locator('cm-media audio');
+  const paused = await audio.evaluate(async (element: HTMLAudioElement) => {
+    element.muted = true;
+    await element.play();
+    await new Promise<void>((resolve) => {
+      const check = () => (element.currentTime >= 1 ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    element.pause();
+    return element.currentTime;
+  });
+  await page.reload();
+  await page.locator('cm-media audio').waitFor({ state: 'attached' });
+  await expect.poll(() => page.locator('cm-media audio').evaluate((element: HTMLAudioElement) => element.currentTime)).toBeCloseTo(Math.floor(paused * 10) / 10, 1);
+  await page.context().close();
+});
+
 it('packages compressed media stored and the uncompressed WAV deflated', async () => {
   const { isPrecompressed } = await import('../../scripts/package/package-files.js');
   expect(['a.mp4', 'a.webm', 'a.mp3', 'a.m4a', 'a.ogg', 'a.opus'].every(isPrecompressed)).toBe(true);
