@@ -24,6 +24,13 @@ function toUnistPlace(file: VFile, place: Place | undefined): Position | Point |
   return end ? { start, end } : start;
 }
 
+/** A place as a unist position (for data that keeps where it was written, such as a course file's reference). */
+export function positionOf(file: VFile, place: Place | undefined): Position | undefined {
+  const unist = toUnistPlace(file, place);
+  if (unist === undefined || 'start' in unist) return unist;
+  return { start: unist, end: unist };
+}
+
 /** True when any file carries an error (as opposed to warnings only). */
 export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal === true));

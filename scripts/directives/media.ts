@@ -4,7 +4,7 @@
  * the container's content is the transcript, shown below the player. A web address (a streaming
  * service) is offered as a link: LMS content security policies usually block embedded players.
  */
-import { report } from '../diagnostics/report.js';
+import { positionOf, report } from '../diagnostics/report.js';
 import type { AssetRef } from '../model/section-draft.js';
 import { element } from '../render/hast-parts.js';
 import { attributePlace, type AttributeValues } from '../validate/directive-specs.js';
@@ -190,5 +190,6 @@ function optionalFile(node: Directives, value: unknown, name: string, scope: Ana
     report(scope.file, 'directive-attribute', `"${name}" must be ${wanted}; "${truncate(path)}" is not.`, place);
     return undefined;
   }
-  return scope.asset(path, node.position);
+  // A missing file is reported at the attribute that names it.
+  return scope.asset(path, positionOf(scope.file, place));
 }
