@@ -70,15 +70,17 @@ export const playerStyles = css`
     font-size: 0.875rem;
   }
   /* The figure takes the room of "100%" from the start: a growing number would push the bar aside
-     (a layout shift, Core Web Vitals CLS). The hidden widest text holds the cell's size. */
-  .progress-text {
-    display: inline-grid;
+     (a layout shift, Core Web Vitals CLS). An invisible line of no height holding the widest text
+     gives the box its width; hidden, it is not read out. */
+  #progress-text {
+    display: inline-block;
     font-variant-numeric: tabular-nums;
   }
-  .progress-text > * {
-    grid-area: 1 / 1;
-  }
-  .progress-text > [aria-hidden] {
+  #progress-text::after {
+    content: attr(data-full);
+    display: block;
+    block-size: 0;
+    overflow: hidden;
     visibility: hidden;
   }
   progress {

@@ -344,10 +344,7 @@ export class CmPlayer extends LitElement {
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
           <progress max="100" value=${percent} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span class="progress-text">
-            <span aria-hidden="true">${t.progressComplete({ percent: fmt.percent(1) })}</span>
-            <span id="progress-text">${t.progressComplete({ percent: fmt.percent(percent / 100) })}</span>
-          </span>
+          <span id="progress-text" data-full=${t.progressComplete({ percent: fmt.percent(1) })}>${t.progressComplete({ percent: fmt.percent(percent / 100) })}</span>
         </div>
         ${this.support === undefined
           ? nothing
