@@ -1,10 +1,10 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import XMLBuilder from 'fast-xml-builder';
 
 /**
  * A namespaced XML element as plain data. Manifest modules turn their typed manifests into these
- * trees; `serializeXml` is the only place that writes XML text (through xmlbuilder2, which escapes
- * text and attribute values), so no manifest is ever built by string templates. Reading XML is in xml-dom.ts.
+ * trees; `serializeXml` is the only place that writes XML text (through fast-xml-builder, which
+ * escapes text and attribute values), so no manifest is ever built by string templates. Reading XML
+ * is in xml-dom.ts.
  */
 export interface XmlAttribute {
   /** Namespace of a prefixed attribute (`adlcp:scormtype`); unprefixed attributes have none. */
@@ -47,34 +47,48 @@ export function textElement(ns: string, name: string, text: string, attributes: 
   return { ns, name, attributes, children: [], text };
 }
 
-export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/** fast-xml-builder's ordered form: one record per node, its attributes under ':@'. */
+type OrderedNode = { readonly [name: string]: OrderedNode[] | string | Readonly<Record<string, string>> };
+
+/** Prefix ('' for the default namespace) -> namespace URI in scope at an element. */
+type Scope = ReadonlyMap<string, string>;
+
+const prefixOf = (qualifiedName: string): string => {
+  const colon = qualifiedName.indexOf(':');
+  return colon < 0 ? '' : qualifiedName.slice(0, colon);
+};
 
 /**
- * xmlbuilder2 escapes `<`, `>` and quotes, but leaves an `&` alone when the text after it looks like
- * a reference, so a title such as `R&D;` would come out as an undefined entity (ill-formed XML,
- * XML 1.0 §4.1) and `&amp;` would lose its literal meaning. Writing every `&` as `&amp;` first
- * hands the builder only well-formed references, which it keeps as they are.
+ * One element in ordered form. Namespaces are written as XML Namespaces 1.0 section 3 declares them:
+ * an element or a prefixed attribute whose prefix is not bound to its namespace in scope gets its
+ * `xmlns` / `xmlns:prefix` declaration on this element, before its attributes.
  */
-const ampersands = (value: string): string => value.replace(/&/g, '&amp;');
-
-function append(parent: XMLBuilder, node: XmlElement): void {
-  write(parent.ele(node.ns, node.name), node);
+function ordered(node: XmlElement, scope: Scope, declarations: readonly XmlAttribute[] = []): OrderedNode {
+  const inScope = new Map(scope);
+  const declared: XmlAttribute[] = [...declarations];
+  for (const declaration of declarations) inScope.set(declaration.name === 'xmlns' ? '' : declaration.name.slice('xmlns:'.length), declaration.value);
+  const bind = (prefix: string, ns: string): void => {
+    if (inScope.get(prefix) === ns) return;
+    inScope.set(prefix, ns);
+    declared.push({ name: prefix === '' ? 'xmlns' : `xmlns:${prefix}`, value: ns });
+  };
+  bind(prefixOf(node.name), node.ns);
+  for (const attribute of node.attributes) if (attribute.ns !== undefined) bind(prefixOf(attribute.name), attribute.ns);
+  const attributes = Object.fromEntries([...declared, ...node.attributes].map((attribute) => [attribute.name, attribute.value]));
+  const children: OrderedNode[] = node.text !== undefined && node.text !== '' ? [{ '#text': node.text }] : node.children.map((child) => ordered(child, inScope));
+  return { [node.name]: children, ':@': attributes };
 }
 
-function write(target: XMLBuilder, node: XmlElement): void {
-  for (const attribute of node.attributes) target.att(attribute.ns ?? null, attribute.name, ampersands(attribute.value));
-  if (node.text !== undefined && node.text !== '') target.txt(ampersands(node.text));
-  for (const child of node.children) append(target, child);
-}
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', format: true, indentBy: '  ', suppressEmptyNode: true, processEntities: true });
 
 /**
- * Serialises a document with xmlbuilder2: UTF-8 declaration, two-space indent, `\n` line ends
- * (never `os.EOL`), a final newline; the prefixes are declared on the root. Same input, same bytes.
+ * Serialises a document: UTF-8 declaration, two-space indent, `\n` line ends (never `os.EOL`), a
+ * final newline; the default namespace and the prefixes are declared on the root. Same input, same
+ * bytes.
  */
 export function serializeXml(doc: XmlDocument): string {
-  const builder = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = builder.ele(doc.root.ns, doc.root.name);
-  for (const [prefix, uri] of doc.prefixes) root.att(XMLNS_NS, `xmlns:${prefix}`, uri);
-  write(root, doc.root);
-  return `${builder.end({ prettyPrint: true, indent: '  ', newline: '\n' })}\n`;
+  const declarations = [{ name: 'xmlns', value: doc.root.ns }, ...doc.prefixes.map(([prefix, uri]) => ({ name: `xmlns:${prefix}`, value: uri }))];
+  const text = String(builder.build([{ '?xml': [], ':@': { version: '1.0', encoding: 'UTF-8' } }, ordered(doc.root, new Map(), declarations)]));
+  return `${text.trimEnd()}\n`;
 }

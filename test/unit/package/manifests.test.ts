@@ -148,7 +148,7 @@ describe('escaping: titles with markup characters survive a round trip', () => {
   it('writes & < > " as entities and reads them back unchanged', () => {
     const odd = makeModel({ 'course.yaml': 'id: https://example.org/courses/odd\ntitle: "A <b> & \\"c\\" > d"\nlanguage: en\nversion: "1"\n' });
     const xml = writeScorm12Manifest(scorm12Manifest(odd, web));
-    expect(xml).toContain('A &lt;b&gt; &amp; "c" &gt; d');
+    expect(xml).toContain('A &lt;b&gt; &amp; &quot;c&quot; &gt; d');
     const parsed = parseXml(xml);
     if ('error' in parsed) throw new Error(parsed.error);
     expect(parsed.root.getElementsByTagNameNS('http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'title')[0]!.textContent).toBe('A <b> & "c" > d');
