@@ -16,26 +16,39 @@ export class PageModuleCache {
   private readonly entries = new WeakMap<Root, { readonly inputs: string; readonly source: string }>();
 
   /** The `renderPage` option of renderModules for one model. */
-  forModel(model: CourseModel, options: Pick<RenderOptions, 'componentsImport' | 'footnoteLabel'>): (page: PageModel, render: () => string) => string {
-    const questions = new Map(model.data.questions.map((question) => [question.id, question]));
-    const activities = new Map(model.data.activities.map((activity) => [activity.id, activity]));
+  forModel(model: CourseModel, options: PageRenderOptions): (page: PageModel, render: () => string) => string {
+    const inputsOf = pageInputs(model, options);
     return (page, render) => {
-      const { section } = page;
-      const inputs = JSON.stringify([
-        options.componentsImport,
-        options.footnoteLabel,
-        linkedNodes(page).map((node) => model.urls.get(node) ?? null),
-        [...section.assetLinks, ...[...section.directives.values()].flatMap((info) => directiveAssets(info).map((asset) => ({ asset })))].map(({ asset }) => model.media.get(asset.path) ?? null),
-        section.questions.map((question) => questions.get(question.fields.id) ?? null),
-        section.activities.map((activity) => activities.get(activity.id) ?? null),
-      ]);
-      const known = this.entries.get(section.tree);
+      const inputs = inputsOf(page);
+      const known = this.entries.get(page.section.tree);
       if (known?.inputs === inputs) return known.source;
       const source = render();
-      this.entries.set(section.tree, { inputs, source });
+      this.entries.set(page.section.tree, { inputs, source });
       return source;
     };
   }
+}
+
+export type PageRenderOptions = Pick<RenderOptions, 'componentsImport' | 'footnoteLabel'>;
+
+/**
+ * What a page's module depends on besides its section, as text: the render options, the URLs of its
+ * links and images, the output paths of its directives' files, its questions and activities.
+ */
+export function pageInputs(model: CourseModel, options: PageRenderOptions): (page: PageModel) => string {
+  const questions = new Map(model.data.questions.map((question) => [question.id, question]));
+  const activities = new Map(model.data.activities.map((activity) => [activity.id, activity]));
+  return (page) => {
+    const { section } = page;
+    return JSON.stringify([
+      options.componentsImport,
+      options.footnoteLabel,
+      linkedNodes(page).map((node) => model.urls.get(node) ?? null),
+      [...section.assetLinks, ...[...section.directives.values()].flatMap((info) => directiveAssets(info).map((asset) => ({ asset })))].map(({ asset }) => model.media.get(asset.path) ?? null),
+      section.questions.map((question) => questions.get(question.fields.id) ?? null),
+      section.activities.map((activity) => activities.get(activity.id) ?? null),
+    ]);
+  };
 }
 
 /** The nodes of a page whose URL the model decides: links and images. */

@@ -10,6 +10,7 @@ import { packageTarget, type PackageResult } from '../package/package-target.js'
 import { ZipEntryCache } from '../package/zip-entry-cache.js';
 import { buildMessage, interfaceTable } from '../render/message-modules.js';
 import { renderModules } from '../render/render-modules.js';
+import { RenderedPageStore } from '../cache/rendered-page-store.js';
 import { endStage } from './stage-timer.js';
 import type { Cmi5Aus, Target } from './build-options.js';
 
@@ -40,7 +41,10 @@ export interface BuildOptions {
 export async function buildTargets(model: CourseModel, source: CourseSource, options: BuildOptions): Promise<string> {
   const started = performance.now();
   const table = interfaceTable(model.data.language, model.config.strings);
-  const modules = renderModules(model, { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: buildMessage(table, 'footnotes') });
+  const renderOptions = { componentsImport: componentsDir.replace(/\/$/, ''), pageSpecifier, footnoteLabel: buildMessage(table, 'footnotes') };
+  // Pages rendered by the last build are reused when nothing they are made from changed.
+  const rendered = await RenderedPageStore.open(options.cacheDir);
+  const modules = renderModules(model, { ...renderOptions, renderPage: rendered.forModel(model, renderOptions) });
   endStage('render');
   const bundles = await bundleCourse(model, modules, {
     adapters: new Map(options.targets.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
@@ -59,7 +63,7 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   const runtime = options.targets.map((target) => runtimeLine(target, filesOf(target), cache.compressor));
   endStage('package');
   const rows: [target: string, path: string, files: number, bytes: number][] = [];
-  const writes: Promise<void>[] = [cache.save()];
+  const writes: Promise<void>[] = [cache.save(), rendered.save()];
   if (options.targets.includes('web')) {
     const folder = join(options.out, 'web');
     writes.push(writeOutputFolder(folder, filesOf('web')));

@@ -44,3 +44,31 @@ it('builds the same bytes and reports the same warnings without a cache, with a 
     for (const [path, bytes] of plain.files) expect(result.files.get(path)?.equals(bytes), path).toBe(true);
   }
 }, 120_000);
+
+it('renders again only the pages whose inputs changed, and never serves a page of other code or text', async () => {
+  const cacheDir = join(work, 'pages-cache');
+  await build(join(work, 'pages-1'), '--cache-dir', cacheDir);
+  const stored = async () => JSON.parse(await readFile(join(cacheDir, 'pages.json'), 'utf8')) as { entries: Record<string, string> };
+  const before = await stored();
+  const sample = join(work, 'course', 'sections', '07-summary-and-references.md');
+  const original = await readFile(sample, 'utf8');
+  await writeFile(sample, `${original}\nA sentence added by the test.\n`);
+  try {
+    const edited = await build(join(work, 'pages-2'), '--cache-dir', cacheDir);
+    const after = await stored();
+    // One entry replaced: the edited page's; the others are the same keys with the same sources.
+    const gone = Object.keys(before.entries).filter((key) => !(key in after.entries));
+    const added = Object.keys(after.entries).filter((key) => !(key in before.entries));
+    expect([gone.length, added.length]).toEqual([1, 1]);
+    expect(after.entries[added[0] ?? '']).toContain('A sentence added by the test.');
+    // The rebuilt output is what a build without any cache makes.
+    const plain = await build(join(work, 'pages-plain'), '--no-cache');
+    for (const [path, bytes] of plain.files) expect(edited.files.get(path)?.equals(bytes), path).toBe(true);
+  } finally {
+    await writeFile(sample, original);
+  }
+  // A damaged file is no cache: the build renders every page and writes a good one.
+  await writeFile(join(cacheDir, 'pages.json'), '{"format":"coursemark pages 1","entries":{"x":');
+  await build(join(work, 'pages-3'), '--cache-dir', cacheDir);
+  expect(Object.keys((await stored()).entries)).toHaveLength(Object.keys(before.entries).length);
+}, 120_000);
