@@ -3,9 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
 import { hasErrors } from '../diagnostics/report.js';
 import { limitsFromOptions } from '../limits/input-limits.js';
-import { CourseFolderError, readCourseFolder } from '../load/read-course-folder.js';
-import { SectionCache } from '../cache/section-cache.js';
-import { checkCourseAsync } from '../pipeline.js';
+import { CourseFolderError } from '../load/course-folder-error.js';
 import { fromRoot } from '../project-root.js';
 import { BrowserNotFoundError } from '../lms/find-browser.js';
 import { checkCacheDir, parseCacheDir, parseCmi5Aus, parseTargets } from './build-options.js';
@@ -125,6 +123,9 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   const limits = limitsFromOptions(values['max-page-kb'], values['max-nesting']);
   if (typeof limits === 'string') throw new UsageError(limits);
 
+  // The parser, the checks and the model load only for a command that reads a course (not for
+  // --version, explain, init or verify, which start at once).
+  const [{ readCourseFolder }, { SectionCache }, { checkCourseAsync }] = await Promise.all([import('../load/read-course-folder.js'), import('../cache/section-cache.js'), import('../pipeline.js')]);
   endStage('startup');
   const source = await readCourseFolder(folder);
   endStage('load');

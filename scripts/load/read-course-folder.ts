@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { CourseFolderError } from './course-folder-error.js';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import type { CourseFileIndex } from '../model/course-model.js';
@@ -28,7 +29,7 @@ export interface CourseSource {
   readonly problems?: readonly VFile[];
 }
 
-export class CourseFolderError extends Error {}
+export { CourseFolderError };
 
 /** The file-system calls the loader makes; injectable so a test can trace every read. */
 export interface CourseFs {
