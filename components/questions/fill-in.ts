@@ -1,16 +1,13 @@
 /** Fill in the blank: a text input; accepted answers compared after trimming (and case folding). */
 import { decodeText, encodeText, truncateText, worstTextLength } from '../runtime/resume/text-codec.js';
 import { renderTextAnswer } from './controls.js';
+import { normaliseText } from './normalise-text.js';
 import { blankDraft, type QuestionKind } from './question-kind.js';
 
 /** Fill-in answers are stored up to this many UTF-16 code units. */
 export const FILL_IN_MAX = 255;
 
-/** Trim and collapse runs of white space, as docs/authoring.md promises for fill-in answers. */
-export function normaliseText(text: string, caseSensitive: boolean): string {
-  const collapsed = text.trim().replace(/\s+/gu, ' ');
-  return caseSensitive ? collapsed : collapsed.toLocaleLowerCase();
-}
+export { normaliseText };
 
 export const fillIn: QuestionKind<'fill-in'> = {
   type: 'fill-in',

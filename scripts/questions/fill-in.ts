@@ -1,6 +1,7 @@
 /** Fill-in, as written: accepted answers as plain "- answer" lines; `case-sensitive` optional. */
 import { report } from '../diagnostics/report.js';
 import { plain, requireList, type QuestionReader } from './question-reader.js';
+import { normaliseText } from '../../components/questions/normalise-text.js';
 
 export const fillIn: QuestionReader<'fill-in'> = {
   answersInList: true,
@@ -14,5 +15,14 @@ export const fillIn: QuestionReader<'fill-in'> = {
     }
     const { id, weight, promptText } = input;
     return { fields: { id, weight, promptText, type: 'fill-in', answers, caseSensitive: input.attributes['case-sensitive'] === true } };
+  },
+  report: {
+    fromPattern: (_question, pattern) => (pattern.kind === 'text' ? { type: 'fill-in', text: pattern.text } : undefined),
+    options: () => [],
+    picked: () => [],
+    distractors: false,
+    // Answers counted as the player compares them: trimmed, spaces collapsed, case folded unless it matters.
+    label: (question, response) => normaliseText(response.text, question.caseSensitive),
+    freeText: true,
   },
 };

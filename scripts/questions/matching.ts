@@ -2,6 +2,7 @@
 import type { MatchItem } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { letters, MAX_CHOICES, plain, requireList, type QuestionReader } from './question-reader.js';
+import { textOf } from './question-report.js';
 
 export const matching: QuestionReader<'matching'> = {
   answersInList: true,
@@ -34,5 +35,19 @@ export const matching: QuestionReader<'matching'> = {
     }
     const { id, weight, promptText } = input;
     return { fields: { id, weight, promptText, type: 'matching', sources, targets, pairs } };
+  },
+  report: {
+    fromPattern(question, pattern) {
+      if (pattern.kind !== 'pairs') return undefined;
+      const known = pattern.pairs.every(([source, target]) => question.sources.some((item) => item.id === source) && question.targets.some((item) => item.id === target));
+      const sources = new Set(pattern.pairs.map(([source]) => source));
+      return known && sources.size === pattern.pairs.length ? { type: 'matching', pairs: pattern.pairs } : undefined;
+    },
+    // One option per item, "matched rightly": how many learners got each pair tells which one confuses.
+    options: (question) => question.pairs.map(([source, target]) => ({ id: source, text: `${textOf(question.sources, source)} → ${textOf(question.targets, target)}`, correct: true })),
+    picked: (question, response) => response.pairs.filter(([source, target]) => question.pairs.some(([from, to]) => from === source && to === target)).map(([source]) => source),
+    distractors: false,
+    label: (question, response) => response.pairs.map(([source, target]) => `${textOf(question.sources, source)} → ${textOf(question.targets, target)}`).join('; '),
+    freeText: false,
   },
 };

@@ -17,4 +17,12 @@ export const numeric: QuestionReader<'numeric'> = {
     const { id, weight, promptText } = input;
     return { fields: { id, weight, promptText, type: 'numeric', answer, tolerance, ...unit } };
   },
+  report: {
+    fromPattern: (_question, pattern) => (pattern.kind === 'number' && pattern.min === pattern.max && Number.isFinite(pattern.min) ? { type: 'numeric', value: pattern.min } : undefined),
+    options: () => [],
+    picked: () => [],
+    distractors: false,
+    label: (question, response) => `${response.value}${question.unit === undefined ? '' : ` ${question.unit}`}`,
+    freeText: false,
+  },
 };

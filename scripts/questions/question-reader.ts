@@ -11,6 +11,7 @@ import type { QuestionType } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import type { DirectiveInfo, QuestionFields } from '../model/section-draft.js';
 import type { AttributeValues } from '../validate/directive-specs.js';
+import type { QuestionReport } from './question-report.js';
 
 // SCORM 1.2 choice responses are single characters [0-9a-z] (RTE 1.2 3.4.4); a-z keeps ids portable.
 export const MAX_CHOICES = 26;
@@ -50,6 +51,8 @@ export interface QuestionReader<K extends QuestionType> {
   readonly settings: readonly TypeSetting[];
   /** The question's fields, or undefined after reporting why it cannot be scored. */
   read(input: ReaderInput): ReaderOutput<K> | undefined;
+  /** How `coursemark report` reads the type's recorded responses and counts its options. */
+  readonly report: QuestionReport<K>;
 }
 
 /** The answer list's items, or undefined after reporting that there are none. */

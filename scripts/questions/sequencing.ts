@@ -2,6 +2,7 @@
 import type { MatchItem } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { letters, MAX_CHOICES, plain, requireList, type QuestionReader } from './question-reader.js';
+import { knownIds, textOf } from './question-report.js';
 
 export const sequencing: QuestionReader<'sequencing'> = {
   answersInList: true,
@@ -20,5 +21,17 @@ export const sequencing: QuestionReader<'sequencing'> = {
     const steps: MatchItem[] = items.map((item, index) => ({ id: letters[index] ?? String(index), text: plain(item.children) }));
     const { id, weight, promptText } = input;
     return { fields: { id, weight, promptText, type: 'sequencing', steps } };
+  },
+  report: {
+    fromPattern(question, pattern) {
+      const ids = knownIds(pattern, question.steps);
+      return ids && ids.length === question.steps.length ? { type: 'sequencing', order: ids } : undefined;
+    },
+    // One option per step, "in its right place": which steps learners misplace.
+    options: (question) => question.steps.map((step, index) => ({ id: step.id, text: `${index + 1}. ${step.text}`, correct: true })),
+    picked: (question, response) => question.steps.filter((step, index) => response.order[index] === step.id).map((step) => step.id),
+    distractors: false,
+    label: (question, response) => response.order.map((id) => textOf(question.steps, id)).join(' → '),
+    freeText: false,
   },
 };

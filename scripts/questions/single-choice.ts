@@ -2,6 +2,7 @@
 import { report } from '../diagnostics/report.js';
 import { readChoiceList } from './choice-list.js';
 import type { QuestionReader } from './question-reader.js';
+import { knownIds, textOf } from './question-report.js';
 
 export const singleChoice: QuestionReader<'single-choice'> = {
   answersInList: true,
@@ -15,5 +16,16 @@ export const singleChoice: QuestionReader<'single-choice'> = {
     }
     const { id, weight, promptText } = input;
     return { fields: { id, weight, promptText, type: 'single-choice', choices: list.options }, choices: list.choices, ...(list.choiceFeedback ? { choiceFeedback: list.choiceFeedback } : {}) };
+  },
+  report: {
+    fromPattern(question, pattern) {
+      const ids = knownIds(pattern, question.choices);
+      return ids?.length === 1 && ids[0] !== undefined ? { type: 'single-choice', choice: ids[0] } : undefined;
+    },
+    options: (question) => question.choices,
+    picked: (_question, response) => [response.choice],
+    distractors: true,
+    label: (question, response) => textOf(question.choices, response.choice),
+    freeText: false,
   },
 };

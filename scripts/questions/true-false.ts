@@ -14,4 +14,16 @@ export const trueFalse: QuestionReader<'true-false'> = {
     const { id, weight, promptText } = input;
     return { fields: { id, weight, promptText, type: 'true-false', answer: answer === 'true' } };
   },
+  report: {
+    fromPattern: (_question, pattern) => (pattern.kind === 'boolean' ? { type: 'true-false', value: pattern.value } : undefined),
+    options: (question) => [
+      { id: 'true', text: 'True', correct: question.answer },
+      { id: 'false', text: 'False', correct: !question.answer },
+    ],
+    picked: (_question, response) => [String(response.value)],
+    // The one wrong option is the question itself: a rarely chosen "false" is an easy question, flagged as such.
+    distractors: false,
+    label: (_question, response) => (response.value ? 'True' : 'False'),
+    freeText: false,
+  },
 };

@@ -3,6 +3,8 @@
  * the CMIFeedback response formats, with one-character ids for choices.
  */
 import { toCmiTime, toCmiTimespan, toDecimal, truncate } from './formats.js';
+import type { InteractionItems } from '../../questions/question-kind.js';
+import type { ReadableKeys } from '../statements/interaction-definitions.js';
 import type { InteractionRecord, Pattern } from './interaction-record.js';
 import type { LmsConnection } from './lms-connection.js';
 import type { Scorm12StatusMode } from '../../course-data.js';
@@ -29,11 +31,14 @@ function charMap(ids: readonly string[], alphabet = LETTERS_FIRST): (id: string)
 
 const idsOf = (items: readonly { readonly id: string }[]): string[] => items.map((item) => item.id);
 
+/** Player ids -> 1.2 characters for an interaction's items (`coursemark report` reads them back through this too). */
+export function scorm12Keys(items: InteractionItems): ReadableKeys {
+  return { choice: charMap(idsOf(items.choices)), source: charMap(idsOf(items.source), DIGITS_FIRST), target: charMap(idsOf(items.target)) };
+}
+
 /** A structured response or pattern in 1.2's CMIFeedback form (RTE 3.4.4), with one character per item. */
 function format12(record: InteractionRecord, response: Pattern): string {
-  const choice = charMap(idsOf(record.items.choices));
-  const source = charMap(idsOf(record.items.source), DIGITS_FIRST);
-  const target = charMap(idsOf(record.items.target));
+  const { choice, source, target } = scorm12Keys(record.items);
   switch (response.kind) {
     case 'boolean':
       return response.value ? 't' : 'f';
