@@ -75,6 +75,8 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
         open: { type: 'boolean' },
         timeout: { type: 'string' },
         lms: { type: 'string' },
+        'show-text': { type: 'boolean' },
+        salt: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -94,7 +96,9 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     return command === undefined && values.help !== true ? EXIT.usage : EXIT.ok;
   }
   if ((values.port !== undefined || values.open !== undefined) && command !== 'preview') throw new UsageError('--port and --open belong to "preview".');
+  if ((values['show-text'] !== undefined || values.salt !== undefined) && command !== 'report') throw new UsageError('--show-text and --salt belong to "report".');
   if (command === 'verify') return verify(positionals.slice(1), values, streams);
+  if (command === 'report') return report(positionals.slice(1), values, streams);
   if (command === 'preview') return preview(folder, extra, values, streams);
   if (command === 'init') return init(positionals.slice(1), streams);
   if (command === 'explain') {
@@ -108,7 +112,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
     throw new UsageError(`unknown command "${command}".${suggestion}`);
   }
   if (values.answers !== undefined || values.resume !== undefined || values.json !== undefined || values.timeout !== undefined || values.lms !== undefined) {
-    throw new UsageError('--answers, --resume, --json, --timeout and --lms belong to "verify".');
+    throw new UsageError('--answers, --resume, --timeout and --lms belong to "verify", --json to "verify" and "report".');
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}".`);
   const format = values.format ?? 'text';
@@ -192,6 +196,22 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   return code;
 }
 
+/** `coursemark report <courseDir> <data...>`: loaded on demand, like the other tools. */
+async function report(args: readonly string[], values: Readonly<Record<string, string | boolean | undefined>>, streams: Streams): Promise<number> {
+  const own = new Set(['out', 'json', 'show-text', 'salt']);
+  const foreign = Object.keys(values).find((name) => values[name] !== undefined && !own.has(name));
+  if (foreign !== undefined) throw new UsageError(`--${foreign} does not apply to "report" (it takes --out, --json, --show-text and --salt).`);
+  const [folder, ...data] = args;
+  if (folder === undefined || data.length === 0) throw new UsageError('report needs the course folder and at least one data file, e.g. "coursemark report course statements.json".');
+  if (values.salt === '') throw new UsageError('--salt needs a text: the same salt gives the same pseudonyms in every report.');
+  const { runReport } = await import('../report/report-command.js');
+  const cwd = process.cwd();
+  return runReport(
+    { folder, data, out: typeof values.out === 'string' ? values.out : undefined, json: values.json === true, showText: values['show-text'] === true, salt: typeof values.salt === 'string' ? values.salt : undefined },
+    { out: streams.out, err: streams.err, courseProblems: (files) => streams.err(formatText(files, cwd, streams.color ? colorStyle : plainStyle)) },
+  );
+}
+
 /** `coursemark init [dir]`: a starter course and its package.json, ready for `npm install`. */
 async function init(args: readonly string[], streams: Streams): Promise<number> {
   const [folder = '.', ...rest] = args;
@@ -221,7 +241,7 @@ async function preview(folder: string, extra: readonly string[], values: { port?
 }
 
 const DEFAULT_PORT = 5173;
-const COMMANDS = ['build', 'check', 'preview', 'verify', 'init', 'explain'];
+const COMMANDS = ['build', 'check', 'preview', 'verify', 'report', 'init', 'explain'];
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

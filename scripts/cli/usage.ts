@@ -28,6 +28,15 @@ Commands:
       --timeout <s>     Stop the learner after this many seconds (default: 120)
       --lms <names>     Advice for these LMSs only: moodle, canvas, brightspace, blackboard,
                         sakai, successfactors, comma-separated (default: a section for each)
+  report <courseDir> <data...>
+                      Item analysis and learner journeys from what the LRS or LMS recorded:
+                      xAPI/cmi5 statements (JSON array, {"statements": [...]} pages or JSON
+                      lines) and Moodle's SCORM Interactions report download (text or CSV)
+      --out <file>      HTML report to write (default: report.html)
+      --json            Print the figures as JSON (writes HTML only with --out)
+      --show-text       Include typed answers and shared reflections (hidden by default)
+      --salt <text>     Key for learner pseudonyms: the same salt names learners alike in every
+                        report (default: a new random key each time)
   explain [rule-id]   Explain a rule that check reports, with an example and the fix
                       (without a rule id: list every rule)
 
