@@ -54,7 +54,8 @@ function readStatements(path: string, text: string, course: CourseData): ReadRes
     statements = found;
   } else {
     const lines = text.split('\n');
-    if (lines.filter((line) => line.trim() !== '').length < 2) throw whole.error;
+    // A file that starts as an array, or is one line, is one JSON value: its own error says where it breaks.
+    if (text.trimStart().startsWith('[') || lines.filter((line) => line.trim() !== '').length < 2) throw whole.error;
     // JSON lines: one statement, or one page of statements, per line.
     format = 'xapi-lines';
     statements = [];
