@@ -57,7 +57,7 @@ describe('coursemark report on simulated learners (xAPI statements)', () => {
   });
 
   it('KR-20, mean and standard deviation of the learners who answered everything', () => {
-    const matrix = complete.map((learner) => ITEMS.map((item) => (learner.right.get(item.id) === true ? 1 : 0)));
+    const matrix = complete.map((learner) => ITEMS.map((item): number => (learner.right.get(item.id) === true ? 1 : 0)));
     const k = ITEMS.length;
     const counts = matrix.map((row) => row.reduce((a, b) => a + b, 0));
     const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
