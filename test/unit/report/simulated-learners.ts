@@ -6,6 +6,7 @@
  * Moodle's Interactions report), exactly as packages record them.
  */
 import type { CourseData, QuestionData } from '../../../components/course-data.js';
+import { mulberry32 } from '../../../components/hash.js';
 import type { LmsConnection } from '../../../components/runtime/scorm/lms-connection.js';
 import { interactionRecord } from '../../../components/runtime/scorm/interaction-record.js';
 import { scorm12Model } from '../../../components/runtime/scorm/scorm12-model.js';
@@ -14,18 +15,6 @@ import { createStatementEmitter } from '../../../components/runtime/statements/s
 import type { LearnerEvent, LearnerResponse } from '../../../components/tracker.js';
 import { checkCourse } from '../../../scripts/pipeline.js';
 import { baseConfig, courseFromStrings } from '../helpers/course-from-strings.js';
-
-/** Mulberry32: a small seeded generator, the same numbers for the same seed on every machine. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A standard normal number (Box-Muller). */
 export function normal(random: () => number): number {
@@ -103,7 +92,7 @@ function responseFor(question: QuestionData, item: ItemModel, right: boolean, ra
 
 /** `count` learners with abilities from N(0, 1); `dropRate` of them stop on the first question page. */
 export function simulateLearners(course: CourseData, count: number, seed: number, dropRate = 0): SimulatedLearner[] {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: count }, (_, n) => {
     const ability = normal(random);
     const right = new Map<string, boolean>();
