@@ -100,7 +100,7 @@ export class LaunchGuard {
     const listed = [...this.refused].slice(0, LISTED).map(([url, what]) => `${url} (${what})`);
     const more = this.refused.size > LISTED ? `, and ${this.refused.size - LISTED} more` : '';
     return [
-      `The package tried to reach ${this.refused.size === 1 ? 'an address' : `${this.refused.size} addresses`} outside itself and the LMS, and verify blocked ${this.refused.size === 1 ? 'it' : 'them'}: ${listed.join(', ')}${more}. A package must load only its own files and talk only to the LMS or LRS that launched it; remove these requests.`,
+      `The package tried to reach ${this.refused.size === 1 ? 'an address' : `${this.refused.size} addresses`} outside itself and the LMS, and verify blocked ${this.refused.size === 1 ? 'it' : 'them'}: ${listed.join(', ')}${more}. A package must load only its own files and talk only to the LMS or LRS that launched it; remove these requests. (A player embedded on purpose with :::media{embed} is reported here too: an LMS with a strict Content-Security-Policy blocks it the same way, and learners then use the link below it.)`,
     ];
   }
 
