@@ -251,8 +251,10 @@ function parsePort(value: string | undefined): number | undefined {
 }
 
 /** Where a rule is explained, under a report that has messages. */
-function explainHint(files: readonly { readonly messages: readonly { readonly ruleId?: string | undefined | null }[] }[]): string {
-  const first = files.flatMap((file) => file.messages).find((message) => typeof message.ruleId === 'string')?.ruleId;
+function explainHint(files: readonly { readonly messages: readonly { readonly ruleId?: string | undefined | null; readonly fatal?: boolean | undefined | null }[] }[]): string {
+  // The example names an error's rule when there is one: that is what stops the build.
+  const messages = files.flatMap((file) => file.messages).filter((message) => typeof message.ruleId === 'string');
+  const first = (messages.find((message) => message.fatal === true) ?? messages[0])?.ruleId;
   return `Run "coursemark explain <rule-id>" for an example and the fix${first ? `, e.g. "coursemark explain ${first}"` : ''}; the authoring guide is ${fromRoot('docs', 'authoring.md')}.\n`;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,20 @@ describe('coursemark check', () => {
     expect(err).toMatch(/sections\/01-a\.md:9:8 {2}error {2}Raw HTML is not allowed[^\n]* {2}raw-html\n/);
     expect(err).toContain('>  9 | Inline <span>html</span> too.\n     |        ^^^^^^');
     expect(err).toMatch(/3 errors, 0 warnings in 1 file\nRun "coursemark explain <rule-id>" for an example and the fix, e.g. "coursemark explain raw-html"; the authoring guide is \S+docs\/authoring\.md\.\n$/);
+  });
+
+  it('names an error\'s rule in the explain hint when warnings come first', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'coursemark-hint-'));
+    try {
+      await cp(join(fixtures, 'rules/heading-level'), folder, { recursive: true });
+      await writeFile(join(folder, 'sections', '02-b.md'), '---\ntitle: B\n---\n\nInline <span>html</span>.\n');
+      const { code, err } = await run('check', folder);
+      expect(code).toBe(1);
+      expect(err.indexOf('heading-level')).toBeLessThan(err.indexOf('raw-html'));
+      expect(err).toContain('e.g. "coursemark explain raw-html"');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 0 when there are only warnings', async () => {
