@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { main } from '../../scripts/cli/main.js';
 
@@ -48,7 +49,11 @@ it('builds the same bytes and reports the same warnings without a cache, with a 
 it('renders again only the pages whose inputs changed, and never serves a page of other code or text', async () => {
   const cacheDir = join(work, 'pages-cache');
   await build(join(work, 'pages-1'), '--cache-dir', cacheDir);
-  const stored = async () => JSON.parse(await readFile(join(cacheDir, 'pages.json'), 'utf8')) as { entries: Record<string, string> };
+  // The file: a magic line, a SHA-256 digest, then the entries in V8's serialization format.
+  const stored = async () => {
+    const bytes = await readFile(join(cacheDir, 'pages.bin'));
+    return { entries: Object.fromEntries(deserialize(bytes.subarray('coursemark pages 2\n'.length + 32)) as Map<string, string>) };
+  };
   const before = await stored();
   const sample = join(work, 'course', 'sections', '07-summary-and-references.md');
   const original = await readFile(sample, 'utf8');
@@ -67,8 +72,15 @@ it('renders again only the pages whose inputs changed, and never serves a page o
   } finally {
     await writeFile(sample, original);
   }
-  // A damaged file is no cache: the build renders every page and writes a good one.
-  await writeFile(join(cacheDir, 'pages.json'), '{"format":"coursemark pages 1","entries":{"x":');
-  await build(join(work, 'pages-3'), '--cache-dir', cacheDir);
-  expect(Object.keys((await stored()).entries)).toHaveLength(Object.keys(before.entries).length);
+  // A damaged file is no cache: a flipped byte fails the digest, so the build renders every page
+  // (never a damaged one) and writes a good file again.
+  const good = await readFile(join(cacheDir, 'pages.bin'));
+  const damaged = Buffer.from(good);
+  damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
+  await writeFile(join(cacheDir, 'pages.bin'), damaged);
+  const rebuilt = await build(join(work, 'pages-3'), '--cache-dir', cacheDir);
+  const plain = await build(join(work, 'pages-plain-2'), '--no-cache');
+  for (const [path, bytes] of plain.files) expect(rebuilt.files.get(path)?.equals(bytes), path).toBe(true);
+  // The file written again holds the pages of the course as it is now (the edit was undone).
+  expect((await stored()).entries).toEqual(before.entries);
 }, 120_000);
