@@ -5,6 +5,7 @@ import type { SectionCache } from './cache/section-cache.js';
 import { defaultLimits, type InputLimits } from './limits/input-limits.js';
 import type { CourseSource } from './load/read-course-folder.js';
 import { buildCourseModel } from './model/build-course-model.js';
+import { checkCartridgeProfile } from './model/check-cartridge-profile.js';
 import { checkResumeBudget } from './model/check-resume-budget.js';
 import type { CourseModel } from './model/course-model.js';
 import type { SectionDraft } from './model/section-draft.js';
@@ -19,6 +20,11 @@ export interface CheckOptions {
    * @default true
    */
   readonly scorm12?: boolean;
+  /**
+   * Warn about questions a Common Cartridge cannot grade in the LMS's quizzes (needed when building cc).
+   * @default false
+   */
+  readonly cc?: boolean;
   /** Page size and nesting limits (docs/authoring.md, "Limits and exit codes"). */
   readonly limits?: InputLimits;
 }
@@ -88,6 +94,7 @@ function finishCheck(source: CourseSource, options: CheckOptions, analyses: read
   const model = buildCourseModel({ config: config ?? STAND_IN_CONFIG, configFile, sections, glossary, files: source.files, unreadableSections, glossaryReadable });
   if (config) applySeverities(files, config.rules);
   if (config && !hasErrors(files) && options.scorm12 !== false) checkResumeBudget(model);
+  if (config && !hasErrors(files) && options.cc === true) checkCartridgeProfile(model);
   return { files, model: config && !hasErrors(files) ? model : undefined };
 }
 

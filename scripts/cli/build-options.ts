@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PACKAGE_TARGETS, type PackageTarget } from '../package/targets.js';
+import { DEFAULT_PACKAGE_TARGETS, PACKAGE_TARGETS, type PackageTarget } from '../package/targets.js';
 import { CMI5_LAYOUTS, type Cmi5Layout } from '../validate/course-config.js';
 import { UsageError } from './usage.js';
 
@@ -9,10 +9,12 @@ import { UsageError } from './usage.js';
 
 export type Target = 'web' | PackageTarget;
 export const TARGETS: readonly Target[] = [...PACKAGE_TARGETS, 'web'];
+/** What `build` makes without `--target`: every target but the Common Cartridge (targets.ts). */
+export const DEFAULT_TARGETS: readonly Target[] = [...DEFAULT_PACKAGE_TARGETS, 'web'];
 export type Cmi5Aus = Cmi5Layout;
 
 export function parseTargets(option: string | undefined): readonly Target[] {
-  if (option === undefined) return TARGETS;
+  if (option === undefined) return DEFAULT_TARGETS;
   const names = option.split(',').map((name) => name.trim()).filter(Boolean);
   for (const name of names) {
     if (!TARGETS.includes(name as Target)) throw new UsageError(`unknown target "${name}". Available: ${TARGETS.join(', ')}.`);

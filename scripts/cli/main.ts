@@ -135,7 +135,7 @@ async function run(argv: readonly string[], streams: Streams): Promise<number> {
   endStage('load');
   // Sections are cached under <cache>/sections/ (the zip writer keeps its own subfolder).
   const cache = cacheDir === undefined ? undefined : await SectionCache.open(join(cacheDir, 'sections'));
-  const result = await checkCourseAsync(source, { scorm12: command === 'check' || targets.includes('scorm12'), limits, cache });
+  const result = await checkCourseAsync(source, { scorm12: command === 'check' || targets.includes('scorm12'), cc: command === 'build' && targets.includes('cc'), limits, cache });
   endStage('check');
   // New entries are written while the build goes on; the process waits for them before it ends.
   const saved = cache?.save();

@@ -5,8 +5,9 @@ Commands:
                       directive, a package.json with build/check/preview/verify scripts, a .gitignore
   build [courseDir]   Check the course and build it (default folder: .)
       --out <dir>       Output folder (default: dist)
-      --target <list>   Targets, comma-separated: scorm12, scorm2004, cmi5, xapi, web
-                        (default: all of them)
+      --target <list>   Targets, comma-separated: scorm12, scorm2004, cmi5, xapi, web, cc
+                        (default: all but cc, the Common Cartridge for Canvas, Blackboard,
+                        Brightspace and Moodle's own pages and quizzes)
       --cmi5-aus <how>  single: one AU for the course; per-page: one AU per page (in a block
                         per part); per-part: one AU per part (default: cmi5.aus in course.yaml)
   check [courseDir]   Check the course and report every problem, without building
@@ -21,7 +22,8 @@ Commands:
       --open            Open the preview in your browser
   verify <package.zip | folder>
                       Launch a built package (or each zip in a folder such as dist) in an emulated
-                      LMS, take it as a learner, and report what the LMS recorded and every problem
+                      LMS, take it as a learner, and report what the LMS recorded and every problem;
+                      a .imscc cartridge is checked and summarised (modules, pages, quizzes)
       --answers <how>   correct (default), wrong or first (the first option each time)
       --resume          Also leave mid-course, relaunch, and check the learner lands there
       --json            Print the report as JSON (for CI)

@@ -25,4 +25,5 @@ export const fillIn: QuestionReader<'fill-in'> = {
     label: (question, response) => normaliseText(response.text, question.caseSensitive),
     freeText: true,
   },
+  cartridge: (question) => ({ profile: 'cc.fib.v0p1', answers: question.answers, caseSensitive: question.caseSensitive }),
 };

@@ -3,6 +3,7 @@ import type { MatchItem } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { letters, MAX_CHOICES, plain, requireList, type QuestionReader } from './question-reader.js';
 import { textOf } from './question-report.js';
+import { notInProfile } from '../package/cc/qti-question.js';
 
 export const matching: QuestionReader<'matching'> = {
   answersInList: true,
@@ -50,4 +51,5 @@ export const matching: QuestionReader<'matching'> = {
     label: (question, response) => response.pairs.map(([source, target]) => `${textOf(question.sources, source)} → ${textOf(question.targets, target)}`).join('; '),
     freeText: false,
   },
+  cartridge: () => notInProfile('matching (the Common Cartridge quiz profile has no matching question)'),
 };

@@ -24,4 +24,9 @@ export const multipleResponse: QuestionReader<'multiple-response'> = {
     label: (question, response) => response.choices.map((id) => textOf(question.choices, id)).join('; '),
     freeText: false,
   },
+  cartridge: (question) => ({
+    profile: 'cc.multiple_response.v0p1',
+    choices: question.choices.map(({ id, text }) => ({ id, text })),
+    correct: question.choices.filter((choice) => choice.correct).map((choice) => choice.id),
+  }),
 };

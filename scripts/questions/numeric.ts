@@ -1,6 +1,7 @@
 /** Numeric, as written: `answer=42`, optionally `tolerance=1` and `unit="%"`. */
 import { report } from '../diagnostics/report.js';
 import type { QuestionReader } from './question-reader.js';
+import { notInProfile } from '../package/cc/qti-question.js';
 
 export const numeric: QuestionReader<'numeric'> = {
   answersInList: false,
@@ -24,5 +25,12 @@ export const numeric: QuestionReader<'numeric'> = {
     distractors: false,
     label: (question, response) => `${response.value}${question.unit === undefined ? '' : ` ${question.unit}`}`,
     freeText: false,
+  },
+  cartridge(question) {
+    // The profile compares typed text: an exact number is a fill-in with its usual spellings; a range is not.
+    if (question.tolerance > 0) return notInProfile('a numeric answer with a tolerance (the Common Cartridge quiz profile compares typed text, not numbers)');
+    const number = String(question.answer);
+    const unit = question.unit === undefined ? [] : [`${number}${question.unit}`, `${number} ${question.unit}`];
+    return { profile: 'cc.fib.v0p1', answers: [...new Set([number, ...unit])], caseSensitive: false };
   },
 };

@@ -8,6 +8,8 @@ import type { ContainerDirective, Directives, LeafDirective, TextDirective } fro
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { QuestionType } from '../../components/course-data.js';
+import type { QuestionOf } from '../../components/questions/question-kind.js';
+import type { NotInProfile, QtiQuestion } from '../package/cc/qti-question.js';
 import { report } from '../diagnostics/report.js';
 import type { DirectiveInfo, QuestionFields } from '../model/section-draft.js';
 import type { AttributeValues } from '../validate/directive-specs.js';
@@ -53,6 +55,11 @@ export interface QuestionReader<K extends QuestionType> {
   read(input: ReaderInput): ReaderOutput<K> | undefined;
   /** How `coursemark report` reads the type's recorded responses and counts its options. */
   readonly report: QuestionReport<K>;
+  /**
+   * What the question becomes in a Common Cartridge quiz (scripts/package/cc/), or why it cannot be
+   * one and stays a self-check on its page (`build --target cc` warns, rule cc-question-type).
+   */
+  cartridge(question: QuestionOf<K>): QtiQuestion | NotInProfile;
 }
 
 /** The answer list's items, or undefined after reporting that there are none. */

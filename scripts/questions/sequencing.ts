@@ -3,6 +3,7 @@ import type { MatchItem } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { letters, MAX_CHOICES, plain, requireList, type QuestionReader } from './question-reader.js';
 import { knownIds, textOf } from './question-report.js';
+import { notInProfile } from '../package/cc/qti-question.js';
 
 export const sequencing: QuestionReader<'sequencing'> = {
   answersInList: true,
@@ -34,4 +35,5 @@ export const sequencing: QuestionReader<'sequencing'> = {
     label: (question, response) => response.order.map((id) => textOf(question.steps, id)).join(' → '),
     freeText: false,
   },
+  cartridge: () => notInProfile('sequencing (the Common Cartridge quiz profile has no ordering question)'),
 };

@@ -28,4 +28,9 @@ export const singleChoice: QuestionReader<'single-choice'> = {
     label: (question, response) => textOf(question.choices, response.choice),
     freeText: false,
   },
+  cartridge: (question) => ({
+    profile: 'cc.multiple_choice.v0p1',
+    choices: question.choices.map(({ id, text }) => ({ id, text })),
+    correct: question.choices.find((choice) => choice.correct)?.id ?? '',
+  }),
 };

@@ -26,4 +26,5 @@ export const trueFalse: QuestionReader<'true-false'> = {
     label: (_question, response) => (response.value ? 'True' : 'False'),
     freeText: false,
   },
+  cartridge: (question) => ({ profile: 'cc.true_false.v0p1', correct: question.answer }),
 };

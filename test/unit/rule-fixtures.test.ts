@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { toJsonMessages } from '../../scripts/cli/format-messages.js';
 import { rules } from '../../scripts/diagnostics/rules.js';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
-import { checkCourse } from '../../scripts/pipeline.js';
+import { checkCourse, type CheckOptions } from '../../scripts/pipeline.js';
 
 // One fixture course per rule id, each with the exact messages it must produce (expected.json).
 // Run with UPDATE_FIXTURES=1 to rewrite expected.json after an intended change, then review the diff.
-// A fixture's .fifos lists named pipes to create for the run (git cannot hold them).
+// A fixture's .fifos lists named pipes to create for the run (git cannot hold them); its
+// check-options.json, the check's options (a target's own checks, such as cc).
 const root = join(import.meta.dirname, '../fixtures/rules');
 const folders = readdirSync(root).sort();
 
@@ -29,7 +30,8 @@ describe('rule fixtures', () => {
       }
       let result;
       try {
-        result = checkCourse(await readCourseFolder(folder));
+        const options = existsSync(join(folder, 'check-options.json')) ? (JSON.parse(readFileSync(join(folder, 'check-options.json'), 'utf8')) as CheckOptions) : {};
+        result = checkCourse(await readCourseFolder(folder), options);
       } finally {
         for (const fifo of fifos) rmSync(join(folder, fifo), { force: true });
       }
