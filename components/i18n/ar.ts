@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const ar = {
   footnotes: 'الحواشي',
   noScript: 'تحتاج هذه الدورة إلى JavaScript. يُرجى تفعيله، أو فتح الدورة في متصفح آخر.',
+  cartridgeQuiz: '{page}: اختبار',
+  cartridgeInQuiz: 'أجب عن هذا في الاختبار «{quiz}».',
+  cartridgeShowAnswer: 'إظهار الإجابة',
+  cartridgeNotCollected: 'فكّر في إجابتك أو اكتبها لنفسك: لن تُجمع.',
 
   skipToContent: 'انتقل إلى المحتوى',
   helpAndSupport: 'المساعدة والدعم',

@@ -7,6 +7,10 @@ import type { TableFor } from './messages.js';
 export const cy = {
   footnotes: 'Troednodiadau',
   noScript: 'Mae angen JavaScript ar y cwrs hwn. Trowch ef ymlaen, neu agorwch y cwrs mewn porwr arall.',
+  cartridgeQuiz: '{page}: cwis',
+  cartridgeInQuiz: 'Atebwch hyn yn y cwis “{quiz}”.',
+  cartridgeShowAnswer: 'Dangos yr ateb',
+  cartridgeNotCollected: 'Meddyliwch am eich ateb, neu ysgrifennwch ef i chi eich hun: ni chaiff ei gasglu.',
 
   skipToContent: 'Neidio i’r cynnwys',
   helpAndSupport: 'Help a chymorth',

@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const de = {
   footnotes: 'Fußnoten',
   noScript: 'Dieser Kurs benötigt JavaScript. Bitte aktivieren Sie es oder öffnen Sie den Kurs in einem anderen Browser.',
+  cartridgeQuiz: '{page}: Quiz',
+  cartridgeInQuiz: 'Beantworten Sie dies im Quiz „{quiz}“.',
+  cartridgeShowAnswer: 'Antwort anzeigen',
+  cartridgeNotCollected: 'Denken Sie über Ihre Antwort nach oder schreiben Sie sie für sich auf: Sie wird nicht eingesammelt.',
 
   skipToContent: 'Zum Inhalt springen',
   helpAndSupport: 'Hilfe und Unterstützung',

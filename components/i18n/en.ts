@@ -9,6 +9,14 @@ export const en = {
   footnotes: 'Footnotes',
   /** Shown by index.html when JavaScript is off. */
   noScript: 'This course needs JavaScript. Please turn it on, or open the course in another browser.',
+  /** Common Cartridge (build only): the title of a page's quiz in the LMS. */
+  cartridgeQuiz: '{page}: quiz',
+  /** Common Cartridge: on a page, where a question or shared reflection is answered. */
+  cartridgeInQuiz: 'Answer this in the quiz “{quiz}”.',
+  /** Common Cartridge: opens a self-check's answer on a page (matching, sequencing). */
+  cartridgeShowAnswer: 'Show the answer',
+  /** Common Cartridge: under a private reflection's prompt on a page. */
+  cartridgeNotCollected: 'Think about your answer, or write it down for yourself: it is not collected.',
 
   skipToContent: 'Skip to content',
   helpAndSupport: 'Help and support',

@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const es = {
   footnotes: 'Notas',
   noScript: 'Este curso necesita JavaScript. Actívalo o abre el curso en otro navegador.',
+  cartridgeQuiz: '{page}: cuestionario',
+  cartridgeInQuiz: 'Responde a esto en el cuestionario «{quiz}».',
+  cartridgeShowAnswer: 'Mostrar la respuesta',
+  cartridgeNotCollected: 'Piensa tu respuesta o escríbela para ti: no se recoge.',
 
   skipToContent: 'Saltar al contenido',
   helpAndSupport: 'Ayuda y apoyo',

@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const fr = {
   footnotes: 'Notes',
   noScript: 'Ce cours a besoin de JavaScript. Activez-le, ou ouvrez le cours dans un autre navigateur.',
+  cartridgeQuiz: '{page} : quiz',
+  cartridgeInQuiz: 'Répondez-y dans le quiz « {quiz} ».',
+  cartridgeShowAnswer: 'Afficher la réponse',
+  cartridgeNotCollected: 'Réfléchissez à votre réponse ou notez-la pour vous-même : elle n’est pas collectée.',
 
   skipToContent: 'Aller au contenu',
   helpAndSupport: 'Aide et soutien',

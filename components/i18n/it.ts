@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const it = {
   footnotes: 'Note',
   noScript: 'Questo corso richiede JavaScript. Attivalo oppure apri il corso in un altro browser.',
+  cartridgeQuiz: '{page}: quiz',
+  cartridgeInQuiz: 'Rispondi nel quiz «{quiz}».',
+  cartridgeShowAnswer: 'Mostra la risposta',
+  cartridgeNotCollected: 'Pensa alla tua risposta o scrivila per te: non viene raccolta.',
 
   skipToContent: 'Vai al contenuto',
   helpAndSupport: 'Aiuto e supporto',

@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const ja = {
   footnotes: '脚注',
   noScript: 'このコースを利用するには JavaScript が必要です。JavaScript を有効にするか、別のブラウザーでコースを開いてください。',
+  cartridgeQuiz: '{page}：クイズ',
+  cartridgeInQuiz: 'この問題にはクイズ「{quiz}」で回答してください。',
+  cartridgeShowAnswer: '答えを表示',
+  cartridgeNotCollected: '答えを考えるか、自分用に書き留めてください。回答は収集されません。',
 
   skipToContent: '本文へスキップ',
   helpAndSupport: 'ヘルプとサポート',

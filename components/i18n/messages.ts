@@ -34,10 +34,11 @@ type Reference = typeof en;
 export type MessageKey = keyof Reference;
 
 /**
- * Messages the launch page and the build use (index.html's noscript text, the footnotes heading):
+ * Messages the launch page and the build use (index.html's noscript text, the footnotes heading, the
+ * Common Cartridge's static pages):
  * never sent to the browser as messages.
  */
-export const BUILD_MESSAGES = ['footnotes', 'noScript'] as const satisfies readonly MessageKey[];
+export const BUILD_MESSAGES = ['footnotes', 'noScript', 'cartridgeQuiz', 'cartridgeInQuiz', 'cartridgeShowAnswer', 'cartridgeNotCollected'] as const satisfies readonly MessageKey[];
 
 /**
  * Messages the shell paints with before the first page has loaded: in the entry's chunk. The table

@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const nl = {
   footnotes: 'Voetnoten',
   noScript: 'Deze cursus heeft JavaScript nodig. Zet het aan of open de cursus in een andere browser.',
+  cartridgeQuiz: '{page}: quiz',
+  cartridgeInQuiz: 'Beantwoord dit in de quiz ‘{quiz}’.',
+  cartridgeShowAnswer: 'Toon het antwoord',
+  cartridgeNotCollected: 'Denk na over je antwoord of schrijf het voor jezelf op: het wordt niet verzameld.',
 
   skipToContent: 'Naar de inhoud',
   helpAndSupport: 'Hulp en ondersteuning',

@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const pl = {
   footnotes: 'Przypisy',
   noScript: 'Ten kurs wymaga JavaScriptu. Włącz go albo otwórz kurs w innej przeglądarce.',
+  cartridgeQuiz: '{page}: quiz',
+  cartridgeInQuiz: 'Odpowiedz na to w quizie „{quiz}”.',
+  cartridgeShowAnswer: 'Pokaż odpowiedź',
+  cartridgeNotCollected: 'Przemyśl odpowiedź albo zapisz ją dla siebie: nie jest zbierana.',
 
   skipToContent: 'Przejdź do treści',
   helpAndSupport: 'Pomoc i wsparcie',

@@ -7,6 +7,10 @@ import type { TableFor } from './messages.js';
 export const pt = {
   footnotes: 'Notas',
   noScript: 'Este curso precisa de JavaScript. Ative-o ou abra o curso em outro navegador.',
+  cartridgeQuiz: '{page}: questionário',
+  cartridgeInQuiz: 'Responda a isto no questionário “{quiz}”.',
+  cartridgeShowAnswer: 'Mostrar a resposta',
+  cartridgeNotCollected: 'Pense na sua resposta ou anote-a para si: ela não é recolhida.',
 
   skipToContent: 'Pular para o conteúdo',
   helpAndSupport: 'Ajuda e apoio',

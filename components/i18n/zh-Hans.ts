@@ -4,6 +4,10 @@ import type { TableFor } from './messages.js';
 export const zhHans = {
   footnotes: '脚注',
   noScript: '本课程需要 JavaScript。请启用 JavaScript，或在其他浏览器中打开本课程。',
+  cartridgeQuiz: '{page}：测验',
+  cartridgeInQuiz: '请在测验“{quiz}”中作答。',
+  cartridgeShowAnswer: '显示答案',
+  cartridgeNotCollected: '请思考你的答案，或自己写下来：答案不会被收集。',
 
   skipToContent: '跳到正文',
   helpAndSupport: '帮助与支持',

@@ -21,6 +21,8 @@ const ADAPTERS: Readonly<Record<Target, string>> = {
   scorm2004: 'runtime/scorm/scorm2004-entry.ts',
   cmi5: 'runtime/cmi5/cmi5-entry.ts',
   xapi: 'runtime/xapi/xapi-entry.ts',
+  // A cartridge carries static pages, not the player: its build supplies the course's media files.
+  cc: 'trackers/local-tracker.ts',
 };
 
 // Stock Moodle's upload limit until an administrator raises PHP's (lms-notes.md).

@@ -1,6 +1,7 @@
 import type { OutputFile } from '../bundle/bundle-course.js';
 import type { CourseModel } from '../model/course-model.js';
 import type { FileCompressor } from './compressed-file.js';
+import { cartridgeEntries } from './cc/cartridge.js';
 import { cmi5Manifest, writeCmi5Manifest, type Cmi5Layout } from './cmi5-manifest.js';
 import { MANIFEST_FILES } from './package-files.js';
 import { loadSchemaFiles } from './schema-files.js';
@@ -33,7 +34,7 @@ export interface PackageOptions {
 
 export interface PackageResult {
   readonly target: PackageTarget;
-  /** `<course-slug>-<version>-<target>.zip`. */
+  /** `<course-slug>-<version>-<target>.zip` (`.imscc` for a Common Cartridge). */
   readonly fileName: string;
   readonly bytes: Uint8Array;
   /** Number of files in the zip (manifest and schema files included). */
@@ -65,10 +66,13 @@ function capped(part: string, length: number): string {
 /** The course slug used in package file names, from the course title (`course` when nothing is left), at most 80 characters. */
 export const courseSlug = (model: CourseModel): string => capped(fileNamePart(model.data.title, false), 80) || 'course';
 
-/** `<course-slug>-<version>-<target>.zip`, ASCII only, e.g. `test-course-1.0.0-scorm12.zip`, at most 132 characters. */
+/**
+ * `<course-slug>-<version>-<target>.zip`, ASCII only, e.g. `test-course-1.0.0-scorm12.zip`, at most
+ * 134 characters; a Common Cartridge ends in `.imscc`, the extension LMS import forms look for.
+ */
 export function packageFileName(model: CourseModel, target: PackageTarget): string {
   const version = capped(fileNamePart(model.data.version, true), 32) || '0';
-  return `${courseSlug(model)}-${version}-${target}.zip`;
+  return `${courseSlug(model)}-${version}-${target}.${target === 'cc' ? 'imscc' : 'zip'}`;
 }
 
 const encoder = new TextEncoder();
@@ -85,6 +89,9 @@ export async function packageEntries(target: PackageTarget, model: CourseModel, 
       return [...webFiles, textFile(MANIFEST_FILES.cmi5, writeCmi5Manifest(cmi5Manifest(model, { layout: options.cmi5Layout ?? 'single' })))];
     case 'xapi':
       return [...webFiles, textFile(MANIFEST_FILES.tincan, writeTincanManifest(tincanManifest(model)))];
+    case 'cc':
+      // Static pages and QTI quizzes; of the web build, only the course's media files.
+      return cartridgeEntries(model, webFiles);
   }
 }
 

@@ -77,6 +77,27 @@ export async function validateManifest(kind: ManifestKind, xml: string): Promise
   return errors;
 }
 
+/** The Common Cartridge 1.1 files a test validates, each against its own schema. */
+export type CartridgeFileKind = 'cc-manifest' | 'qti' | 'weblink' | 'discussion';
+
+const CC_SCHEMAS: Readonly<Record<CartridgeFileKind, string>> = {
+  'cc-manifest': 'cc11-driver.xsd',
+  qti: 'ccv1p1_qtiasiv1p2p1_v1p0.xsd',
+  weblink: 'ccv1p1_imswl_v1p1.xsd',
+  discussion: 'ccv1p1_imsdt_v1p1.xsd',
+};
+
+/** Validates a cartridge file against the CC 1.1 XSDs (schemas/cc11/); the manifest through a driver. Returns the errors. */
+export async function validateCartridgeFile(kind: CartridgeFileKind, xml: string): Promise<string[]> {
+  const name = CC_SCHEMAS[kind];
+  const schema = { fileName: name, contents: await readFile(new URL(kind === 'cc-manifest' ? name : `cc11/${name}`, kind === 'cc-manifest' ? driversRoot : schemasRoot), 'utf8') };
+  const preload = await folderFiles(new URL('cc11/', schemasRoot), [name]);
+  const result = await validateXML({ xml: { fileName: kind === 'cc-manifest' ? 'imsmanifest.xml' : 'file.xml', contents: xml }, schema, preload });
+  const errors = result.errors.map((error) => error.rawMessage);
+  if (!result.valid && errors.length === 0) return [`invalid without a message: ${result.rawOutput}`];
+  return errors;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A small zip reader (central directory + local headers, PKWARE APPNOTE 4.3), for hygiene tests.
 

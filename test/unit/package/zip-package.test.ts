@@ -47,9 +47,10 @@ describe('zipPackage: hygiene (standards Z1-Z3, Z6; reliability S9)', () => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(names.length);
     expect(result.fileCount).toBe(names.length);
-    const manifest = { scorm12: 'imsmanifest.xml', scorm2004: 'imsmanifest.xml', cmi5: 'cmi5.xml', xapi: 'tincan.xml' }[target];
+    const manifest = { scorm12: 'imsmanifest.xml', scorm2004: 'imsmanifest.xml', cmi5: 'cmi5.xml', xapi: 'tincan.xml', cc: 'imsmanifest.xml' }[target];
     expect(names).toContain(manifest);
-    expect(names).toContain('index.html');
+    // A cartridge carries static pages instead of the player.
+    expect(names).toContain(target === 'cc' ? 'wiki_content/01-a.html' : 'index.html');
     for (const entry of zip.entries) {
       expect(entry.name).not.toMatch(/^\/|\\|(^|\/)\.\.?(\/|$)|\/$/);
       expect(entry.name).not.toMatch(/\.DS_Store|__MACOSX|Thumbs\.db|\.map$|\.zip$/);
