@@ -1,15 +1,15 @@
 import type { OutputFile } from '../bundle/bundle-course.js';
+import { checkCartridge } from './cc/check-cartridge.js';
+import { CC_NS } from './cc/cc-manifest.js';
 import { checkCmi5Structure } from './check-cmi5.js';
 import { checkScormManifest } from './check-scorm.js';
 import { checkTincanManifest } from './check-tincan.js';
 import { finding, type Finding } from './findings.js';
 import { junkReason, MANIFEST_FILES, pathProblem } from './package-files.js';
 import { packageIndex, type PackageIndex } from './package-paths.js';
-import { parseXml } from './xml-dom.js';
+import { readXmlFile } from './xml-file.js';
 
 export { findingCode, type Finding, type FindingCode } from './findings.js';
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Entry paths: safe, unique (also ignoring case), no junk (standards Z3, Z6). */
 function checkPaths(entries: readonly OutputFile[]): Finding[] {
@@ -28,28 +28,11 @@ function checkPaths(entries: readonly OutputFile[]): Finding[] {
   return out;
 }
 
-/**
- * A DOCTYPE in a manifest: none of the manifest schemas uses one, and an internal subset can declare
- * entities that some LMS parsers expand (external entities read the server's files, nested ones
- * expand to gigabytes) while others refuse the file. coursemark's parser expands nothing.
- */
-function doctypeFinding(name: string, text: string): Finding[] {
-  const prolog = text.replace(/<!--[\s\S]*?-->/g, '');
-  const doctype = /<!DOCTYPE\b[^[>]*(\[[\s\S]*?\])?/i.exec(prolog);
-  if (doctype === null) return [];
-  const entities = /<!ENTITY\b/i.test(doctype[1] ?? '');
-  return [
-    finding(
-      'xml-doctype',
-      `${name}: has a DOCTYPE declaration${entities ? ' that declares entities' : ''}. Manifests never need one, and LMSs differ in how they parse it: some expand entities (reading files on the server, or gigabytes of text), some refuse the package. Remove the <!DOCTYPE ...> declaration.`,
-    ),
-  ];
-}
-
 type Checker = (root: Element, files: PackageIndex) => Finding[];
 
 const CHECKERS: readonly (readonly [name: string, check: Checker])[] = [
-  [MANIFEST_FILES.scorm, checkScormManifest],
+  // imsmanifest.xml is SCORM's, or a Common Cartridge's when its root is in the CC namespace.
+  [MANIFEST_FILES.scorm, (root, files) => (root.namespaceURI === CC_NS.imscp ? checkCartridge(root, files) : checkScormManifest(root, files))],
   [MANIFEST_FILES.cmi5, checkCmi5Structure],
   [MANIFEST_FILES.tincan, checkTincanManifest],
 ];
@@ -57,17 +40,10 @@ const CHECKERS: readonly (readonly [name: string, check: Checker])[] = [
 function checkManifest(name: string, check: Checker, files: PackageIndex): Finding[] {
   const bytes = files.read(name);
   if (bytes === undefined) return [];
-  let text: string;
+  const read = readXmlFile(name, bytes);
+  if (read.root === undefined) return read.findings;
   try {
-    text = decoder.decode(bytes);
-  } catch (error: unknown) {
-    return [finding('xml-unreadable', `${name}: not valid UTF-8 (${error instanceof Error ? error.message : String(error)}).`)];
-  }
-  const doctype = doctypeFinding(name, text);
-  const parsed = parseXml(text);
-  if ('error' in parsed) return [...doctype, finding('xml-unreadable', `${name}: cannot be read as XML: ${parsed.error}`)];
-  try {
-    return [...doctype, ...check(parsed.root, files)];
+    return [...read.findings, ...check(read.root, files)];
   } catch (error: unknown) {
     // A checker bug must not hide the package's other findings: report it as one.
     return [finding('xml-unreadable', `${name}: the check stopped: ${error instanceof Error ? error.message : String(error)}`)];

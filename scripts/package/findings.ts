@@ -46,6 +46,16 @@ export type FindingCode =
   | 'cmi5-url-reserved-parameter'
   | 'cmi5-url-file-missing'
   | 'cmi5-mastery-score'
+  // IMS Common Cartridge 1.1 and its QTI quizzes (docs/lms-guide.md, "Common Cartridge")
+  | 'cc-schema'
+  | 'cc-organization'
+  | 'cc-identifier'
+  | 'cc-identifierref-missing'
+  | 'cc-resource-type'
+  | 'cc-file-missing'
+  | 'cc-file-unlisted'
+  | 'cc-qti'
+  | 'cc-weblink'
   // TinCan (Rustici launch spec)
   | 'tincan-namespace'
   | 'tincan-id-relative'
