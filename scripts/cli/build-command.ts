@@ -62,7 +62,8 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   for (const target of options.targets) {
     if (target !== 'web') packages.push(await packageTarget(target, model, filesOf(target), { cmi5Layout: options.cmi5Aus, compressor: cache.compressor }));
   }
-  const runtime = options.targets.map((target) => runtimeLine(target, filesOf(target), cache.compressor));
+  // A cartridge carries no player, so no JavaScript to report.
+  const runtime = options.targets.filter((target) => target !== 'cc').map((target) => runtimeLine(target, filesOf(target), cache.compressor));
   endStage('package');
   const rows: [target: string, path: string, files: number, bytes: number][] = [];
   const writes: Promise<void>[] = [cache.save(), rendered.save()];
@@ -82,7 +83,7 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   const lines = rows.map(([target, path, files, bytes]) => `${target.padEnd(10)}${path.padEnd(width)}  ${String(files).padStart(3)} files ${kib(bytes).padStart(10)}`);
   const warnings = packages.filter((result) => result.bytes.byteLength > MOODLE_UPLOAD_LIMIT).map((result) => sizeWarning(result, filesOf(result.target)));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  return `${lines.join('\n')}\n${runtime.join('\n')}\n${warnings.join('')}Built ${options.targets.length} target${options.targets.length === 1 ? '' : 's'} in ${seconds} s.\n`;
+  return `${lines.join('\n')}\n${runtime.map((line) => `${line}\n`).join('')}${warnings.join('')}Built ${options.targets.length} target${options.targets.length === 1 ? '' : 's'} in ${seconds} s.\n`;
 }
 
 async function writeFileAtomically(path: string, bytes: Uint8Array): Promise<void> {

@@ -181,8 +181,9 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   if (typeof lms === 'string') throw new UsageError(lms);
   const info = await stat(path).catch(() => undefined);
   if (info === undefined || (!info.isFile() && !info.isDirectory())) throw new UsageError(`no package file or folder at "${path}".`);
-  const zips = info.isFile() ? [path] : (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.zip')).sort().map((name) => join(path, name));
-  if (zips.length === 0) throw new UsageError(`"${path}" has no .zip packages: run "coursemark build" first.`);
+  // A Common Cartridge is a zip named .imscc.
+  const zips = info.isFile() ? [path] : (await readdir(path)).filter((name) => /\.(zip|imscc)$/i.test(name)).sort().map((name) => join(path, name));
+  if (zips.length === 0) throw new UsageError(`"${path}" has no .zip or .imscc packages: run "coursemark build" first.`);
   let code = EXIT.ok as number;
   const browser = sharedBrowser();
   try {

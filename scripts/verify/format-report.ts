@@ -1,4 +1,5 @@
 import { printable } from '../diagnostics/printable.js';
+import { cartridgeLines } from './cartridge-summary.js';
 import { KIND_NAMES, problemCount, type Recorded, type VerifyReport } from './verify-report.js';
 
 const ANSWERED: Readonly<Record<string, string>> = { correct: 'correctly', wrong: 'wrongly', first: 'with the first option each time' };
@@ -58,6 +59,7 @@ export function formatReport(report: VerifyReport): string {
     }
     lines.push(`  Course: ${report.units.courseSatisfied ? 'satisfied (every AU is)' : 'not satisfied'}`);
   }
+  if (report.cartridge !== undefined) lines.push('', ...cartridgeLines(report.cartridge));
   if (report.recorded !== undefined) lines.push('', report.units === undefined ? 'What the LMS recorded' : 'What the LRS recorded, all AUs together', ...recordedLines(report.recorded));
   if (report.resume !== undefined) {
     const same = report.resume.leftOn === report.resume.landedOn;
@@ -75,7 +77,11 @@ export function formatReport(report: VerifyReport): string {
   for (const problem of problems) lines.push(`  - ${problem}`);
   lines.push(
     '',
-    problemCount(report) === 0 ? 'Result: OK. The LMS will record this package as shown above.' : `Result: ${problemCount(report)} problem(s). Fix them before uploading.`,
+    problemCount(report) === 0
+      ? report.cartridge === undefined
+        ? 'Result: OK. The LMS will record this package as shown above.'
+        : 'Result: OK. An LMS that imports this cartridge will create what is listed above.'
+      : `Result: ${problemCount(report)} problem(s). Fix them before uploading.`,
   );
   // Each line is one line: a line break inside a title or an entry name is shown as \u000a too.
   return `${lines.map(printable).join('\n')}\n`;

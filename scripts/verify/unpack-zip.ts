@@ -13,8 +13,9 @@ import type { ZipSource } from './zip-source.js';
 
 export interface UnpackedPackage {
   /**
-   * Every file unpacked, by package path. Only the manifests at the root carry their bytes (the
-   * package checker and the launch read nothing else); the other files are on disk only.
+   * Every file unpacked, by package path. Only the manifests at the root and other XML files (a
+   * cartridge's quizzes and web links, 64 MiB in all) carry their bytes, for the package checker
+   * and the launch; the other files are on disk only.
    */
   readonly files: readonly OutputFile[];
   /** Entries left out, and why; or, when `refused`, why nothing was unpacked. */
@@ -27,6 +28,8 @@ const CHUNK = 64 * 1024;
 // A manifest is a few KB; the checker parses it in memory, so a larger one is not read back.
 const MANIFEST_BYTES = 8 * 1024 * 1024;
 const MAX_LISTED = 20;
+// A Common Cartridge's quizzes and web links are XML files the checker reads too: kept up to this much in all.
+const KEPT_XML_BYTES = 64 * 1024 * 1024;
 const MANIFESTS: ReadonlySet<string> = new Set(Object.values(MANIFEST_FILES));
 
 /** Why an entry name cannot be unpacked inside the folder (reliability S9, the "zip slip"), or undefined. */
@@ -102,6 +105,7 @@ export async function unpackDirectory(source: ZipSource, directory: ZipDirectory
   const seen = new Map<string, number>();
   const reported = new Set<string>();
   for (const entry of directory.entries) seen.set(entry.name, (seen.get(entry.name) ?? 0) + 1);
+  let keptXml = 0;
   for (const entry of directory.entries) {
     const shown = printable(entry.name);
     const unsafe = unsafeEntryName(entry.name);
@@ -130,9 +134,11 @@ export async function unpackDirectory(source: ZipSource, directory: ZipDirectory
       continue;
     }
     const manifest = MANIFESTS.has(entry.name);
+    const xml = !manifest && entry.name.toLowerCase().endsWith('.xml') && entry.size <= MANIFEST_BYTES && keptXml + entry.size <= KEPT_XML_BYTES;
+    if (xml) keptXml += entry.size;
     try {
       await mkdir(dirname(path), { recursive: true });
-      const bytes = await extract(source, entry, path, manifest && entry.size <= MANIFEST_BYTES);
+      const bytes = await extract(source, entry, path, (manifest && entry.size <= MANIFEST_BYTES) || xml);
       files.push({ path: entry.name, contents: bytes ?? new Uint8Array() });
       if (manifest && bytes === undefined) findings.push(finding('zip-size', `${shown}: a manifest of ${entry.size} bytes is too large to check (at most ${MANIFEST_BYTES}).`));
     } catch (error) {

@@ -17,6 +17,7 @@ import { message, runScorm, type RunOptions, type RunResult } from './run-scorm.
 import { unpackDirectory } from './unpack-zip.js';
 import { readZipDirectory, type ZipDirectory } from './zip-directory.js';
 import { bytesSource, type ZipSource } from './zip-source.js';
+import { cartridgeSummary } from './cartridge-summary.js';
 import type { VerifyReport } from './verify-report.js';
 
 export interface VerifyOptions {
@@ -84,6 +85,9 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
     if (unpacked.refused) return { ...base, kind: undefined, manifest: [...unpacked.findings], findings: ['The package was not unpacked or launched: it goes beyond what verify accepts from a zip (see above).'] };
     const entries = unpacked.files;
     const manifest = [...unpacked.findings, ...checkPackage(entries).map(String)];
+    // A Common Cartridge is imported, not launched: its report is what the LMS will create.
+    const cartridge = cartridgeSummary(entries);
+    if (cartridge !== undefined) return { ...base, kind: 'cc', manifest, findings: [], cartridge };
     const info = launchInfo(entries);
     if (info === undefined) return { ...base, kind: undefined, manifest, findings: ['No imsmanifest.xml, cmi5.xml or tincan.xml: this is not an LMS package, so nothing was launched.'] };
     const file = launchFile(info.href);

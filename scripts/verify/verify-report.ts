@@ -1,13 +1,15 @@
 import type { AnswerMode } from './learner.js';
+import type { CartridgeSummary } from './cartridge-summary.js';
 import type { LmsAdvice } from './lms-advice.js';
 
-export type PackageKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi';
+export type PackageKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi' | 'cc';
 
 export const KIND_NAMES: Readonly<Record<PackageKind, string>> = {
   scorm12: 'SCORM 1.2',
   scorm2004: 'SCORM 2004 4th Edition',
   cmi5: 'cmi5',
   xapi: 'xAPI (TinCan launch)',
+  cc: 'IMS Common Cartridge 1.1 (pages and QTI quizzes, imported into the LMS; nothing to launch)',
 };
 
 /** What the emulated LMS (or LRS) kept after one launch, in the LMS's own words. */
@@ -66,6 +68,8 @@ export interface VerifyReport {
   readonly units?: UnitsReport;
   /** What each LMS will make of the package, and which of its settings to pick. */
   readonly advice?: readonly LmsAdvice[];
+  /** A Common Cartridge: the modules, pages and quizzes an LMS creates when it imports it. */
+  readonly cartridge?: CartridgeSummary;
 }
 
 export const problemCount = (report: VerifyReport): number => report.manifest.length + report.findings.length;

@@ -101,7 +101,7 @@ describe('usage mistakes of the newer options', () => {
       [['preview', '--port', 'http'], '--port must be a port number'],
       [['build', '--open'], '--port and --open belong to "preview"'],
       [['verify', join(dir, 'nothing-here')], 'no package file or folder'],
-      [['verify', dir], 'has no .zip packages'],
+      [['verify', dir], 'has no .zip or .imscc packages'],
       [['biuld'], 'Did you mean "build"?'],
       [['new'], 'Did you mean "init"?'],
     ] as const) {
