@@ -69,7 +69,8 @@ function ordered(node: XmlElement, scope: Scope, declarations: readonly XmlAttri
   const declared: XmlAttribute[] = [...declarations];
   for (const declaration of declarations) inScope.set(declaration.name === 'xmlns' ? '' : declaration.name.slice('xmlns:'.length), declaration.value);
   const bind = (prefix: string, ns: string): void => {
-    if (inScope.get(prefix) === ns) return;
+    // The xml prefix is bound by definition (XML Namespaces 1.0 §3): `xml:lang` needs no declaration.
+    if (inScope.get(prefix) === ns || prefix === 'xml') return;
     inScope.set(prefix, ns);
     declared.push({ name: prefix === '' ? 'xmlns' : `xmlns:${prefix}`, value: ns });
   };

@@ -155,6 +155,10 @@ describe('the sample course as a Common Cartridge', () => {
     const entries = unzip(sample[0]?.bytes ?? new Uint8Array());
     expect(await validateAll(entries)).toEqual([]);
     expect(checkPackage(entries)).toEqual([]);
+    // xml:lang on each quiz, and no declaration of the xml prefix, which is bound by definition.
+    const quiz = decode(entries.find((entry) => entry.path.startsWith('assessments/'))?.contents ?? new Uint8Array());
+    expect(quiz).toContain('xml:lang="en-GB"');
+    expect(quiz).not.toContain('xmlns:xml');
   });
 
   it('imports as the course: pages in order, quizzes with its questions, answers and points', async () => {
