@@ -45,21 +45,28 @@ export interface RenderOptions {
   readonly renderPage?: (page: PageModel, render: () => string) => string;
 }
 
+/** What the renderer needs to draw a section of the model (a page's or the support panel's directives). */
+export function renderContexts(model: CourseModel, footnoteLabel: string): (directives: RenderContext['directives']) => RenderContext {
+  const sizes = new Map([...model.media.values()].flatMap((file) => (file.size ? [[file.output, file.size] as const] : [])));
+  const questions = new Map(model.data.questions.map((question) => [question.id, question]));
+  const activities = new Map(model.data.activities.map((activity) => [activity.id, activity]));
+  return (directives) => ({
+    directives,
+    urls: model.urls,
+    assetUrl: (asset) => model.media.get(asset.path)?.output,
+    imageSize: (url) => sizes.get(url),
+    questions,
+    activities,
+    footnoteLabel,
+  });
+}
+
 /**
  * Renders every page of the model as a Lit page component module, and the course module that lists
  * them (each page is loaded on demand, so only the visible one is parsed at start-up).
  */
 export function renderModules(model: CourseModel, options: RenderOptions): RenderedModules {
-  const sizes = new Map([...model.media.values()].flatMap((file) => (file.size ? [[file.output, file.size] as const] : [])));
-  const context = (directives: RenderContext['directives']): RenderContext => ({
-    directives,
-    urls: model.urls,
-    assetUrl: (asset) => model.media.get(asset.path)?.output,
-    imageSize: (url) => sizes.get(url),
-    questions: new Map(model.data.questions.map((question) => [question.id, question])),
-    activities: new Map(model.data.activities.map((activity) => [activity.id, activity])),
-    footnoteLabel: options.footnoteLabel,
-  });
+  const context = renderContexts(model, options.footnoteLabel);
   const pages = new Map<string, string>();
   for (const page of model.pages) {
     const render = (): string => pageModule(litTemplate(sectionToHast(page.section.tree, context(page.section.directives))), options.componentsImport);

@@ -5,7 +5,8 @@ import type { QuestionData } from '../../../components/course-data.js';
 import type { CourseModel, PageModel } from '../../model/course-model.js';
 import { element } from '../../render/hast-parts.js';
 import { buildMessage, interfaceTable } from '../../render/message-modules.js';
-import { sectionToHast, type RenderContext } from '../../render/section-to-hast.js';
+import { renderContexts } from '../../render/render-modules.js';
+import { sectionToHast } from '../../render/section-to-hast.js';
 import { isInProfile } from './qti-question.js';
 import { readerOf } from '../../questions/registry.js';
 import { rebase, relativeUrl, staticPage, type ActivityHtml, type QuestionHtml, type StaticStrings } from './static-html.js';
@@ -95,16 +96,7 @@ export function cartridgePages(model: CourseModel): CartridgePages {
     return target === undefined ? undefined : `${relativeUrl(folder, target)}${route[2] === undefined ? '' : `#${route[2]}`}`;
   };
 
-  const sizes = new Map([...model.media.values()].flatMap((file) => (file.size ? [[file.output, file.size] as const] : [])));
-  const context = (directives: RenderContext['directives']): RenderContext => ({
-    directives,
-    urls: model.urls,
-    assetUrl: (asset) => model.media.get(asset.path)?.output,
-    imageSize: (url) => sizes.get(url),
-    questions: new Map(model.data.questions.map((question) => [question.id, question])),
-    activities: new Map(model.data.activities.map((activity) => [activity.id, activity])),
-    footnoteLabel: buildMessage(table, 'footnotes'),
-  });
+  const context = renderContexts(model, buildMessage(table, 'footnotes'));
   const inProfile = (question: QuestionData): boolean => isInProfile(readerOf(question.type).cartridge(question));
   const document = (path: string, title: string, body: ElementContent[], lang: string, dir: string): string => {
     const folder = path.slice(0, path.lastIndexOf('/') + 1);
