@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root as MdastRoot } from 'mdast';
-import type { QuestionData } from '../../../components/course-data.js';
+import type { ActivityData, QuestionData } from '../../../components/course-data.js';
 import type { CourseModel, PageModel } from '../../model/course-model.js';
 import { element } from '../../render/hast-parts.js';
 import { buildMessage, interfaceTable } from '../../render/message-modules.js';
@@ -28,7 +28,7 @@ export interface CartridgePage {
   /** The page's source, for the quiz and its messages; undefined for the glossary and support pages. */
   readonly page?: PageModel;
   readonly questions: readonly { readonly data: QuestionData; readonly html: QuestionHtml }[];
-  readonly activities: readonly { readonly data: import('../../../components/course-data.js').ActivityData; readonly html: ActivityHtml }[];
+  readonly activities: readonly { readonly data: ActivityData; readonly html: ActivityHtml }[];
 }
 
 export interface CartridgePages {
