@@ -15,15 +15,19 @@ import { endStage } from './stage-timer.js';
 import type { Cmi5Aus, Target } from './build-options.js';
 
 /** The tracking adapter each target's entry mounts, relative to components/. */
-const ADAPTERS: Readonly<Record<Target, string>> = {
+const ADAPTERS: Readonly<Record<Exclude<Target, 'cc'>, string>> = {
   web: 'trackers/local-tracker.ts',
   scorm12: 'runtime/scorm/scorm12-entry.ts',
   scorm2004: 'runtime/scorm/scorm2004-entry.ts',
   cmi5: 'runtime/cmi5/cmi5-entry.ts',
   xapi: 'runtime/xapi/xapi-entry.ts',
-  // A cartridge carries static pages, not the player: its build supplies the course's media files.
-  cc: 'trackers/local-tracker.ts',
 };
+
+/**
+ * The bundle a target's package is made from: its own, or for a cartridge (static pages, no player)
+ * the web build's, of which it takes the course's media files only.
+ */
+const bundleOf = (target: Target): Exclude<Target, 'cc'> => (target === 'cc' ? 'web' : target);
 
 // Stock Moodle's upload limit until an administrator raises PHP's (lms-notes.md).
 const MOODLE_UPLOAD_LIMIT = 2 * 1024 * 1024;
@@ -49,13 +53,13 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   const modules = renderModules(model, { ...renderOptions, renderPage: rendered.forModel(model, renderOptions) });
   endStage('render');
   const bundles = await bundleCourse(model, modules, {
-    adapters: new Map(options.targets.map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
+    adapters: new Map([...new Set(options.targets.map(bundleOf))].map((target) => [target, join(componentsDir, ...ADAPTERS[target].split('/'))])),
     noScriptMessage: buildMessage(table, 'noScript'),
     readCourseFile: (path: string) => readFile(join(source.root, ...path.split('/'))),
     cacheDir: options.cacheDir,
   });
   endStage('bundle');
-  const filesOf = (target: Target): OutputFile[] => bundles.get(target) ?? [];
+  const filesOf = (target: Target): OutputFile[] => bundles.get(bundleOf(target)) ?? [];
   // One compressor for every package: the web build they share is deflated once, or reused from the cache.
   const cache = await ZipEntryCache.open(options.cacheDir);
   const packages: PackageResult[] = [];
