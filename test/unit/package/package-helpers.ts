@@ -78,13 +78,12 @@ export async function validateManifest(kind: ManifestKind, xml: string): Promise
 }
 
 /** The Common Cartridge 1.1 files a test validates, each against its own schema. */
-export type CartridgeFileKind = 'cc-manifest' | 'qti' | 'weblink' | 'discussion';
+export type CartridgeFileKind = 'cc-manifest' | 'qti' | 'weblink';
 
 const CC_SCHEMAS: Readonly<Record<CartridgeFileKind, string>> = {
   'cc-manifest': 'cc11-driver.xsd',
   qti: 'ccv1p1_qtiasiv1p2p1_v1p0.xsd',
   weblink: 'ccv1p1_imswl_v1p1.xsd',
-  discussion: 'ccv1p1_imsdt_v1p1.xsd',
 };
 
 /** Validates a cartridge file against the CC 1.1 XSDs (schemas/cc11/); the manifest through a driver. Returns the errors. */
