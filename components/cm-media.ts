@@ -143,11 +143,13 @@ export class CmMedia extends LitElement {
   protected override render(): unknown {
     const lang = this.srclang ?? (document.documentElement.lang || undefined);
     const track = this.captions === undefined ? nothing : html`<track kind="captions" src=${safeUrl(this.captions)} srclang=${lang ?? nothing} label=${this.heading ?? lang ?? 'captions'} default />`;
-    // preload="metadata": the duration shows at once, the file loads when the learner plays it.
+    // preload="none": nothing is fetched or decoded until the learner plays it (a page with several
+    // videos costs nothing until then, and opening the page does no media work while its progress is
+    // being saved); the duration shows once it plays.
     const player =
       this.kind === 'audio'
-        ? html`<audio part="player" controls preload="metadata" src=${safeUrl(this.src)} aria-label=${this.heading ?? nothing} @loadedmetadata=${this.restorePosition} @timeupdate=${this.savePosition} @pause=${this.savePosition} @ended=${this.ended}>${track}</audio>`
-        : html`<video part="player" controls playsinline preload="metadata" src=${safeUrl(this.src)} poster=${this.poster === undefined ? nothing : safeUrl(this.poster)} aria-label=${this.heading ?? nothing} @loadedmetadata=${this.restorePosition} @timeupdate=${this.savePosition} @pause=${this.savePosition} @ended=${this.ended}>${track}</video>`;
+        ? html`<audio part="player" controls preload="none" src=${safeUrl(this.src)} aria-label=${this.heading ?? nothing} @loadedmetadata=${this.restorePosition} @timeupdate=${this.savePosition} @pause=${this.savePosition} @ended=${this.ended}>${track}</audio>`
+        : html`<video part="player" controls playsinline preload="none" src=${safeUrl(this.src)} poster=${this.poster === undefined ? nothing : safeUrl(this.poster)} aria-label=${this.heading ?? nothing} @loadedmetadata=${this.restorePosition} @timeupdate=${this.savePosition} @pause=${this.savePosition} @ended=${this.ended}>${track}</video>`;
     const status =
       this.activity === undefined
         ? nothing

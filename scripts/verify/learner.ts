@@ -79,8 +79,14 @@ export async function playToEnd(scope: PlayerScope, activity: ActivityData): Pro
   const host = await hostOf(scope, 'cm-media', activity.id);
   await host.locator('video, audio').evaluate(async (element) => {
     const media = element as HTMLMediaElement;
-    if (Number.isNaN(media.duration)) await new Promise((resolve) => media.addEventListener('loadedmetadata', resolve, { once: true }));
     media.muted = true;
+    // The player fetches nothing before it plays (preload="none"): ask for the length first.
+    if (Number.isNaN(media.duration)) {
+      const known = new Promise((resolve) => media.addEventListener('loadedmetadata', resolve, { once: true }));
+      media.preload = 'metadata';
+      media.load();
+      await known;
+    }
     media.currentTime = Math.max(0, media.duration - 0.2);
     await media.play();
   });

@@ -67,6 +67,9 @@ describe('the sample course as a web build', () => {
     await audio.evaluate((element: HTMLAudioElement) => {
       const track = element.textTracks[0];
       if (track) track.mode = 'hidden';
+      // The player fetches nothing until played (preload="none"): ask for the length, as playing would.
+      element.preload = 'metadata';
+      element.load();
     });
     // The MP3 decodes (its length is known) and every caption cue is loaded.
     await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => Math.round(element.duration))).toBe(62);
