@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeCacheFile } from '../cache/cache-file.js';
 import { playerFingerprint } from '../cache/code-fingerprint.js';
 import type { PlayerBuild, PlayerFile, PlayerInput } from './player-build.js';
 
@@ -44,17 +45,9 @@ export async function readPlayerBuild(cacheDir: string, key: string): Promise<Pl
 export async function writePlayerBuild(cacheDir: string, key: string, build: PlayerBuild): Promise<void> {
   const folder = join(cacheDir, PLAYER_FOLDER);
   const files: StoredFile[] = build.files.map((file) => ({ ...file, contents: Buffer.from(file.contents).toString('base64') }));
-  const path = join(folder, `${key}.json`);
-  const staging = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await mkdir(folder, { recursive: true });
-    await writeFile(staging, JSON.stringify({ format: FORMAT, key, files }));
-    await rename(staging, path);
-    const names = await readdir(folder);
-    await Promise.all(names.filter((name) => name !== `${key}.json`).map((name) => rm(join(folder, name), { force: true, recursive: true })));
-  } catch {
-    await rm(staging, { force: true }).catch(() => undefined);
-  }
+  await writeCacheFile(join(folder, `${key}.json`), JSON.stringify({ format: FORMAT, key, files }));
+  const names = await readdir(folder).catch((): string[] => []);
+  await Promise.all(names.filter((name) => name !== `${key}.json`).map((name) => rm(join(folder, name), { force: true, recursive: true }).catch(() => undefined)));
 }
 
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');

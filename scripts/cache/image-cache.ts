@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seal, unseal, writeCacheFile } from './cache-file.js';
 import { codeFingerprint } from './code-fingerprint.js';
 
 export const IMAGES_FOLDER = 'images';
@@ -32,15 +33,10 @@ export class ImageCache {
     const key = createHash('sha256').update(`${this.fingerprint}\0${path}\0`).update(bytes).digest('hex');
     this.used.add(key);
     const file = join(folder, `${key}.bin`);
-    const known = intact(await readFile(file).catch(() => undefined));
-    if (known !== undefined) return known;
+    const known = unseal(await readFile(file).catch(() => undefined));
+    if (known !== undefined) return new Uint8Array(known);
     const packed = await pack();
-    // A cache that cannot be written costs the next build time, never this one its output.
-    const staging = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    await mkdir(folder, { recursive: true })
-      .then(() => writeFile(staging, Buffer.concat([sha256(packed), packed])))
-      .then(() => rename(staging, file))
-      .catch(() => rm(staging, { force: true }).catch(() => undefined));
+    await writeCacheFile(file, seal(packed));
     return packed;
   }
 
@@ -51,13 +47,4 @@ export class ImageCache {
     const names = await readdir(folder).catch((): string[] => []);
     await Promise.all(names.filter((name) => !ENTRY.test(name) || !this.used.has(name.slice(0, -'.bin'.length))).map((name) => rm(join(folder, name), { force: true }).catch(() => undefined)));
   }
-}
-
-const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
-
-/** The payload of an entry whose digest matches, else undefined. */
-function intact(entry: Buffer | undefined): Uint8Array | undefined {
-  if (entry === undefined || entry.length < 32) return undefined;
-  const payload = entry.subarray(32);
-  return sha256(payload).equals(entry.subarray(0, 32)) ? new Uint8Array(payload) : undefined;
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { seal, unseal, writeCacheFile } from './cache-file.js';
 import type { CourseModel, PageModel } from '../model/course-model.js';
 import { codeFingerprint } from './code-fingerprint.js';
 import { pageInputs, type PageRenderOptions } from './page-module-cache.js';
@@ -9,23 +10,18 @@ import { pageInputs, type PageRenderOptions } from './page-module-cache.js';
 // One file: MAGIC, the SHA-256 of the payload, the payload (a Map of key -> page source in V8's
 // serialization format: reading it back copies strings, where JSON would unescape every quote).
 const MAGIC = Buffer.from('coursemark pages 2\n');
-const DIGEST = 32;
 const FILE = 'pages.bin';
-
-const sha256 = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
 
 /** The entries in a file's bytes, or an empty map when they are not an intact pages file. */
 function decodePages(bytes: Buffer | undefined): ReadonlyMap<string, string> {
-  const empty = new Map<string, string>();
-  if (bytes === undefined || bytes.length <= MAGIC.length + DIGEST || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return empty;
-  const payload = bytes.subarray(MAGIC.length + DIGEST);
-  if (!sha256(payload).equals(bytes.subarray(MAGIC.length, MAGIC.length + DIGEST))) return empty;
+  const payload = unseal(bytes, MAGIC);
+  if (payload === undefined) return new Map();
   try {
     const value: unknown = deserialize(payload);
-    if (!(value instanceof Map) || ![...value].every(([key, source]) => typeof key === 'string' && typeof source === 'string')) return empty;
+    if (!(value instanceof Map) || ![...value].every(([key, source]) => typeof key === 'string' && typeof source === 'string')) return new Map();
     return value as Map<string, string>;
   } catch {
-    return empty;
+    return new Map();
   }
 }
 
@@ -72,16 +68,6 @@ export class RenderedPageStore {
     const folder = this.folder;
     const dropped = [...this.known.keys()].some((key) => !this.used.has(key));
     if (folder === undefined || (!this.changed && !dropped)) return;
-    const payload = serialize(this.used);
-    const path = join(folder, FILE);
-    const staging = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      await mkdir(folder, { recursive: true });
-      await writeFile(staging, Buffer.concat([MAGIC, sha256(payload), payload]));
-      await rename(staging, path);
-    } catch {
-      // A cache that cannot be written only makes the next build slower.
-      await rm(staging, { force: true }).catch(() => undefined);
-    }
+    await writeCacheFile(join(folder, FILE), seal(serialize(this.used), MAGIC));
   }
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { InputLimits } from '../limits/input-limits.js';
 import { isSectionAnalysis, type SectionAnalysis } from '../parse/section-analysis.js';
+import { sha256, writeCacheFile } from './cache-file.js';
 import { codeFingerprint } from './code-fingerprint.js';
 
 // One file per section: MAGIC, the entry's key, the SHA-256 of the payload, then the payload (the
@@ -14,7 +15,6 @@ const DIGEST = 32;
 const HEADER = MAGIC.length + 2 * DIGEST;
 const ENTRY = /^[0-9a-f]{64}\.bin$/;
 
-const sha256 = (data: string | Uint8Array): Buffer => createHash('sha256').update(data).digest();
 
 /**
  * Parsed and analysed sections by content hash, for rebuilds: in memory (the preview keeps one
@@ -78,7 +78,7 @@ export class SectionCache {
     const folder = this.folder;
     if (folder === undefined) return;
     if (!(await mkdir(folder, { recursive: true }).then(() => true, () => false))) return;
-    await Promise.all(unsaved.map(([key, payload]) => writeAtomically(join(folder, `${key}.bin`), encodeEntry(key, payload))));
+    await Promise.all(unsaved.map(([key, payload]) => writeCacheFile(join(folder, `${key}.bin`), encodeEntry(key, payload))));
     const names = await readdir(folder).catch((): string[] => []);
     await Promise.all(names.filter((name) => !ENTRY.test(name) || !used.has(name.slice(0, -'.bin'.length))).map((name) => rm(join(folder, name), { force: true, recursive: true }).catch(() => undefined)));
   }
@@ -99,15 +99,5 @@ export function decodeEntry(bytes: Buffer, key: string): SectionAnalysis | undef
     return isSectionAnalysis(value) ? value : undefined;
   } catch {
     return undefined;
-  }
-}
-
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const staging = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(staging, bytes);
-    await rename(staging, path);
-  } catch {
-    await rm(staging, { force: true }).catch(() => undefined);
   }
 }
