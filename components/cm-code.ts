@@ -33,14 +33,6 @@ export class CmCode extends LitElement {
         padding: 0.125rem 0.75rem;
         font-size: 0.875rem;
       }
-      .visually-hidden {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
 
@@ -57,7 +49,7 @@ export class CmCode extends LitElement {
         <button type="button" class="button secondary copy" part="copy" data-action="copy-code" @click=${this.copy}>${this.status === 'copied' ? t.codeCopied : t.copyCode}</button>
       </div>
       <slot></slot>
-      <span class="visually-hidden" role="status">${this.status === 'copied' ? t.codeCopied : this.status === 'selected' ? t.codeSelected : ''}</span>`;
+      <span class="vh" role="status">${this.status === 'copied' ? t.codeCopied : this.status === 'selected' ? t.codeSelected : ''}</span>`;
   }
 
   private async copy(): Promise<void> {
