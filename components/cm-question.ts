@@ -25,6 +25,9 @@ export type { QuestionContent } from './questions/question-kind.js';
  * @csspart submit - The "Check answer" button.
  * @csspart feedback - The feedback area.
  */
+/** Fired (bubbling) after the learner checks an answer. */
+export const ANSWERED_EVENT = 'cm-answered';
+
 export class CmQuestion extends LitElement {
   static override properties = {
     question: { attribute: false },
@@ -33,6 +36,7 @@ export class CmQuestion extends LitElement {
     result: { state: true },
     numberError: { state: true },
     notice: { state: true },
+    round: { attribute: false },
   };
 
   static override styles = [tokens, base, prose, questionStyles];
@@ -45,11 +49,15 @@ export class CmQuestion extends LitElement {
   declare numberError: boolean;
   /** A short message in the status region: a move in a sequence, or "give an answer first". */
   declare notice: string;
+  /** The attempt of the question's pool it shows (cm-pool sets it): a new attempt starts it afresh. */
+  declare round: number;
 
   private readonly course = new ContextConsumer(this, { context: courseContext, subscribe: true });
   private readonly tracker = new ContextConsumer(this, { context: trackerContext, subscribe: true });
   private preparedFor: string | undefined = undefined;
   private shownAt = 0;
+  /** Checks made without a tracker (a component demo), to count attempts there too. */
+  private checks = 0;
 
   constructor() {
     super();
@@ -59,6 +67,14 @@ export class CmQuestion extends LitElement {
     this.result = undefined;
     this.numberError = false;
     this.notice = '';
+    this.round = 1;
+  }
+
+  /** Whether the shown answer is final: right, or its checks used up (`attempts`). */
+  private get final(): boolean {
+    const result = this.result;
+    const attempts = this.question?.attempts;
+    return result !== undefined && (result.correct || (attempts !== undefined && result.attempt >= attempts));
   }
 
   protected override willUpdate(): void {
@@ -66,12 +82,14 @@ export class CmQuestion extends LitElement {
     const tracker = this.tracker.value;
     // Prepare once per question (and once more if a tracker arrives late): the starting order,
     // then any saved answer from this attempt.
-    const key = question === undefined ? undefined : `${question.id}${tracker === undefined ? '' : ' tracked'}`;
+    const key = question === undefined ? undefined : `${question.id} ${this.round}${tracker === undefined ? '' : ' tracked'}`;
     if (question === undefined || this.preparedFor === key) return;
     this.preparedFor = key;
     const saved = tracker?.answerFor(question.id);
     this.draft = saved === undefined ? emptyDraft(question) : draftFromResponse(question, saved.response);
     this.result = saved;
+    this.notice = '';
+    this.numberError = false;
     this.shownAt = performance.now();
   }
 
@@ -80,8 +98,10 @@ export class CmQuestion extends LitElement {
     if (question === undefined) return nothing;
     const course = this.course.value;
     const t = messagesOf();
+    const final = this.final;
+    // A final answer stays visible but cannot be changed: the fieldset disables every control in it.
     return html`<form class="box" part="base" novalidate @submit=${this.submit}>
-      <fieldset aria-describedby="prompt">
+      <fieldset aria-describedby="prompt" ?disabled=${final}>
         <legend class="kicker">${t.question}</legend>
         <div class="prompt prose" id="prompt">${this.content?.prompt ?? question.promptText}</div>
         ${kindOf(question).renderControls({
@@ -98,9 +118,11 @@ export class CmQuestion extends LitElement {
           focusAfterUpdate: (id) => void this.focusAfterUpdate(id),
         })}
       </fieldset>
-      <div class="actions">
-        <button type="submit" class="button" part="submit" data-action="check">${t.checkAnswer}</button>
-      </div>
+      ${final
+        ? nothing
+        : html`<div class="actions">
+            <button type="submit" class="button" part="submit" data-action="check">${t.checkAnswer}</button>
+          </div>`}
       <p class="notice" role="status">${this.notice}</p>
       <div class="feedback" part="feedback" role="status">${this.renderFeedback()}</div>
     </form>`;
@@ -125,7 +147,23 @@ export class CmQuestion extends LitElement {
       </p>
       ${choiceFeedback.map((item) => html`<div class="prose">${item}</div>`)}
       ${general === undefined ? nothing : html`<div class="prose">${general}</div>`}
-      ${result.correct ? nothing : html`<p class="hint">${t.retryHint}</p>`}
+      ${this.triesNote(question, result)}
+    </div>`;
+  }
+
+  /** What the learner may still do: check again (and how often), or nothing more; and the right answer when shown. */
+  private triesNote(question: QuestionData, result: AnswerRecord): TemplateResult | typeof nothing {
+    if (result.correct) return nothing;
+    const t = messagesOf();
+    if (!this.final) {
+      const left = question.attempts === undefined ? undefined : question.attempts - result.attempt;
+      return html`<p class="hint">${left === undefined ? t.retryHint : t.checksLeft({ count: left })}</p>`;
+    }
+    if (question.showAnswer !== true) return html`<p class="hint">${t.answerFinal}</p>`;
+    const lines = kindOf(question).answerText(question, t, formatterOf(this.course.value));
+    return html`<div class="answer" data-answer>
+      <p class="hint">${t.answerFinal} ${t.rightAnswer}</p>
+      ${lines.length === 1 ? html`<p>${lines[0]}</p>` : html`<ul>${lines.map((line) => html`<li>${line}</li>`)}</ul>`}
     </div>`;
   }
 
@@ -157,13 +195,16 @@ export class CmQuestion extends LitElement {
     const tracker = this.tracker.value;
     // Outside a player (a component demo or test) there is no tracker: score locally so the
     // learner still gets feedback, without recording anything.
+    this.checks += 1;
     this.result =
       tracker?.questionAnswered(question, response, performance.now() - this.shownAt) ?? {
         response,
         correct: isCorrect(question, response),
-        attempt: (this.result?.attempt ?? 0) + 1,
+        attempt: this.checks,
         at: new Date().toISOString(),
       };
+    // A pool around it updates its count and result (cm-pool.ts).
+    this.dispatchEvent(new CustomEvent(ANSWERED_EVENT, { bubbles: true, composed: true }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData } from './course-data.js';
 import { formatterOf, EXIT_EVENT } from './course-context.js';
+import { currentAnswer, isInPlay } from './pools.js';
 import { courseScore } from './scoring.js';
 import { hrefFor } from './router.js';
 import { base, tokens } from './styles/theme.js';
@@ -89,13 +90,17 @@ export class CmResults extends LitElement {
     const t = messagesOf();
     const fmt = formatterOf(course);
     if (course.questions.length === 0) return html`<div class="outcome"><p>${t.noQuestions}</p></div>`;
-    const score = courseScore(course, progress.answers);
-    const unanswered = course.questions.filter((question) => progress.answers[question.id] === undefined);
+    const score = courseScore(course, progress);
+    // Only the questions of this attempt: a pool's undrawn ones are not asked.
+    const unanswered = course.questions.filter((question) => isInPlay(question, progress) && currentAnswer(question, progress) === undefined);
+    // Answers that cannot be changed any more (pools, limited checks): the learner is not told to go back.
+    const changeable = (course.pools ?? []).length === 0 && course.questions.every((question) => question.attempts === undefined);
+    const pending = unanswered.length > 0 ? t.notFinal({ remaining: unanswered.length }) : t.retryOpen;
     const tone = !score.final ? '' : score.passed ? 'good' : 'bad';
     return html`<div class=${`outcome ${tone}`} data-outcome=${!score.final ? 'pending' : score.passed ? 'passed' : 'failed'}>
         <p>${t.score({ percent: fmt.percent(score.scaled), raw: score.raw, count: score.max })}</p>
         <p>${t.passMark({ percent: fmt.percent(course.mastery) })}</p>
-        <p><strong>${!score.final ? t.notFinal({ remaining: unanswered.length }) : score.passed ? t.passed : t.failed}</strong></p>
+        <p><strong>${!score.final ? pending : score.passed ? t.passed : changeable ? t.failed : t.failedFinal}</strong></p>
       </div>
       ${unanswered.length === 0
         ? nothing

@@ -116,6 +116,17 @@ interface QuestionBase {
   readonly weight: number;
   /** Plain-text prompt, for LMS interaction descriptions (the page shows the rich one). */
   readonly promptText: string;
+  /**
+   * How many checks the learner has before the answer is final (`attempts=N`); a right answer is
+   * final at once. Absent: unlimited, except in a question pool, where the build writes 1.
+   */
+  readonly attempts?: number;
+  /** `show-answer`: once the answer is final and wrong, the right answer is shown. */
+  readonly showAnswer?: true;
+  /** The question pool it belongs to (`:::question-pool`), if any. */
+  readonly poolId?: string;
+  /** `tag=...`: the group a stratified pool draws evenly from. */
+  readonly tag?: string;
 }
 
 export interface ChoiceOption {
@@ -214,6 +225,29 @@ export interface PartData {
   readonly pages: readonly string[];
 }
 
+/**
+ * A question pool (`::::question-pool`): each attempt shows a random draw of `draw` of its
+ * questions (stratified by their tags when asked), and the learner may try the whole set again
+ * `retries` times while below the pass mark. Only drawn questions are recorded and scored.
+ */
+export interface PoolData {
+  readonly id: string;
+  /** Absolute IRI: `<course id>/pools/<id>`. */
+  readonly iri: string;
+  readonly pageId: string;
+  readonly title: string;
+  /** Question ids, in the author's order. */
+  readonly questions: readonly string[];
+  /** How many questions each attempt draws: 1..questions.length. */
+  readonly draw: number;
+  /** Draw evenly from each `tag` group of the pool's questions. */
+  readonly stratify: boolean;
+  /** How many more attempts of the whole set the learner may take: 0 or more. */
+  readonly retries: number;
+  /** Which attempt counts towards the course score: the last one taken, or the best one. */
+  readonly counts: 'last' | 'best';
+}
+
 export interface GlossaryEntry {
   readonly id: string;
   readonly term: string;
@@ -238,8 +272,10 @@ export interface CourseData {
   readonly scorm12Status: Scorm12StatusMode;
   readonly theme: ThemeData;
   readonly pages: readonly PageInfo[];
-  /** Every question in the course, in page order. */
+  /** Every question in the course, in page order (a pool's questions too, drawn or not). */
   readonly questions: readonly QuestionData[];
+  /** The course's question pools, in page order; absent when it has none. */
+  readonly pools?: readonly PoolData[];
   readonly activities: readonly ActivityData[];
   readonly glossary: readonly GlossaryEntry[];
   /** Parts declared in course.yaml, in course order; empty when there are none. */

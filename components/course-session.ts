@@ -14,6 +14,7 @@ import {
   withAnswer,
   withVisit,
 } from './progress.js';
+import { canRetry, currentAnswer, drawSeed, poolAttempt, poolsOf, withDraws, withRetry } from './pools.js';
 import { openPrivateNotes, type PrivateNotes } from './private-notes.js';
 import { courseScore, isCorrect } from './scoring.js';
 import { REFLECTION_MAX } from './reflection-limit.js';
@@ -25,6 +26,7 @@ import type {
   LearnerEvent,
   LearnerResponse,
   LearnerTracker,
+  PoolView,
   ProgressState,
   SubmittedActivity,
   TrackingAdapter,
@@ -39,6 +41,8 @@ export interface CourseSessionOptions {
   readonly now?: () => Date;
   /** Where private reflections are kept (default: this tab's sessionStorage). */
   readonly privateNotes?: PrivateNotes;
+  /** Seeds for pool draws (default: random, pools.ts drawSeed); injectable for tests. */
+  readonly seed?: () => string;
 }
 
 export class CourseSession implements LearnerTracker {
@@ -47,6 +51,7 @@ export class CourseSession implements LearnerTracker {
   private readonly onChange: CourseSessionOptions['onChange'];
   private readonly now: () => Date;
   private readonly privateNotes: PrivateNotes;
+  private readonly seed: () => string;
   private current: ProgressState = emptyProgress();
   private wasResumed = false;
   private lastSaveFailed = false;
@@ -61,6 +66,7 @@ export class CourseSession implements LearnerTracker {
     this.onChange = options.onChange;
     this.now = options.now ?? (() => new Date());
     this.privateNotes = options.privateNotes ?? openPrivateNotes(options.course.id);
+    this.seed = options.seed ?? drawSeed;
   }
 
   /** The course as this launch judges it: with the LMS's passing score once `start()` has run. */
@@ -96,7 +102,7 @@ export class CourseSession implements LearnerTracker {
   }
 
   get score(): CourseScore {
-    return courseScore(this.course, this.current.answers);
+    return courseScore(this.course, this.current);
   }
 
   /** Restores saved progress (if any) and reports the launch. Returns the page index to show. */
@@ -105,6 +111,8 @@ export class CourseSession implements LearnerTracker {
     const mastery = this.adapter.mastery;
     if (mastery !== undefined && mastery !== this.data.mastery) this.data = { ...this.data, mastery };
     if (saved !== undefined) this.current = reconcileProgress(this.course, saved);
+    // Each pool's draw is made once per attempt and kept in the state, so every device resumes it.
+    this.current = withDraws(this.course, this.current, this.seed);
     this.wasResumed = saved !== undefined;
     // What the LMS already holds from the earlier session: the same progress is not reported again.
     if (this.wasResumed) this.reportedProgress = this.progress;
@@ -121,12 +129,14 @@ export class CourseSession implements LearnerTracker {
   }
 
   questionAnswered(question: QuestionData, response: LearnerResponse, latencyMs: number): AnswerRecord {
-    const previous = this.current.answers[question.id];
+    const previous = currentAnswer(question, this.current);
+    const round = question.poolId === undefined ? undefined : this.current.pools?.[question.poolId]?.attempt;
     const answer: AnswerRecord = {
       response,
       correct: isCorrect(question, response),
       attempt: (previous?.attempt ?? 0) + 1,
       at: this.now().toISOString(),
+      ...(round === undefined ? {} : { round }),
     };
     this.current = withAnswer(this.current, question.id, answer);
     this.record({ kind: 'question-answered', question, answer, latencyMs: Math.max(0, Math.round(latencyMs)) });
@@ -145,7 +155,31 @@ export class CourseSession implements LearnerTracker {
   }
 
   answerFor(questionId: string): AnswerRecord | undefined {
-    return this.current.answers[questionId];
+    const question = this.course.questions.find((candidate) => candidate.id === questionId);
+    return question === undefined ? undefined : currentAnswer(question, this.current);
+  }
+
+  poolFor(poolId: string): PoolView | undefined {
+    const pool = poolsOf(this.course).find((candidate) => candidate.id === poolId);
+    const progress = this.current.pools?.[poolId];
+    if (pool === undefined || progress === undefined) return undefined;
+    const result = poolAttempt(this.course, pool, this.current);
+    return {
+      attempt: progress.attempt,
+      attempts: pool.retries + 1,
+      drawn: progress.drawn,
+      result,
+      canRetry: canRetry(this.course, pool, this.current, this.course.mastery),
+      mastery: this.course.mastery,
+    };
+  }
+
+  retryPool(poolId: string): void {
+    const pool = poolsOf(this.course).find((candidate) => candidate.id === poolId);
+    if (pool === undefined || !canRetry(this.course, pool, this.current, this.course.mastery)) return;
+    this.current = withRetry(this.course, this.current, pool, `${this.seed()}/${pool.id}`);
+    this.record({ kind: 'pool-retried', pool, attempt: this.current.pools?.[pool.id]?.attempt ?? 2 });
+    this.afterChange(false);
   }
 
   reflectionFor(activityId: string): { readonly text: string | undefined } | undefined {
@@ -183,9 +217,11 @@ export class CourseSession implements LearnerTracker {
       if (this.course.questions.length > 0 && allQuestionsAnswered(this.course, this.current)) {
         // Once all answers are in, report the score whenever it changes (a retry can change it); an
         // answer that leaves it as it was (a reflection, an equal retry) sends no second passed/failed.
+        // A score below the pass mark while a question pool may still be retried is not final: nothing
+        // is reported until it is (cmi5 9.3.0.0-7: no passed after a failed in one session).
         const score = this.score;
         const key = `${score.raw}/${score.max}/${String(score.passed)}`;
-        if (key !== this.reportedScore) {
+        if (score.final && key !== this.reportedScore) {
           this.reportedScore = key;
           this.record({ kind: 'scored', score });
         }

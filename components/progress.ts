@@ -3,7 +3,8 @@
  * status, progress and completion from it, so the same rules apply on resume and live.
  */
 import type { CourseData, PageInfo } from './course-data.js';
-import type { AnswerRecord, ProgressState, SubmittedActivity } from './tracker.js';
+import { poolAttempt, poolsOf } from './pools.js';
+import type { AnswerRecord, PoolProgress, ProgressState, SubmittedActivity } from './tracker.js';
 
 export type { PageStatus } from './page-status.js';
 
@@ -35,7 +36,18 @@ export function reconcileProgress(course: CourseData, saved: ProgressState): Pro
     answers,
     activities: submissions,
     completed: saved.completed,
+    // Draws that no longer fit their pool are drawn again by the session (pools.ts withDraws).
+    ...(saved.pools === undefined ? {} : { pools: knownPools(course, saved.pools) }),
   };
+}
+
+function knownPools(course: CourseData, pools: Readonly<Record<string, PoolProgress>>): Record<string, PoolProgress> {
+  const kept: Record<string, PoolProgress> = {};
+  for (const pool of poolsOf(course)) {
+    const saved = pools[pool.id];
+    if (saved !== undefined) kept[pool.id] = saved;
+  }
+  return kept;
 }
 
 export function withVisit(state: ProgressState, page: PageInfo): ProgressState {
@@ -51,8 +63,20 @@ export function withActivity(state: ProgressState, activityId: string, submitted
   return { ...state, activities: { ...state.activities, [activityId]: submitted } };
 }
 
-function answeredCount(course: CourseData, state: ProgressState): number {
-  return course.questions.filter((question) => state.answers[question.id] !== undefined).length;
+/**
+ * Questions the completion rule counts, and how many of them are answered: every question outside
+ * pools, and each pool's draw; a pool counts as answered once one of its attempts has been finished.
+ */
+function questionCount(course: CourseData, state: ProgressState): { readonly done: number; readonly total: number } {
+  let done = course.questions.filter((question) => question.poolId === undefined && state.answers[question.id] !== undefined).length;
+  let total = course.questions.filter((question) => question.poolId === undefined).length;
+  for (const pool of poolsOf(course)) {
+    const attempt = poolAttempt(course, pool, state);
+    const size = Math.min(pool.draw, pool.questions.length);
+    total += size;
+    done += (state.pools?.[pool.id]?.attempt ?? 1) > 1 ? size : Math.min(attempt.answered, size);
+  }
+  return { done, total };
 }
 
 function visitedCount(course: CourseData, state: ProgressState): number {
@@ -65,7 +89,7 @@ function visitedCount(course: CourseData, state: ProgressState): number {
  */
 export function progressOf(course: CourseData, state: ProgressState): number {
   const pages = { done: visitedCount(course, state), total: course.pages.length };
-  const questions = { done: answeredCount(course, state), total: course.questions.length };
+  const questions = questionCount(course, state);
   const parts =
     course.completion === 'all-pages' ? [pages] : course.completion === 'all-questions' ? [questions] : [pages, questions];
   const total = parts.reduce((sum, part) => sum + part.total, 0);
@@ -80,7 +104,8 @@ export function meetsCompletion(course: CourseData, state: ProgressState): boole
 }
 
 export function allQuestionsAnswered(course: CourseData, state: ProgressState): boolean {
-  return answeredCount(course, state) === course.questions.length;
+  const { done, total } = questionCount(course, state);
+  return done === total;
 }
 
 // In its own module: the contents list (in the entry chunk) needs only this, the session the rest.

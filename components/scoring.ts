@@ -4,7 +4,8 @@
  */
 import type { CourseData } from './course-data.js';
 import { isCorrect } from './questions/registry.js';
-import type { AnswerRecord, CourseScore } from './tracker.js';
+import { countedPoolResult, poolsOf, retryPending } from './pools.js';
+import type { CourseScore, ProgressState } from './tracker.js';
 
 /**
  * True when `response` answers `question` correctly (by the question type's rule, questions/). A
@@ -15,27 +16,35 @@ export { isCorrect } from './questions/registry.js';
 
 /**
  * The weighted course score. Answers are re-scored against the course rather than trusting the
- * stored `correct` flag, so saved progress cannot claim a score the responses do not earn.
- * `passed` is only true once the score is final (every question answered) and reaches mastery.
+ * stored `correct` flag, so saved progress cannot claim a score the responses do not earn. A pool
+ * adds the questions of the attempt that counts (pools.ts), never the ones it did not draw.
+ * `passed` is only true once the score is final and reaches mastery; a score below mastery is
+ * final only when no pool can be tried again (a retry could still change it).
  */
-export function courseScore(
-  course: Pick<CourseData, 'questions' | 'mastery'>,
-  answers: Readonly<Record<string, AnswerRecord>>,
-): CourseScore {
+export function courseScore(course: Pick<CourseData, 'questions' | 'mastery' | 'pools'>, state: Pick<ProgressState, 'answers' | 'pools'>): CourseScore {
   let raw = 0;
   let max = 0;
-  let answered = 0;
+  let complete = true;
   for (const question of course.questions) {
+    if (question.poolId !== undefined) continue;
     max += question.weight;
-    const record = answers[question.id];
-    if (record === undefined) continue;
-    answered += 1;
+    const record = state.answers[question.id];
+    if (record === undefined) {
+      complete = false;
+      continue;
+    }
     if (isCorrect(question, record.response)) raw += question.weight;
   }
-  const final = answered === course.questions.length;
+  for (const pool of poolsOf(course)) {
+    const counted = countedPoolResult(course, pool, state);
+    max += counted?.max ?? 0;
+    raw += counted?.raw ?? 0;
+    if (counted === undefined || !counted.finished) complete = false;
+  }
   // With no weight at all (no questions, or every weight 0) there is nothing to fail.
-  const scaled = max > 0 ? raw / max : final ? 1 : 0;
+  const scaled = max > 0 ? raw / max : complete ? 1 : 0;
   // Compare with a small epsilon: 0.8 mastery with 4 of 5 points is 0.8000000000000002 vs 0.8.
-  const passed = final && scaled + 1e-9 >= course.mastery;
-  return { scaled, raw, max, final, passed };
+  const reaches = scaled + 1e-9 >= course.mastery;
+  const final = complete && (reaches || !retryPending(course, state, course.mastery));
+  return { scaled, raw, max, final, passed: final && reaches };
 }

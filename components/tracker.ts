@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { ActivityData, PageInfo, QuestionData } from './course-data.js';
+import type { ActivityData, PageInfo, PoolData, QuestionData } from './course-data.js';
 
 /**
  * What a learner answered, per question type. Ids are the ones in course-data.ts
@@ -22,6 +22,21 @@ export interface AnswerRecord {
   readonly attempt: number;
   /** ISO 8601 UTC time of the submission. */
   readonly at: string;
+  /**
+   * For a question in a pool: the pool attempt it answers (1-based; absent means 1). An answer from
+   * an earlier attempt is history: it is neither shown nor scored.
+   */
+  readonly round?: number;
+}
+
+/** A question pool's state in one learner's attempt of the course. */
+export interface PoolProgress {
+  /** Which attempt of the pool the learner is on, 1-based. */
+  readonly attempt: number;
+  /** The questions drawn for this attempt (ids, in the pool's order). */
+  readonly drawn: readonly string[];
+  /** The best finished earlier attempt, kept when the best attempt counts. */
+  readonly best?: { readonly drawn: readonly string[]; readonly correct: readonly string[] };
 }
 
 /**
@@ -46,6 +61,8 @@ export interface ProgressState {
   readonly activities: Readonly<Record<string, SubmittedActivity>>;
   /** Set once the course's completion rule is met. */
   readonly completed: boolean;
+  /** Pool id -> the pool's draw and attempt; absent in a course without pools. */
+  readonly pools?: Readonly<Record<string, PoolProgress>>;
 }
 
 /** The course-level outcome, computed by the player from the answers and the course's mastery. */
@@ -83,6 +100,8 @@ export type LearnerEvent =
       /** The text only for a shared activity; a private one reports that it was done. */
       readonly submission: SubmittedActivity;
     }
+  /** "Try again" on a question pool: `attempt` (2 or more) starts, with a new draw. */
+  | { readonly kind: 'pool-retried'; readonly pool: PoolData; readonly attempt: number }
   | { readonly kind: 'progressed'; readonly progress: number }
   | { readonly kind: 'completed'; readonly score: CourseScore | undefined }
   | { readonly kind: 'scored'; readonly score: CourseScore }
@@ -155,6 +174,22 @@ export interface LearnerTracker {
   reflectionFor(activityId: string): { readonly text: string | undefined } | undefined;
   /** See `TrackingAdapter.responseLimit`: what a shared activity's text reaches, in characters. */
   readonly responseLimit: number | undefined;
+  /** A question pool as the learner sees it now: its attempt, its draw and how the attempt stands. */
+  poolFor(poolId: string): PoolView | undefined;
+  /** "Try again": the pool's next attempt, with a new draw (ignored when no retry is allowed). */
+  retryPool(poolId: string): void;
+}
+
+/** What a question pool shows: which attempt, the drawn questions, the attempt's score, whether "Try again" is offered. */
+export interface PoolView {
+  readonly attempt: number;
+  /** Attempts allowed in all (retries + 1). */
+  readonly attempts: number;
+  readonly drawn: readonly string[];
+  readonly result: { readonly answered: number; readonly drawn: number; readonly raw: number; readonly max: number; readonly finished: boolean };
+  readonly canRetry: boolean;
+  /** The pass mark in force, 0..1. */
+  readonly mastery: number;
 }
 
 export const trackerContext = createContext<LearnerTracker>(Symbol('coursemark-tracker'));

@@ -88,6 +88,25 @@ export const en = {
   /** Announced after a sequencing step moved. */
   moved: '{item}: now {position} of {total}.',
   stepPosition: '{position} of {total}',
+  /** Under a wrong answer to a question with `attempts`: how many checks are left. */
+  checksLeft: { one: 'You can change your answer and check it {count} more time.', other: 'You can change your answer and check it {count} more times.' },
+  answerFinal: 'This answer is final.',
+  /** Before the right answer, shown after a final wrong one (`show-answer`). */
+  rightAnswer: 'The right answer:',
+  /** A question pool: the kicker above it, and its attempt. */
+  poolKicker: 'Question set',
+  poolAttempt: 'Attempt {attempt} of {attempts}',
+  poolDrawn: { one: '{count} question, drawn at random for this attempt.', other: '{count} questions, drawn at random for this attempt.' },
+  /** A pool attempt's result; `count` is the number of points there are, `raw` those scored. */
+  poolScore: { one: 'This attempt: {percent} ({raw} of {count} point).', other: 'This attempt: {percent} ({raw} of {count} points).' },
+  poolPassed: 'You reached the pass mark of {percent}.',
+  poolBelow: 'The pass mark is {percent}.',
+  tryAgain: 'Try again',
+  poolRetries: { one: 'You can try this set {count} more time, with new questions.', other: 'You can try this set {count} more times, with new questions.' },
+  poolNoRetries: 'No attempts left: this result counts.',
+  poolBestCounts: 'Your best attempt counts towards your score.',
+  /** Announced when the learner starts a new attempt of a pool. */
+  poolNewAttempt: 'Attempt {attempt}: new questions drawn.',
 
   activity: 'Activity',
   yourReflection: 'Your reflection',
@@ -131,6 +150,10 @@ export const en = {
   passed: 'You passed.',
   failed: 'You have not reached the pass mark yet. You can go back, change your answers and check them again.',
   notFinal: 'Questions still to answer: {remaining}. Your final result appears when you have answered them all.',
+  /** Every question answered, below the pass mark, and a question set may be tried again. */
+  retryOpen: 'You have not reached the pass mark yet. You can try a question set again.',
+  /** Below the pass mark, with answers that cannot be changed any more. */
+  failedFinal: 'You did not reach the pass mark.',
   unansweredHeading: 'Questions still to answer',
   noQuestions: 'This course has no scored questions.',
   completed: 'You have completed this course.',

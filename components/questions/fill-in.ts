@@ -39,5 +39,6 @@ export const fillIn: QuestionKind<'fill-in'> = {
     worst: () => worstTextLength(FILL_IN_MAX),
     shape: () => '',
   },
+  answerText: (question) => question.answers.slice(0, 1),
   answerSteps: (question, mode) => [{ op: 'fill', selector: 'input#answer', text: mode === 'correct' ? (question.answers[0] ?? '') : 'not the answer' }],
 };

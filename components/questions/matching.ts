@@ -92,6 +92,7 @@ export const matching: QuestionKind<'matching'> = {
     worst: (question) => question.sources.length * base36Digits(question.targets.length),
     shape: (question) => `${question.sources.length}/${question.targets.length}`,
   },
+  answerText: (question) => question.pairs.map(([source, target]) => `${question.sources.find((item) => item.id === source)?.text ?? source} → ${question.targets.find((item) => item.id === target)?.text ?? target}`),
   answerSteps(question, mode) {
     return question.pairs.map(([source, target], index) => {
       const wrong = question.targets[(indexOf(question.targets, target) + 1) % question.targets.length]?.id ?? target;

@@ -45,6 +45,7 @@ export const multipleResponse: QuestionKind<'multiple-response'> = {
     worst: (question) => bitsetLength(question.choices.length),
     shape: (question) => String(question.choices.length),
   },
+  answerText: (question) => question.choices.filter((choice) => choice.correct).map((choice) => choice.text),
   answerSteps(question, mode) {
     const chosen =
       mode === 'first'

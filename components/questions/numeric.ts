@@ -79,5 +79,9 @@ export const numeric: QuestionKind<'numeric'> = {
     worst: () => NUMBER_MAX,
     shape: () => '',
   },
+  answerText: (question, _t, fmt) => {
+    const unit = question.unit === undefined ? '' : ` ${question.unit}`;
+    return [question.tolerance > 0 ? `${fmt.number(question.answer)} ± ${fmt.number(question.tolerance)}${unit}` : `${fmt.number(question.answer)}${unit}`];
+  },
   answerSteps: (question, mode) => [{ op: 'fill', selector: 'input#answer', text: String(mode === 'correct' ? question.answer : question.answer + question.tolerance + 1000) }],
 };

@@ -129,6 +129,8 @@ export interface QuestionKind<K extends QuestionType> {
     shape(question: QuestionOf<K>): string;
   };
   answerSteps(question: QuestionOf<K>, mode: AnswerMode): readonly AnswerStep[];
+  /** The right answer in words, a line each, shown once a wrong answer is final (`show-answer`). */
+  answerText(question: QuestionOf<K>, t: Messages, fmt: Formatter): readonly string[];
 }
 
 export const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -105,5 +105,6 @@ export const sequencing: QuestionKind<'sequencing'> = {
     shape: (question) => String(question.steps.length),
   },
   // The player never starts in the correct order, so leaving it as shown is a wrong answer.
+  answerText: (question) => question.steps.map((step, index) => `${index + 1}. ${step.text}`),
   answerSteps: (question, mode) => (mode === 'correct' ? [{ op: 'order', ids: question.steps.map((step) => step.id) }] : []),
 };

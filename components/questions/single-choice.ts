@@ -35,6 +35,7 @@ export const singleChoice: QuestionKind<'single-choice'> = {
     worst: (question) => base36Digits(question.choices.length - 1),
     shape: (question) => String(question.choices.length),
   },
+  answerText: (question) => question.choices.filter((choice) => choice.correct).map((choice) => choice.text),
   answerSteps(question, mode) {
     const choice = mode === 'first' ? question.choices[0] : (question.choices.find((option) => option.correct === (mode === 'correct')) ?? question.choices[0]);
     return [{ op: 'check', selector: `input[value="${choice?.id ?? 'a'}"]` }];

@@ -31,5 +31,6 @@ export const trueFalse: QuestionKind<'true-false'> = {
     worst: () => 1,
     shape: () => '',
   },
+  answerText: (question, t) => [question.answer ? t.trueLabel : t.falseLabel],
   answerSteps: (question, mode) => [{ op: 'check', selector: `input[value="${mode === 'first' ? 'true' : String(mode === 'correct' ? question.answer : !question.answer)}"]` }],
 };

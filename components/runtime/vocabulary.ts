@@ -15,6 +15,7 @@ export const VERBS = {
   suspended: 'http://adlnet.gov/expapi/verbs/suspended',
   resumed: 'http://adlnet.gov/expapi/verbs/resumed',
   terminated: 'http://adlnet.gov/expapi/verbs/terminated',
+  attempted: 'http://adlnet.gov/expapi/verbs/attempted',
 } as const;
 
 export type VerbName = keyof typeof VERBS;
@@ -31,6 +32,7 @@ export const VERB_DISPLAY: Readonly<Record<VerbName, string>> = {
   suspended: 'suspended',
   resumed: 'resumed',
   terminated: 'terminated',
+  attempted: 'attempted',
 };
 
 // ADL activity types (xAPI activity type registry).
@@ -52,6 +54,14 @@ export const CMI5 = {
   masteryScore: 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore',
   progress: 'https://w3id.org/xapi/cmi5/result/extensions/progress',
   reason: 'https://w3id.org/xapi/cmi5/result/extensions/reason',
+} as const;
+
+/**
+ * The player's own extension (xAPI Data 2.4.6.2: any IRI the producer controls): on an answer to a
+ * pooled question and on the start of a pool's attempt, which attempt of the pool it belongs to (1-based).
+ */
+export const EXTENSIONS = {
+  poolAttempt: 'https://coursemark.dev/xapi/extensions/pool-attempt',
 } as const;
 
 /** The xAPI version every statement and request declares (xAPI Communication 6.2). */

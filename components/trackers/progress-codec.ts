@@ -4,7 +4,7 @@
  * so a corrupt save means a fresh start rather than a broken player.
  */
 import { readResponse } from '../questions/registry.js';
-import type { AnswerRecord, ProgressState, SubmittedActivity } from '../tracker.js';
+import type { AnswerRecord, PoolProgress, ProgressState, SubmittedActivity } from '../tracker.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +18,19 @@ function readAnswer(value: unknown): AnswerRecord | undefined {
   const { correct, attempt, at } = value;
   if (response === undefined || typeof correct !== 'boolean' || typeof at !== 'string') return undefined;
   if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) return undefined;
-  return { response, correct, attempt, at };
+  const round = value['round'];
+  if (round === undefined) return { response, correct, attempt, at };
+  return isCount(round) ? { response, correct, attempt, at, round } : undefined;
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+const isIds = (value: unknown): value is string[] => Array.isArray(value) && value.every((id) => typeof id === 'string');
+
+function readPool(value: unknown): PoolProgress | undefined {
+  if (!isObject(value) || !isCount(value['attempt']) || !isIds(value['drawn'])) return undefined;
+  const { attempt, drawn, best } = value;
+  if (best === undefined) return { attempt, drawn };
+  return isObject(best) && isIds(best['drawn']) && isIds(best['correct']) ? { attempt, drawn, best: { drawn: best['drawn'], correct: best['correct'] } } : undefined;
 }
 
 /**
@@ -52,7 +64,16 @@ export function readProgressState(value: unknown): ProgressState | undefined {
     if (submitted === undefined) return undefined;
     reflections[id] = submitted;
   }
-  return { location, visited, answers: answerRecords, activities: reflections, completed };
+  const pools = value['pools'];
+  if (pools === undefined) return { location, visited, answers: answerRecords, activities: reflections, completed };
+  if (!isObject(pools)) return undefined;
+  const poolRecords: Record<string, PoolProgress> = {};
+  for (const [id, raw] of Object.entries(pools)) {
+    const pool = readPool(raw);
+    if (pool === undefined) return undefined;
+    poolRecords[id] = pool;
+  }
+  return { location, visited, answers: answerRecords, activities: reflections, completed, pools: poolRecords };
 }
 
 /** Parses and validates serialised progress; `undefined` for missing, malformed or invalid JSON. */

@@ -33,7 +33,7 @@ export type PageRenderOptions = Pick<RenderOptions, 'componentsImport' | 'footno
 
 /**
  * What a page's module depends on besides its section, as text: the render options, the URLs of its
- * links and images, the output paths of its directives' files, its questions and activities.
+ * links and images, the output paths of its directives' files, its questions, activities and pools.
  */
 export function pageInputs(model: CourseModel, options: PageRenderOptions): (page: PageModel) => string {
   const questions = new Map(model.data.questions.map((question) => [question.id, question]));
@@ -47,6 +47,7 @@ export function pageInputs(model: CourseModel, options: PageRenderOptions): (pag
       [...section.assetLinks, ...[...section.directives.values()].flatMap((info) => directiveAssets(info).map((asset) => ({ asset })))].map(({ asset }) => model.media.get(asset.path) ?? null),
       section.questions.map((question) => questions.get(question.fields.id) ?? null),
       section.activities.map((activity) => activities.get(activity.id) ?? null),
+      (model.data.pools ?? []).filter((pool) => pool.pageId === page.info.id),
     ]);
   };
 }

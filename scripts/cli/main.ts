@@ -172,9 +172,10 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   const [path, ...rest] = args;
   if (path === undefined) throw new UsageError('verify needs the package to check, e.g. "coursemark verify dist/course-scorm12.zip", or a folder of packages such as dist.');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0] ?? ''}".`);
-  const { answerMode, parseLmsNames, runVerify, sharedBrowser, timeoutSeconds } = await import('../verify/verify-command.js');
-  const answers = answerMode(values.answers);
-  if (answers !== 'correct' && answers !== 'wrong' && answers !== 'first') throw new UsageError(answers);
+  const { answerPlan, parseLmsNames, runVerify, sharedBrowser, timeoutSeconds } = await import('../verify/verify-command.js');
+  const plan = answerPlan(values.answers);
+  if (typeof plan === 'string') throw new UsageError(plan);
+  const [answers, ...retries] = plan;
   const seconds = timeoutSeconds(values.timeout);
   if (typeof seconds === 'string') throw new UsageError(seconds);
   const lms = parseLmsNames(values.lms);
@@ -189,7 +190,7 @@ async function verify(args: readonly string[], values: { answers?: string; resum
   try {
     for (const [index, zip] of zips.entries()) {
       if (zips.length > 1 && values.json !== true) streams.out(`${index > 0 ? '\n' : ''}== ${zip}\n`);
-      code = Math.max(code, await runVerify({ zip, answers: values.answers, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds, lms }, answers, streams.out, browser.get));
+      code = Math.max(code, await runVerify({ zip, answers: values.answers, retries, resume: values.resume === true, json: values.json === true, timeoutSeconds: seconds, lms }, answers, streams.out, browser.get));
     }
   } finally {
     await browser.close();

@@ -24,7 +24,8 @@ Commands:
                       Launch a built package (or each zip in a folder such as dist) in an emulated
                       LMS, take it as a learner, and report what the LMS recorded and every problem;
                       a .imscc cartridge is checked and summarised (modules, pages, quizzes)
-      --answers <how>   correct (default), wrong or first (the first option each time)
+      --answers <how>   correct (default), wrong or first (the first option each time);
+                        a list such as wrong,correct answers a question pool's retries in turn
       --resume          Also leave mid-course, relaunch, and check the learner lands there
       --json            Print the report as JSON (for CI)
       --timeout <s>     Stop the learner after this many seconds (default: 120)

@@ -20,6 +20,7 @@ export const rules = {
   'question-no-correct': 'error',
   'question-answers': 'error',
   'question-prompt': 'error',
+  'question-pool': 'error',
   'figure-alt': 'error',
   'missing-asset': 'error',
   'path-escape': 'error',

@@ -9,7 +9,8 @@ import type { Root } from 'mdast';
 import type { ContainerDirective, Directives, TextDirective } from 'mdast-util-directive';
 import type { State } from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
-import type { ActivityDraft, AssetRef, DirectiveInfo, QuestionDraft } from '../model/section-draft.js';
+import type { ActivityDraft, AssetRef, DeclaredKind, DirectiveInfo, QuestionDraft } from '../model/section-draft.js';
+import type { PoolInfo } from './question-pool.js';
 import type { RenderContext } from '../render/section-to-hast.js';
 import type { AttributeSpec, AttributeValues, DirectiveSpec } from '../validate/directive-specs.js';
 
@@ -32,8 +33,9 @@ export interface AnalysisScope {
   asset(path: string, place: AssetRef['position']): AssetRef | undefined;
   addQuestion(question: QuestionDraft): void;
   addActivity(activity: ActivityDraft): void;
-  /** Records a question or activity id as written, for the duplicate check across the course. */
-  declareId(kind: 'question' | 'activity', id: string, node: Directives): void;
+  addPool(pool: PoolInfo): void;
+  /** Records a question, activity or pool id as written, for the duplicate check across the course. */
+  declareId(kind: DeclaredKind, id: string, node: Directives): void;
   addTerm(node: TextDirective, id: string): void;
   /** Makes this node the course's support panel; false when the page already has one. */
   claimSupport(node: ContainerDirective): boolean;

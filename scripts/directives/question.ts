@@ -5,7 +5,10 @@ import type { QuestionDraft } from '../model/section-draft.js';
 import { questionTypes } from '../questions/registry.js';
 import { blocks, element, inline, inlineRecord } from '../render/hast-parts.js';
 import type { LitValue } from '../render/lit-template.js';
+import { attributePlace, type AttributeValues } from '../validate/directive-specs.js';
 import { readQuestion } from '../validate/question.js';
+import { report } from '../diagnostics/report.js';
+import { poolAround } from './question-pool.js';
 import { idAttribute, type AnalysisScope, type DirectiveDescriptor } from './directive.js';
 import { standalone } from './scorable.js';
 
@@ -25,6 +28,9 @@ export const question: DirectiveDescriptor<QuestionInfo> = {
       tolerance: { type: 'number', min: 0, hint: 'a number of 0 or more' },
       unit: { type: 'text', hint: 'a unit shown after the answer box, such as "%"' },
       'case-sensitive': { type: 'boolean', hint: 'write case-sensitive on its own' },
+      attempts: { type: 'number', min: 1, hint: 'a whole number of 1 or more: how many times the learner may check an answer before it is final' },
+      'show-answer': { type: 'boolean', hint: 'write show-answer on its own to show the right answer once a wrong one is final' },
+      tag: { type: 'text', hint: 'a short word that groups questions in a pool, such as law or support' },
     },
   },
   analyze(node, attributes, scope) {
@@ -36,8 +42,9 @@ export const question: DirectiveDescriptor<QuestionInfo> = {
       omitFeedback(container, scope);
       return 'omit';
     }
-    scope.addQuestion(read);
-    return { question: read };
+    const question = withTries(read, container, attributes, scope);
+    scope.addQuestion(question);
+    return { question };
   },
   assets: () => [],
   render({ state, info, context }) {
@@ -55,6 +62,30 @@ export const question: DirectiveDescriptor<QuestionInfo> = {
   },
   elements: [{ tag: 'cm-question', module: 'cm-question.js', className: 'CmQuestion' }],
 };
+
+/**
+ * The settings every type shares about trying again: `attempts`, `show-answer`, `tag`, and the
+ * pool the question sits in. A pooled question's answer is final at its first check unless the
+ * author gives it more attempts: a pool is an assessment, retried as a whole.
+ */
+function withTries(read: QuestionDraft, node: ContainerDirective, attributes: AttributeValues, scope: AnalysisScope): QuestionDraft {
+  const pool = poolAround(scope);
+  let attempts = typeof attributes.attempts === 'number' ? attributes.attempts : undefined;
+  if (attempts !== undefined && !Number.isInteger(attempts)) {
+    report(scope.file, 'directive-attribute', `"attempts" is ${attempts}; it must be a whole number, such as ${Math.max(1, Math.round(attempts))}.`, attributePlace(scope.file, node, 'attempts'));
+    attempts = undefined;
+  }
+  attempts ??= pool === undefined ? undefined : 1;
+  const tag = typeof attributes.tag === 'string' && attributes.tag !== '' ? attributes.tag : undefined;
+  const fields = {
+    ...read.fields,
+    ...(attempts === undefined ? {} : { attempts }),
+    ...(attributes['show-answer'] === true ? { showAnswer: true as const } : {}),
+    ...(pool === undefined ? {} : { poolId: pool.id }),
+    ...(tag === undefined ? {} : { tag }),
+  };
+  return { ...read, fields };
+}
 
 function omitFeedback(node: ContainerDirective, scope: AnalysisScope): void {
   visit(node, (child) => {

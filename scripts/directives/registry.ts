@@ -12,6 +12,7 @@ import { figure } from './figure.js';
 import { media } from './media.js';
 import { correct, discussion, feedback, incorrect } from './parts.js';
 import { question } from './question.js';
+import { questionPool } from './question-pool.js';
 import { span } from './span.js';
 import { support } from './support.js';
 import { term } from './term.js';
@@ -21,6 +22,7 @@ export type DirectiveTable = Readonly<Record<string, DirectiveDescriptor<object>
 
 export const directives = {
   question,
+  'question-pool': questionPool,
   correct,
   incorrect,
   feedback,

@@ -1,15 +1,16 @@
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
-import type { ActivityData, PageInfo, QuestionData } from '../../components/course-data.js';
+import type { ActivityData, PageInfo, PoolData, QuestionData } from '../../components/course-data.js';
 import { report } from '../diagnostics/report.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { activityIri, courseData, mediaPath, pageIri, pageRoute, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
+import { activityIri, courseData, mediaPath, pageIri, pageRoute, poolIri, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveConfigAssets } from './config-assets.js';
 import { resolveParts } from './course-parts.js';
 import { packagedSize } from './images.js';
 import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import { directiveAssets } from '../directives/registry.js';
-import type { AssetRef, SectionDraft } from './section-draft.js';
+import type { AssetRef, DeclaredKind, SectionDraft } from './section-draft.js';
+import type { PoolInfo } from '../directives/question-pool.js';
 import { directionOf } from '../validate/value-checks.js';
 
 /**
@@ -22,19 +23,19 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   const pagesById = uniquePages(sections);
   const urls = new Map<Node, string>();
   const media = new Map<string, MediaFile>();
-  // id -> where it was first declared, for duplicate messages.
-  const questionIds = new Map<string, string>();
-  const activityIds = new Map<string, string>();
+  // kind -> id -> where it was first declared, for duplicate messages.
+  const declaredIds: Record<DeclaredKind, Map<string, string>> = { question: new Map(), activity: new Map(), pool: new Map() };
   const glossaryIds = new Set(input.glossary.map((entry) => entry.id));
   const questions: QuestionData[] = [];
   const activities: ActivityData[] = [];
+  const pools: PoolData[] = [];
   const pages: PageModel[] = [];
   let support: CourseModel['support'];
 
   for (const section of sections) {
     const duplicates = new Set<unknown>();
     for (const declared of section.declaredIds) {
-      const seen = declared.kind === 'question' ? questionIds : activityIds;
+      const seen = declaredIds[declared.kind];
       const first = seen.get(declared.id);
       if (first) {
         report(section.file, 'duplicate-id', `Another ${declared.kind} already has the id "${declared.id}" (${first}). Ids must be unique in the course: rename one of them.`, declared.position);
@@ -65,6 +66,11 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         });
         pageActivities.push(activity.id);
       }
+    }
+    for (const pool of section.pools) {
+      if (duplicates.has(pool.position)) continue;
+      const data = poolData(section, pool, questions.filter((question) => question.pageId === pageId && question.poolId === pool.id), config.id);
+      if (data) pools.push(data);
     }
     const reported = new Set<number | undefined>();
     for (const link of section.pageLinks) {
@@ -138,7 +144,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   const look = resolveConfigAssets(config, input.configFile, input.files, media, pages.map((page) => page.info));
   return {
     config,
-    data: courseData(config, look, pages.map((page) => page.info), questions, activities, input.glossary, parts, support ? (supportTitle ?? '') : undefined),
+    data: courseData(config, look, pages.map((page) => page.info), keptInPools(questions, pools), activities, input.glossary, parts, support ? (supportTitle ?? '') : undefined, pools),
     pages,
     support,
     media,
@@ -168,6 +174,46 @@ function inertAsset(section: SectionDraft, asset: SectionDraft['assetLinks'][num
     return false;
   }
   return true;
+}
+
+/**
+ * A pool's data, or undefined after reporting why it cannot be drawn from: no questions, a draw
+ * larger than the pool, a stratified draw without tags to stratify by.
+ */
+function poolData(section: SectionDraft, pool: PoolInfo, questions: readonly QuestionData[], courseId: string): PoolData | undefined {
+  if (questions.length === 0) {
+    report(section.file, 'question-pool', `The question pool "${pool.id}" has no questions. Put its questions inside it (":::question" containers between its "::::question-pool" line and its closing "::::"), or remove it.`, pool.position);
+    return undefined;
+  }
+  const draw = pool.draw ?? questions.length;
+  if (draw > questions.length) {
+    report(section.file, 'question-pool', `The question pool "${pool.id}" draws ${draw} questions but holds ${questions.length}. Lower "draw" to ${questions.length} or less, or add questions to the pool.`, pool.position);
+    return undefined;
+  }
+  if (pool.stratify && questions.every((question) => question.tag === undefined)) {
+    report(section.file, 'question-pool', `The question pool "${pool.id}" is stratified, but none of its questions has a tag to draw evenly from. Give its questions a tag (tag=law), or remove "stratify".`, pool.position);
+  }
+  return {
+    id: pool.id,
+    iri: poolIri(courseId, pool.id),
+    pageId: questions[0]?.pageId ?? '',
+    title: pool.title ?? pool.id,
+    questions: questions.map((question) => question.id),
+    draw,
+    stratify: pool.stratify,
+    retries: pool.retries,
+    counts: pool.counts,
+  };
+}
+
+/** A question of a pool that was refused (reported) counts as a question on its own. */
+function keptInPools(questions: readonly QuestionData[], pools: readonly PoolData[]): QuestionData[] {
+  const kept = new Set(pools.map((pool) => pool.id));
+  return questions.map((question) => {
+    if (question.poolId === undefined || kept.has(question.poolId)) return question;
+    const { poolId: _poolId, ...rest } = question;
+    return rest as QuestionData;
+  });
 }
 
 function uniquePages(sections: readonly SectionDraft[]): Map<string, SectionDraft> {

@@ -1,7 +1,7 @@
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
-import type { ActivityData, CourseData, GlossaryEntry, PageInfo, PartData, QuestionData } from '../../components/course-data.js';
+import type { ActivityData, CourseData, GlossaryEntry, PageInfo, PartData, PoolData, QuestionData } from '../../components/course-data.js';
 import type { ConfigAssets } from './config-assets.js';
 import type { ResolvedCourseConfig } from '../validate/course-config.js';
 import type { ImageSize } from './images.js';
@@ -64,6 +64,7 @@ export interface ModelInput {
 export const pageIri = (courseId: string, pageId: string): string => `${courseId}/pages/${pageId}`;
 export const questionIri = (courseId: string, id: string): string => `${courseId}/questions/${id}`;
 export const activityIri = (courseId: string, id: string): string => `${courseId}/activities/${id}`;
+export const poolIri = (courseId: string, id: string): string => `${courseId}/pools/${id}`;
 
 /** The browser route of a page, optionally at a heading: `#/<page-id>/<heading-id>`. */
 export const pageRoute = (pageId: string, anchor?: string): string => `#/${pageId}${anchor ? `/${anchor}` : ''}`;
@@ -91,6 +92,7 @@ export function courseData(
   glossary: readonly GlossaryEntry[],
   parts: readonly PartData[],
   supportTitle: string | undefined,
+  pools: readonly PoolData[] = [],
 ): CourseData {
   return {
     id: config.id,
@@ -107,6 +109,7 @@ export function courseData(
     theme: look.theme,
     pages,
     questions,
+    ...(pools.length === 0 ? {} : { pools }),
     activities,
     glossary,
     parts,

@@ -4,6 +4,7 @@ import type { ContainerDirective, Directives, LeafDirective, TextDirective } fro
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { QuestionData } from '../../components/course-data.js';
+import type { PoolInfo } from '../directives/question-pool.js';
 import type { DirectiveName, InfoOf } from '../directives/registry.js';
 import type { SectionFrontmatter } from '../validate/frontmatter.js';
 
@@ -26,6 +27,9 @@ export interface QuestionDraft {
   readonly parts: QuestionParts;
   readonly position: Position | undefined;
 }
+
+/** What a declared id names: ids are unique per kind across the course. */
+export type DeclaredKind = 'question' | 'activity' | 'pool';
 
 export interface ActivityDraft {
   readonly id: string;
@@ -83,13 +87,15 @@ export interface SectionDraft {
   readonly directives: ReadonlyMap<Directives, DirectiveInfo>;
   readonly questions: readonly QuestionDraft[];
   readonly activities: readonly ActivityDraft[];
+  /** Question pools, in page order. */
+  readonly pools: readonly PoolInfo[];
   readonly headings: readonly { readonly id: string; readonly text: string; readonly depth: number; readonly node: Heading }[];
   readonly pageLinks: readonly PageLinkRef[];
   readonly assetLinks: readonly { readonly node: Link | Image; readonly asset: AssetRef }[];
   readonly terms: readonly { readonly node: TextDirective; readonly id: string }[];
   readonly support: ContainerDirective | undefined;
   /** Every question and activity id as written, valid or not, for duplicate checks. */
-  readonly declaredIds: readonly { readonly kind: 'question' | 'activity'; readonly id: string; readonly position: Position | undefined }[];
+  readonly declaredIds: readonly { readonly kind: DeclaredKind; readonly id: string; readonly position: Position | undefined }[];
   /** Where the page's id comes from: the frontmatter `id` value, or the top of the file. */
   readonly idPlace: Position | undefined;
 }

@@ -76,6 +76,6 @@ export function isSectionAnalysis(value: unknown): value is SectionAnalysis {
     tree?.type === 'root' &&
     Array.isArray(tree.children) &&
     fields.directives instanceof Map &&
-    ['questions', 'activities', 'headings', 'pageLinks', 'assetLinks', 'terms', 'declaredIds'].every((name) => Array.isArray(fields[name]))
+    ['questions', 'activities', 'pools', 'headings', 'pageLinks', 'assetLinks', 'terms', 'declaredIds'].every((name) => Array.isArray(fields[name]))
   );
 }

@@ -50,6 +50,7 @@ export function renderContexts(model: CourseModel, footnoteLabel: string): (dire
   const sizes = new Map([...model.media.values()].flatMap((file) => (file.size ? [[file.output, file.size] as const] : [])));
   const questions = new Map(model.data.questions.map((question) => [question.id, question]));
   const activities = new Map(model.data.activities.map((activity) => [activity.id, activity]));
+  const pools = new Map((model.data.pools ?? []).map((pool) => [pool.id, pool]));
   return (directives) => ({
     directives,
     urls: model.urls,
@@ -57,6 +58,7 @@ export function renderContexts(model: CourseModel, footnoteLabel: string): (dire
     imageSize: (url) => sizes.get(url),
     questions,
     activities,
+    pools,
     footnoteLabel,
   });
 }

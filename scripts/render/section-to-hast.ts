@@ -4,7 +4,7 @@ import type { Directives } from 'mdast-util-directive';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { Node } from 'unist';
-import type { ActivityData, QuestionData } from '../../components/course-data.js';
+import type { ActivityData, PoolData, QuestionData } from '../../components/course-data.js';
 import { descriptorOf } from '../directives/registry.js';
 import type { ImageSize } from '../model/images.js';
 import type { AssetRef, DirectiveInfo } from '../model/section-draft.js';
@@ -26,6 +26,7 @@ export interface RenderContext {
   readonly imageSize: (url: string) => ImageSize | undefined;
   readonly questions: ReadonlyMap<string, QuestionData>;
   readonly activities: ReadonlyMap<string, ActivityData>;
+  readonly pools: ReadonlyMap<string, PoolData>;
   /** Translated label for the footnote section heading. */
   readonly footnoteLabel: string;
 }

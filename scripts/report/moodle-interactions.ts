@@ -8,6 +8,7 @@
  */
 import type { CourseData } from '../../components/course-data.js';
 import { toIdentifier } from '../../components/runtime/scorm/formats.js';
+import { questionOfInteraction } from '../../components/runtime/scorm/interaction-record.js';
 import { parseDelimited, type CsvRow } from './csv-table.js';
 import { countReason, ReportInputError, type Observation, type ReadResult } from './observations.js';
 import { decodeResponse, type ResponseFormat } from './response-formats.js';
@@ -122,7 +123,8 @@ export function readMoodleInteractions(path: string, text: string, course: Cours
       if (id === '') continue;
       // Later attempts last: the learner's latest answer is the one that counts.
       const order = Number(attempt) * 1e9 + row.line * 1000 + layout.slots.indexOf(slot);
-      const questionId = questions.get(id);
+      // A pooled question's later attempts are recorded as <id>_attempt-<n> (interaction-record.ts).
+      const questionId = questions.get(questionOfInteraction(id));
       const activityId = activities.get(id);
       if (questionId !== undefined) {
         answers.push({ learner, attempt, order, questionId, text: cell(slot.response), recordedCorrect: verdict(cell(slot.result)) });

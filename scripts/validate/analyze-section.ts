@@ -9,7 +9,8 @@ import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.js';
 import type { RuleId } from '../diagnostics/rules.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { ActivityDraft, AssetRef, DirectiveInfo, PageLinkRef, QuestionDraft, SectionDraft } from '../model/section-draft.js';
+import type { ActivityDraft, AssetRef, DeclaredKind, DirectiveInfo, PageLinkRef, QuestionDraft, SectionDraft } from '../model/section-draft.js';
+import type { PoolInfo } from '../directives/question-pool.js';
 import { descriptorOf, directives, isDirectiveName, type DirectiveName } from '../directives/registry.js';
 import { truncate, type AnalysisScope } from '../directives/directive.js';
 import { readAttributes, type AttributeValues } from './directive-specs.js';
@@ -54,6 +55,7 @@ export function analyzeSection(tree: Root, file: VFile): SectionDraft {
     directives: collected.directives,
     questions: collected.questions,
     activities: collected.activities,
+    pools: collected.pools,
     headings: collected.headings,
     pageLinks: collected.pageLinks,
     assetLinks: collected.assetLinks,
@@ -68,11 +70,12 @@ class Collector {
   readonly directives = new Map<Directives, DirectiveInfo>();
   readonly questions: QuestionDraft[] = [];
   readonly activities: ActivityDraft[] = [];
+  readonly pools: PoolInfo[] = [];
   readonly headings: { id: string; text: string; depth: number; node: Heading }[] = [];
   readonly pageLinks: PageLinkRef[] = [];
   readonly assetLinks: { node: Link | Image; asset: AssetRef }[] = [];
   readonly terms: { node: TextDirective; id: string }[] = [];
-  readonly declaredIds: { kind: 'question' | 'activity'; id: string; position: Directives['position'] }[] = [];
+  readonly declaredIds: { kind: DeclaredKind; id: string; position: Directives['position'] }[] = [];
   support: ContainerDirective | undefined;
   private readonly slugger = new GithubSlugger();
   /** Problems already reported at a place (a definition shared by several references is reported once). */
@@ -255,6 +258,7 @@ class Collector {
       asset: (path, place) => this.asset(path, place),
       addQuestion: (question) => this.questions.push(question),
       addActivity: (activity) => this.activities.push(activity),
+      addPool: (pool) => this.pools.push(pool),
       declareId: (kind, id, node) => this.declaredIds.push({ kind, id, position: node.position }),
       addTerm: (node, id) => this.terms.push({ node, id }),
       claimSupport: (node) => {

@@ -49,6 +49,9 @@ export function formatReport(report: VerifyReport): string {
   lines.push(`Files and manifest: ${report.manifest.length === 0 ? 'no problems found' : `${report.manifest.length} problem(s), listed below`}`);
   if (report.walked !== undefined) {
     lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}, then pressed "Exit course"`);
+    for (const seen of report.walked.poolAttempts ?? []) {
+      lines.push(`          question pool "${seen.pool}", attempt ${seen.attempt}: answered ${ANSWERED[seen.answers] ?? seen.answers}, ${Math.round(seen.scaled * 100)}% of its points`);
+    }
   }
   if (report.units !== undefined) {
     lines.push('', `Assignable units (${report.units.aus.length}), each launched on its own in one registration`);

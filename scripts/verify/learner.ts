@@ -125,14 +125,70 @@ export interface WalkOptions {
   readonly afterPage?: (index: number) => Promise<void>;
   /** Ends the walk (verify's time limit): checked before every step. */
   readonly signal?: AbortSignal;
+  /**
+   * How the learner answers each further attempt of a question pool (`--answers wrong,correct`):
+   * after an attempt, the learner presses "Try again" when the pool offers it and answers the new
+   * draw the next way; without more ways, the learner leaves the result as it is.
+   */
+  readonly retries?: readonly AnswerMode[];
+}
+
+/** One pool attempt as the learner saw its result: which attempt, and the share of its points scored. */
+export interface PoolAttemptSeen {
+  readonly pool: string;
+  readonly attempt: number;
+  readonly answers: AnswerMode;
+  readonly scaled: number;
+}
+
+export interface WalkResult {
+  /** Questions answered, each attempt's draw counted (a pool's undrawn questions are not asked). */
+  readonly questions: number;
+  readonly poolAttempts: readonly PoolAttemptSeen[];
+}
+
+/** The questions of the current page the learner is asked: all but a pool's undrawn (hidden) ones, in page order. */
+async function askedQuestions(scope: PlayerScope): Promise<string[]> {
+  return scope.locator('cm-question').evaluateAll((elements) =>
+    elements.filter((element) => !(element as HTMLElement).hidden).map((element) => (element as HTMLElement & { question?: { id: string } }).question?.id ?? ''),
+  );
+}
+
+/** Answers a pool's attempts: the drawn questions in `answers`, then each retry the plan allows. */
+async function answerPools(scope: PlayerScope, course: CourseData, pageId: string, options: WalkOptions, seen: PoolAttemptSeen[]): Promise<number> {
+  let answered = 0;
+  const pools = (course.pools ?? []).filter((candidate) => candidate.pageId === pageId);
+  for (const [place, pool] of pools.entries()) {
+    const plan = [options.answers, ...(options.retries ?? [])];
+    const host = scope.locator('cm-pool').nth(place);
+    for (const [index, mode] of plan.entries()) {
+      options.signal?.throwIfAborted();
+      const drawn = new Set(await askedQuestions(scope));
+      for (const id of pool.questions.filter((candidate) => drawn.has(candidate))) {
+        const question = course.questions.find((candidate) => candidate.id === id);
+        if (question) await answerQuestion(scope, question, mode, options.signal);
+        answered += 1;
+      }
+      const attempt = Number(await host.locator('[data-attempt]').getAttribute('data-attempt'));
+      const result = (await host.locator('[data-pool-scaled]').getAttribute('data-pool-scaled')) ?? '0';
+      seen.push({ pool: pool.id, attempt, answers: mode, scaled: Number(result) });
+      const retry = host.locator('[data-action="retry"]');
+      if (index + 1 >= plan.length || (await retry.count()) === 0) break;
+      await retry.click();
+      await host.locator(`[data-attempt="${attempt + 1}"]`).waitFor();
+    }
+  }
+  return answered;
 }
 
 /**
  * Walks the course (or the AU's part of it: the player's own course data) from its first page,
  * answering every question and writing every reflection.
  */
-export async function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions): Promise<void> {
+export async function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions): Promise<WalkResult> {
   const last = options.stopAfterPage ?? course.pages.length - 1;
+  const poolAttempts: PoolAttemptSeen[] = [];
+  let questions = 0;
   for (let index = 0; index <= last; index += 1) {
     options.signal?.throwIfAborted();
     const page = course.pages[index];
@@ -143,8 +199,13 @@ export async function walkCourse(scope: PlayerScope, course: CourseData, options
     }
     for (const id of page.questions) {
       const question = course.questions.find((candidate) => candidate.id === id);
-      if (question) await answerQuestion(scope, question, options.answers, options.signal);
+      // A pool's questions are answered attempt by attempt, below: only the drawn ones.
+      if (question && question.poolId === undefined) {
+        await answerQuestion(scope, question, options.answers, options.signal);
+        questions += 1;
+      }
     }
+    questions += await answerPools(scope, course, page.id, options, poolAttempts);
     for (const id of page.activities) {
       options.signal?.throwIfAborted();
       const activity = course.activities.find((candidate) => candidate.id === id);
@@ -152,6 +213,7 @@ export async function walkCourse(scope: PlayerScope, course: CourseData, options
     }
     await options.afterPage?.(index);
   }
+  return { questions, poolAttempts };
 }
 
 /** Opens the results view and presses its exit button, as a learner ends the course. */

@@ -11,7 +11,7 @@ import { closeContext } from '../lms/browser.js';
 import { auOutcomes, ausOf, satisfaction, type Cmi5Tree } from '../lms/cmi5-satisfaction.js';
 import type { RunningLrs, StoredStatement } from '../lms/lrs-server.js';
 import type { StaticServer } from '../lms/static-server.js';
-import { currentTitle, resumePage, walkCourse } from './learner.js';
+import { currentTitle, resumePage, walkCourse, type PoolAttemptSeen } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
 import { bookmarkedPage, playLaunch, recorded, session, settle, startLrsServers, verbOf } from './run-lrs.js';
 import { courseFacts, type CourseFacts, type RunOptions, type RunResult } from './run-scorm.js';
@@ -24,7 +24,7 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
   try {
     const registration = randomUUID();
     const findings: string[] = [];
-    const walked = { pages: 0, questions: 0 };
+    const walked = { pages: 0, questions: 0, poolAttempts: [] as PoolAttemptSeen[] };
     const aus: Omit<UnitReport, 'satisfied'>[] = [];
     let facts: CourseFacts | undefined;
     let longest: { au: ReturnType<typeof ausOf>[number]; course: CourseData } | undefined;
@@ -37,11 +37,12 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
         findings.push(`The AU "${au.title}" did not start: ${played.failed}`);
         continue;
       }
-      const { course } = played;
+      const { course, walk } = played;
       const statements = sessionOf();
       if (!statements.some((statement) => verbOf(statement) === 'terminated')) findings.push(`The AU "${au.title}" sent no "terminated" statement when the learner pressed Exit course.`);
       walked.pages += course.pages.length;
-      walked.questions += course.questions.length;
+      walked.questions += walk.questions;
+      walked.poolAttempts.push(...walk.poolAttempts);
       facts = { scored: (facts?.scored ?? false) || course.questions.length > 0, scorm12Status: course.scorm12Status };
       if (course.pages.length > (longest?.course.pages.length ?? 1)) longest = { au, course };
       aus.push({ id: au.id, title: au.title, moveOn: au.moveOn, masteryScore: au.masteryScore, pages: course.pages.length, questions: course.questions.length, recorded: recorded(statements) });

@@ -8,11 +8,11 @@ import { decodeProgress } from '../../components/runtime/resume/progress-codec.j
 import { closeContext } from '../lms/browser.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../lms/lrs-server.js';
 import { serveDirectory, type StaticServer } from '../lms/static-server.js';
-import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode } from './learner.js';
+import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCourse, type AnswerMode, type WalkResult } from './learner.js';
 import type { LaunchInfo } from './launch-info.js';
 import type { LaunchGuard } from './launch-guard.js';
 import { courseFacts, message, type RunOptions, type RunResult } from './run-scorm.js';
-import type { Recorded } from './verify-report.js';
+import { walkedOf, type Recorded } from './verify-report.js';
 
 const VERB_PREFIX = 'http://adlnet.gov/expapi/verbs/';
 export const verbOf = (statement: StoredStatement): string => statement.verb.id.replace(VERB_PREFIX, '');
@@ -146,7 +146,7 @@ export async function startLrsServers(run: RunOptions): Promise<LrsServers> {
  * Opens one launch, walks it with the run's answers, presses Exit and waits (at most 5 s) for
  * "terminated" among the statements `sent` returns: the course the player held, or why it did not start.
  */
-export async function playLaunch(run: RunOptions, launch: Session, sent: () => readonly StoredStatement[]): Promise<{ readonly course: CourseData } | { readonly failed: string }> {
+export async function playLaunch(run: RunOptions, launch: Session, sent: () => readonly StoredStatement[]): Promise<{ readonly course: CourseData; readonly walk: WalkResult } | { readonly failed: string }> {
   const signal = run.guard.signal;
   let page: Page;
   let course: CourseData;
@@ -157,11 +157,11 @@ export async function playLaunch(run: RunOptions, launch: Session, sent: () => r
     signal.throwIfAborted();
     return { failed: message(error) };
   }
-  await walkCourse(page, course, { answers: run.answers, signal });
+  const walk = await walkCourse(page, course, { answers: run.answers, retries: run.retries ?? [], signal });
   await exitCourse(page);
   await settle(launch.lrs, () => sent().some((statement) => verbOf(statement) === 'terminated'), 5_000);
   await closeContext(page);
-  return { course };
+  return { course, walk };
 }
 
 /** Serves a cmi5 or xAPI package, launches it against a loopback LRS, walks it and reads the LRS. */
@@ -174,12 +174,12 @@ export async function runLrs(run: RunOptions): Promise<RunResult> {
     const ofRegistration = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.registration === launch.registration);
     const played = await playLaunch(run, launch, ofRegistration);
     if ('failed' in played) return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start: ${played.failed}`] };
-    const { course } = played;
+    const { course, walk } = played;
     const statements = ofRegistration();
     const verbs = statements.map(verbOf);
     const findings = info.kind === 'cmi5' ? lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`) : xapiFindings(verbs);
     if (!verbs.includes('terminated')) findings.push('No "terminated" statement was sent when the learner pressed Exit course.');
-    const result: RunResult = { walked: { pages: course.pages.length, questions: course.questions.length }, recorded: recorded(statements), resume: undefined, findings, course: courseFacts(course) };
+    const result: RunResult = { walked: walkedOf(course, walk), recorded: recorded(statements), resume: undefined, findings, course: courseFacts(course) };
     if (!run.resume) return result;
     // A fresh registration: the resume check starts a new attempt and leaves it mid-course.
     const again = session(lrs, content, info, guard);

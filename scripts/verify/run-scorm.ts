@@ -6,7 +6,7 @@ import { currentTitle, exitCourse, readCourse, resumePage, waitForPlayer, walkCo
 import type { LaunchGuard } from './launch-guard.js';
 import type { LaunchInfo } from './launch-info.js';
 import { lastValues, scormFindings } from './scorm-findings.js';
-import type { Recorded, ResumeCheck, UnitsReport } from './verify-report.js';
+import { walkedOf, type Recorded, type ResumeCheck, type UnitsReport, type Walked } from './verify-report.js';
 
 /** One learner run of an unpacked package, inside the guard's fence and time limit. */
 export interface RunOptions {
@@ -14,12 +14,14 @@ export interface RunOptions {
   readonly folder: UnpackedFolder;
   readonly info: LaunchInfo;
   readonly answers: AnswerMode;
+  /** How each further attempt of a question pool is answered (`--answers wrong,correct`). */
+  readonly retries?: readonly AnswerMode[];
   readonly resume: boolean;
   readonly guard: LaunchGuard;
 }
 
 export interface RunResult {
-  readonly walked: { readonly pages: number; readonly questions: number } | undefined;
+  readonly walked: Walked | undefined;
   readonly recorded: Recorded | undefined;
   readonly resume: ResumeCheck | undefined;
   readonly findings: readonly string[];
@@ -128,14 +130,14 @@ export async function runScorm(run: RunOptions): Promise<RunResult> {
       guard.signal.throwIfAborted();
       return { walked: undefined, recorded: undefined, resume: undefined, findings: [`The course did not start in the LMS: ${message(error)}`] };
     }
-    await walkCourse(frame, course, { answers: run.answers, signal: guard.signal });
+    const walk = await walkCourse(frame, course, { answers: run.answers, retries: run.retries ?? [], signal: guard.signal });
     await closeLaunch(page, frame);
     const log = await lmsLog(page);
     await closeContext(page);
     findings.push(...scormFindings(version, log));
     const values = lastValues(version, log);
     const result: RunResult = {
-      walked: { pages: course.pages.length, questions: course.questions.length },
+      walked: walkedOf(course, walk),
       recorded: recorded(version, values),
       resume: undefined,
       findings,

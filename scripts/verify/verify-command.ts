@@ -15,6 +15,8 @@ import { problemCount } from './verify-report.js';
 export interface VerifyArgs {
   readonly zip: string;
   readonly answers: string | undefined;
+  /** How each further attempt of a question pool is answered (the rest of `--answers`). */
+  readonly retries?: readonly AnswerMode[];
   readonly resume: boolean;
   readonly json: boolean;
   readonly timeoutSeconds: number;
@@ -24,11 +26,17 @@ export interface VerifyArgs {
 
 const MODES: readonly AnswerMode[] = ['correct', 'wrong', 'first'];
 
-/** Checks `--answers`; returns an error message for a usage mistake. */
-export function answerMode(value: string | undefined): AnswerMode | string {
-  if (value === undefined) return 'correct';
-  const mode = MODES.find((candidate) => candidate === value);
-  return mode ?? `--answers must be correct, wrong or first, not "${value}".`;
+/**
+ * Checks `--answers`: one way (correct, wrong, first), or a list for the attempts of question pools
+ * (`wrong,correct`: the first attempt wrong, a retry right). Returns the ways in order, or an error
+ * message for a usage mistake.
+ */
+export function answerPlan(value: string | undefined): [AnswerMode, ...AnswerMode[]] | string {
+  if (value === undefined) return ['correct'];
+  const modes = value.split(',').map((part) => MODES.find((candidate) => candidate === part.trim()));
+  const [first, ...rest] = modes;
+  if (first === undefined || rest.some((mode) => mode === undefined)) return `--answers must be correct, wrong or first, or a list of them for the attempts of question pools such as wrong,correct; not "${value}".`;
+  return [first, ...rest.filter((mode) => mode !== undefined)];
 }
 
 /** Checks `--timeout` (seconds, 1 to 3600); returns the number, or an error message for a usage mistake. */
@@ -63,7 +71,7 @@ export async function runVerify(args: VerifyArgs, answers: AnswerMode, out: (tex
   // Read a piece at a time: the package is never held in memory whole.
   const zip = await fileSource(args.zip);
   try {
-    const report = await verifyPackage(zip, { name: basename(args.zip), answers, resume: args.resume, timeoutSeconds: args.timeoutSeconds, ...(args.lms === undefined ? {} : { lms: args.lms }) }, browser);
+    const report = await verifyPackage(zip, { name: basename(args.zip), answers, retries: args.retries ?? [], resume: args.resume, timeoutSeconds: args.timeoutSeconds, ...(args.lms === undefined ? {} : { lms: args.lms }) }, browser);
     out(args.json ? printableJson(`${JSON.stringify(report, null, 2)}\n`) : formatReport(report));
     return problemCount(report) === 0 ? 0 : 1;
   } finally {

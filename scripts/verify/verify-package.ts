@@ -23,6 +23,8 @@ import type { VerifyReport } from './verify-report.js';
 export interface VerifyOptions {
   readonly name: string;
   readonly answers: AnswerMode;
+  /** How each further attempt of a question pool is answered (`--answers wrong,correct`). */
+  readonly retries?: readonly AnswerMode[];
   readonly resume: boolean;
   /**
    * The longest the whole run may take, in seconds; then the learner stops and the report says so.
@@ -98,7 +100,7 @@ export async function verifyPackage(zip: Uint8Array | ZipSource, options: Verify
     guard = new LaunchGuard(limit.signal);
     const sandbox = sandboxOf(chromium);
     const withRun = { ...base, kind: info.kind, manifest, sandbox: sandbox === undefined ? undefined : sandbox.on ? 'on' : `off: ${sandbox.reason}` };
-    const run: RunOptions = { browser: chromium, folder: { root }, info, answers: options.answers, resume: options.resume, guard };
+    const run: RunOptions = { browser: chromium, folder: { root }, info, answers: options.answers, retries: options.retries ?? [], resume: options.resume, guard };
     const tree = info.kind === 'cmi5' ? readCmi5Tree(textOf(entries, 'cmi5.xml')) : undefined;
     const units = tree === undefined ? 0 : ausOf(tree).length;
     const running = info.kind === 'scorm12' || info.kind === 'scorm2004' ? runScorm(run) : tree !== undefined && units > 1 ? runAus(run, tree) : runLrs(run);

@@ -1,6 +1,18 @@
-import type { AnswerMode } from './learner.js';
+import type { AnswerMode, PoolAttemptSeen, WalkResult } from './learner.js';
+import type { CourseData } from '../../components/course-data.js';
 import type { CartridgeSummary } from './cartridge-summary.js';
 import type { LmsAdvice } from './lms-advice.js';
+
+/** What the learner went through: pages, questions answered (drawn ones only), and each pool attempt's result. */
+export interface Walked {
+  readonly pages: number;
+  readonly questions: number;
+  readonly poolAttempts?: readonly PoolAttemptSeen[];
+}
+
+export function walkedOf(course: CourseData, walk: WalkResult): Walked {
+  return { pages: course.pages.length, questions: walk.questions, ...(walk.poolAttempts.length === 0 ? {} : { poolAttempts: walk.poolAttempts }) };
+}
 
 export type PackageKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi' | 'cc';
 
@@ -57,7 +69,7 @@ export interface VerifyReport {
   readonly answers: AnswerMode;
   /** Manifest and file problems (the packaging checks), as `<code>: <message>`. */
   readonly manifest: readonly string[];
-  readonly walked: { readonly pages: number; readonly questions: number } | undefined;
+  readonly walked: Walked | undefined;
   readonly recorded: Recorded | undefined;
   readonly resume: ResumeCheck | undefined;
   /** Protocol problems seen while the course ran, blocked requests, time-outs and launch failures. */

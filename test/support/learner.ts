@@ -12,8 +12,8 @@ export interface WalkOptions {
 }
 
 /** Walks the course from its first page, answering every question and writing every reflection. */
-export function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions = {}): Promise<void> {
-  return walk(scope, course, {
+export async function walkCourse(scope: PlayerScope, course: CourseData, options: WalkOptions = {}): Promise<void> {
+  await walk(scope, course, {
     answers: options.correct === false ? 'wrong' : 'correct',
     ...(options.stopAfterPage === undefined ? {} : { stopAfterPage: options.stopAfterPage }),
   });

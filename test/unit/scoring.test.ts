@@ -110,23 +110,27 @@ describe('courseScore', () => {
 
   test('is weighted and re-scores the stored responses', () => {
     const score = courseScore(course, {
-      single: record({ type: 'single-choice', choice: 'b' }),
-      multiple: record({ type: 'multiple-response', choices: ['a', 'b'] }),
-      tf: record({ type: 'true-false', value: true }),
+      answers: {
+        single: record({ type: 'single-choice', choice: 'b' }),
+        multiple: record({ type: 'multiple-response', choices: ['a', 'b'] }),
+        tf: record({ type: 'true-false', value: true }),
+      },
     });
     expect(score).toEqual({ raw: 3, max: 4, scaled: 0.75, final: true, passed: true });
   });
 
   test('is not final and not passed while questions are unanswered', () => {
-    const score = courseScore(course, { multiple: record({ type: 'multiple-response', choices: ['a', 'b'] }) });
+    const score = courseScore(course, { answers: { multiple: record({ type: 'multiple-response', choices: ['a', 'b'] }) } });
     expect(score).toMatchObject({ raw: 2, max: 4, scaled: 0.5, final: false, passed: false });
   });
 
   test('fails below mastery', () => {
     const score = courseScore(course, {
-      single: record({ type: 'single-choice', choice: 'a' }),
-      multiple: record({ type: 'multiple-response', choices: ['a'] }),
-      tf: record({ type: 'true-false', value: false }),
+      answers: {
+        single: record({ type: 'single-choice', choice: 'a' }),
+        multiple: record({ type: 'multiple-response', choices: ['a'] }),
+        tf: record({ type: 'true-false', value: false }),
+      },
     });
     expect(score).toMatchObject({ raw: 1, scaled: 0.25, final: true, passed: false });
   });
@@ -134,11 +138,11 @@ describe('courseScore', () => {
   test('reaches mastery despite floating-point error', () => {
     const five = [1, 2, 3, 4, 5].map((n): QuestionData => ({ ...trueFalse, id: `q${n}` }));
     const answers = Object.fromEntries(five.map((q, i) => [q.id, record({ type: 'true-false', value: i === 4 })]));
-    expect(courseScore({ questions: five, mastery: 0.8 }, answers)).toMatchObject({ scaled: 0.8, passed: true });
+    expect(courseScore({ questions: five, mastery: 0.8 }, { answers })).toMatchObject({ scaled: 0.8, passed: true });
   });
 
   test('a course without questions has nothing to fail', () => {
-    expect(courseScore({ questions: [], mastery: 0.8 }, {})).toEqual({ raw: 0, max: 0, scaled: 1, final: true, passed: true });
+    expect(courseScore({ questions: [], mastery: 0.8 }, { answers: {} })).toEqual({ raw: 0, max: 0, scaled: 1, final: true, passed: true });
   });
 });
 

@@ -5,10 +5,11 @@
  * answers are united, the furthest location is kept, completion is never undone. Whatever order
  * the writes of two tabs or two launches land in, the saved progress never goes back.
  */
-import type { AnswerRecord, ProgressState } from '../../tracker.js';
+import type { AnswerRecord, PoolProgress, ProgressState } from '../../tracker.js';
 
-/** The later of two answers to one question: the later attempt, then the later submission. */
+/** The later of two answers to one question: the later pool attempt, the later try, then the later submission. */
 function laterAnswer(a: AnswerRecord, b: AnswerRecord): AnswerRecord {
+  if ((a.round ?? 1) !== (b.round ?? 1)) return (a.round ?? 1) > (b.round ?? 1) ? a : b;
   if (a.attempt !== b.attempt) return a.attempt > b.attempt ? a : b;
   return b.at >= a.at ? b : a;
 }
@@ -32,7 +33,21 @@ export function mergeProgress(older: ProgressState, newer: ProgressState): Progr
     answers,
     activities: { ...older.activities, ...newer.activities },
     completed: older.completed || newer.completed,
+    ...(older.pools === undefined && newer.pools === undefined ? {} : { pools: laterPools(older.pools ?? {}, newer.pools ?? {}) }),
   };
+}
+
+/**
+ * Each pool as the record with the later attempt holds it (a retry is never undone); in the same
+ * attempt, the newer record's draw. Answers of an attempt that lost are history (pools.ts).
+ */
+function laterPools(older: Readonly<Record<string, PoolProgress>>, newer: Readonly<Record<string, PoolProgress>>): Record<string, PoolProgress> {
+  const pools: Record<string, PoolProgress> = { ...older };
+  for (const [id, pool] of Object.entries(newer)) {
+    const other = pools[id];
+    pools[id] = other !== undefined && other.attempt > pool.attempt ? other : pool;
+  }
+  return pools;
 }
 
 /** Merges encoded progress texts; a text that does not decode is left out (never a throw). */

@@ -2,13 +2,14 @@
  * The resume state as compact, checksummed ASCII, for SCORM suspend_data (4096/4000 characters in
  * SCORM 1.2 / 2004 2nd ed., 64000 in SCORM 2004 3rd/4th ed. RTE 4.2.21) and other stores:
  *
- *   cm1.<location>.<visited>.<completed>.<base time>.<answers>.<activities>.<checksum>
+ *   cm1.<location>.<visited>.<completed>.<base time>.<answers>.<activities>[.<pools>].<checksum>
  *
  * location: base 36; visited: bitset over course.pages, base 32; completed: 0/1; base time: seconds
  * since 1970, base 36 (empty without answers); answers: `!`-separated `qi*ac*dt*response` (question
  * index, attempt*2+correct, seconds after the base time, response-codec.ts); activities:
  * `!`-separated `ai*text` for a shared activity (text-codec.ts) and `ai` alone for a private one,
- * whose text is never stored (see `SubmittedActivity`); checksum: FNV-1a of the course's structure and everything
+ * whose text is never stored (see `SubmittedActivity`); pools (only in a course that has question
+ * pools): each pool's attempt, draw and best earlier attempt (see encodePools); checksum: FNV-1a of the course's structure and everything
  * before it, 7 base-36 digits, so corruption and a state from another course structure are both
  * rejected.
  *
@@ -23,7 +24,8 @@
  */
 import type { CourseData, QuestionData } from '../../course-data.js';
 import { REFLECTION_MAX } from '../../reflection-limit.js';
-import type { AnswerRecord, ProgressState, SubmittedActivity } from '../../tracker.js';
+import { currentAnswer, poolsOf } from '../../pools.js';
+import type { AnswerRecord, PoolProgress, ProgressState, SubmittedActivity } from '../../tracker.js';
 import { base36Digits, bitsetLength, CHECKSUM_LENGTH, checksum, decodeBitset, encodeBitset, fromBase36, toBase36 } from './compact.js';
 import { decodeResponse, encodeResponse, responseShape, worstResponseLength } from './response-codec.js';
 import { decodeText, encodeText, truncateText, worstTextLength } from './text-codec.js';
@@ -42,7 +44,51 @@ export type DecodeResult = { readonly ok: true; readonly state: ProgressState } 
 
 /** What the indices mean: a state saved under another structure must not decode. */
 function structure(course: CourseData): string {
-  return [course.id, course.pages.map((p) => p.id), course.questions.map((x) => `${x.id}:${x.type}:${responseShape(x)}`), course.activities.map((a) => a.id)].join('\n');
+  const parts = [course.id, course.pages.map((p) => p.id), course.questions.map((x) => `${x.id}:${x.type}:${responseShape(x)}`), course.activities.map((a) => a.id)];
+  // A course without pools keeps the structure (and so the checksums) it always had.
+  const pools = poolsOf(course);
+  if (pools.length > 0) parts.push(pools.map((pool) => `${pool.id}:${pool.questions.join(',')}:${pool.draw}:${pool.retries}:${pool.counts}`));
+  return parts.join('\n');
+}
+
+/**
+ * Pools: `!`-separated, one per pool in course order, `attempt*drawn*bestDrawn*bestCorrect` with
+ * bitsets over the pool's questions (the best attempt's two empty when none is kept).
+ */
+function encodePools(state: ProgressState, course: CourseData): string {
+  return poolsOf(course)
+    .map((pool) => {
+      const progress = own(state.pools ?? {}, pool.id);
+      const flags = (ids: readonly string[] | undefined): string => encodeBitset(pool.questions.map((id) => ids?.includes(id) === true));
+      const attempt = progress === undefined ? 1 : clamp(progress.attempt, 1, pool.retries + 1);
+      const best = progress?.best;
+      return [toBase36(attempt), flags(progress?.drawn), best === undefined ? '' : flags(best.drawn), best === undefined ? '' : flags(best.correct)].join('*');
+    })
+    .join('!');
+}
+
+function decodePools(text: string, course: CourseData): Record<string, PoolProgress> | string {
+  const pools = poolsOf(course);
+  const entries = text.split('!');
+  if (entries.length !== pools.length) return 'malformed pools';
+  const decoded: Record<string, PoolProgress> = {};
+  for (const [index, pool] of pools.entries()) {
+    const [attemptText = '', drawnText = '', bestText = '', correctText = '', extra] = (entries[index] ?? '').split('*');
+    const attempt = fromBase36(attemptText);
+    const ids = (bits: boolean[] | undefined): string[] | undefined => bits && pool.questions.filter((_, i) => bits[i] === true);
+    const drawn = ids(decodeBitset(drawnText, pool.questions.length));
+    if (attempt === undefined || attempt < 1 || attempt > pool.retries + 1 || drawn === undefined || extra !== undefined) return `pool ${pool.id} does not fit`;
+    let best: PoolProgress['best'];
+    if (bestText !== '' || correctText !== '') {
+      const bestDrawn = ids(decodeBitset(bestText, pool.questions.length));
+      const correct = ids(decodeBitset(correctText, pool.questions.length));
+      if (bestDrawn === undefined || correct === undefined || !correct.every((id) => bestDrawn.includes(id))) return `pool ${pool.id} does not fit`;
+      best = { drawn: bestDrawn, correct };
+    }
+    // A state saved before the first draw has none; the session draws then.
+    if (drawn.length > 0 || best !== undefined || attempt > 1) decoded[pool.id] = { attempt, drawn, ...(best === undefined ? {} : { best }) };
+  }
+  return decoded;
 }
 
 function seal(body: string, course: CourseData): string {
@@ -55,7 +101,8 @@ const clamp = (n: number, min: number, max: number): number => Math.min(Math.max
 export function encodeProgress(state: ProgressState, course: CourseData): string {
   const entries: { qi: number; record: AnswerRecord; code: string; secs: number | undefined }[] = [];
   course.questions.forEach((q, qi) => {
-    const record = own(state.answers, q.id);
+    // A pooled question keeps only its answer of the pool's attempt under way (history is not resumed).
+    const record = q.poolId === undefined ? own(state.answers, q.id) : currentAnswer(q, { answers: state.answers, pools: state.pools ?? {} });
     const code = record && encodeResponse(q, record.response);
     const ms = record ? Date.parse(record.at) : NaN;
     if (record && code !== undefined) entries.push({ qi, record, code, secs: Number.isFinite(ms) ? clamp(ms / 1000, 0, BASE_TIME_MAX) : undefined });
@@ -77,7 +124,9 @@ export function encodeProgress(state: ProgressState, course: CourseData): string
   const location = Number.isFinite(state.location) ? clamp(state.location, 0, Math.max(course.pages.length - 1, 0)) : 0;
   const visited = encodeBitset(course.pages.map((p) => state.visited.includes(p.id)));
   const baseText = entries.length === 0 ? '' : toBase36(Number.isFinite(base) ? base : 0);
-  return seal([TAG, toBase36(location), visited, state.completed === true ? '1' : '0', baseText, answers.join('!'), activities.join('!')].join('.'), course);
+  const fields = [TAG, toBase36(location), visited, state.completed === true ? '1' : '0', baseText, answers.join('!'), activities.join('!')];
+  if (poolsOf(course).length > 0) fields.push(encodePools(state, course));
+  return seal(fields.join('.'), course);
 }
 
 /** The state as it comes back after a save and a resume (see the losses above). */
@@ -93,7 +142,9 @@ export function worstCaseLength(course: CourseData): number {
   const answer = (q: QuestionData): number => base36Digits(questions.length - 1) + base36Digits(ATTEMPT_MAX * 2 + 1) + base36Digits(OFFSET_MAX) + worstResponseLength(q) + 4; // 3 '*' and a '!'
   const activity = (a: CourseData['activities'][number]): number => base36Digits(activities.length - 1) + (a.shared ? worstTextLength(REFLECTION_MAX) + 1 : 0) + 1;
   const fixed = TAG.length + base36Digits(pages.length - 1) + bitsetLength(pages.length) + 1 + base36Digits(BASE_TIME_MAX) + CHECKSUM_LENGTH + 7; // 7 '.'
-  return fixed + questions.reduce((sum, q) => sum + answer(q), 0) + activities.reduce((sum, a) => sum + activity(a), 0);
+  // A pool: its attempt, three bitsets, three '*' and a '!', and the '.' before the pools.
+  const pools = poolsOf(course).reduce((sum, pool) => sum + base36Digits(pool.retries + 1) + 3 * bitsetLength(pool.questions.length) + 4, poolsOf(course).length > 0 ? 1 : 0);
+  return fixed + questions.reduce((sum, q) => sum + answer(q), 0) + activities.reduce((sum, a) => sum + activity(a), 0) + pools;
 }
 
 function decodeAnswers(text: string, course: CourseData, base: number | undefined): Record<string, AnswerRecord> | string {
@@ -136,9 +187,10 @@ const fail = (reason: string): DecodeResult => ({ ok: false, reason });
 function decodeChecked(text: string, course: CourseData): DecodeResult {
   if (!/^[\x21-\x7e]*$/.test(text)) return fail('not printable ASCII');
   const parts = text.split('.');
-  if (parts[0] !== TAG || parts.length !== 8) return fail(`not a ${TAG} resume state`);
+  const withPools = poolsOf(course).length > 0;
+  if (parts[0] !== TAG || parts.length !== (withPools ? 9 : 8)) return fail(`not a ${TAG} resume state`);
   if (seal(text.slice(0, -CHECKSUM_LENGTH - 1), course) !== text) return fail('checksum mismatch: corrupted, or saved by a course with other pages or questions');
-  const [, locText = '', visitedText = '', completedText = '', baseText = '', answersText = '', activitiesText = ''] = parts;
+  const [, locText = '', visitedText = '', completedText = '', baseText = '', answersText = '', activitiesText = '', poolsText = ''] = parts;
   const location = fromBase36(locText);
   if (location === undefined || location >= Math.max(course.pages.length, 1)) return fail('location out of range');
   const flags = decodeBitset(visitedText, course.pages.length);
@@ -150,7 +202,19 @@ function decodeChecked(text: string, course: CourseData): DecodeResult {
   const activities = decodeActivities(activitiesText, course);
   if (typeof activities === 'string') return fail(activities);
   const visited = course.pages.filter((_, i) => flags[i]).map((p) => p.id);
-  return { ok: true, state: { location, visited, answers, activities, completed: completedText === '1' } };
+  const state: ProgressState = { location, visited, answers, activities, completed: completedText === '1' };
+  if (!withPools) return { ok: true, state };
+  const pools = decodePools(poolsText, course);
+  if (typeof pools === 'string') return fail(pools);
+  // A pooled answer was saved for the attempt under way: it belongs to that attempt, and a question
+  // not in the draw has no answer to keep.
+  const pooled: Record<string, AnswerRecord> = {};
+  for (const [id, record] of Object.entries(answers)) {
+    const poolId = course.questions.find((question) => question.id === id)?.poolId;
+    if (poolId === undefined) pooled[id] = record;
+    else if (pools[poolId]?.drawn.includes(id) === true) pooled[id] = { ...record, round: pools[poolId]?.attempt ?? 1 };
+  }
+  return { ok: true, state: { ...state, answers: pooled, pools } };
 }
 
 /** Text -> state of this course. Never throws: anything unexpected is `{ ok: false, reason }`. */

@@ -31,9 +31,24 @@ export interface InteractionRecord {
 
 const NO_ITEMS: InteractionItems = { choices: [], source: [], target: [] };
 
+/**
+ * The interaction id of an answer: the question's id, and for an answer in a pool's second or later
+ * attempt `<id>_attempt-<n>` (interactions are a journal the LMS keeps: an id never changes its
+ * meaning; an author's ids have no underscore, so no question id can look like one). SCORM 1.2
+ * CMIIdentifier and 2004 long_identifier_type both take it as it is.
+ */
+export function interactionId(questionId: string, round: number | undefined): string {
+  return round === undefined || round <= 1 ? questionId : `${questionId}_attempt-${round}`;
+}
+
+/** The question id an interaction id names (`interactionId` read back). */
+export function questionOfInteraction(id: string): string {
+  return id.replace(/_attempt-\d+$/, '');
+}
+
 function questionRecord(question: QuestionData, event: Extract<LearnerEvent, { kind: 'question-answered' }>, timestamp: string): InteractionRecord {
   return {
-    id: toIdentifier(question.id),
+    id: toIdentifier(interactionId(question.id, event.answer.round)),
     type: kindOf(question).interaction.type,
     response: responseOf(question, event.answer.response),
     patterns: kindOf(question).interaction.correct(question),

@@ -207,6 +207,10 @@ class ScormAdapter implements ScormTrackingAdapter {
         this.writeInteraction(lms, statement, event);
         scheduler.request();
         return;
+      case VERBS.attempted:
+        // A pool's new attempt: nothing of its own in the data model, but its draw is in suspend_data.
+        scheduler.request();
+        return;
       case VERBS.progressed: {
         const value: unknown = result?.extensions?.[CMI5.progress];
         if (typeof value === 'number' && this.model.progress(lms, value / 100, launch)) scheduler.request();

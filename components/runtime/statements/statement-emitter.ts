@@ -6,7 +6,7 @@ import type { Actor, Context, Result, Statement, StatementObject } from '@xapi/x
 import type { CourseData } from '../../course-data.js';
 import { progressPercent } from '../../progress-percent.js';
 import type { LearnerEvent } from '../../tracker.js';
-import { ACTIVITY_TYPES, CMI5, VERB_DISPLAY, VERBS, type VerbName } from '../vocabulary.js';
+import { ACTIVITY_TYPES, CMI5, EXTENSIONS, VERB_DISPLAY, VERBS, type VerbName } from '../vocabulary.js';
 import { interactionDefinition, longFillInDefinition, responsePattern } from './interaction-definitions.js';
 import { isoDuration } from './iso-duration.js';
 import { mergeContext } from './merge-context.js';
@@ -89,6 +89,16 @@ export function createStatementEmitter(options: StatementEmitterOptions): Statem
             score: { scaled: correct ? 1 : 0, raw: correct ? question.weight : 0, min: 0, max: question.weight },
             duration: isoDuration(event.latencyMs),
           },
+          // A pooled question says which attempt of its pool it answers (the same question may be drawn again).
+          ...(question.poolId === undefined ? {} : { extensions: { [EXTENSIONS.poolAttempt]: answer.round ?? 1 } }),
+        };
+      }
+      case 'pool-retried': {
+        const { pool, attempt } = event;
+        return {
+          verb: 'attempted',
+          object: { objectType: 'Activity', id: pool.iri, definition: { type: ACTIVITY_TYPES.assessment, name: { [lang]: pool.title } } },
+          extensions: { [EXTENSIONS.poolAttempt]: attempt },
         };
       }
       case 'activity-submitted': {

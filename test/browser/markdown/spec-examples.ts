@@ -51,7 +51,7 @@ function render(spec: RenderedExample['spec'], example: SpecExample): RenderedEx
     visit(draft.tree, (node) => {
       if (node.type === 'link' || node.type === 'image') urls.set(node, normalizeUri((node as Link | Image).url));
     });
-    const hast = sectionToHast(draft.tree, { directives: draft.directives, urls, assetUrl: () => undefined, imageSize: () => undefined, questions: new Map(), activities: new Map(), footnoteLabel: 'Footnotes' });
+    const hast = sectionToHast(draft.tree, { directives: draft.directives, urls, assetUrl: () => undefined, imageSize: () => undefined, questions: new Map(), activities: new Map(), pools: new Map(), footnoteLabel: 'Footnotes' });
     template = litTemplate(hast);
   }
   return { spec, number: example.number, section: example.section, markdown: example.markdown, html: example.html, refusedBy, template };
