@@ -56,6 +56,7 @@ export const rules = {
   'media-embed': 'warning',
   // What a Common Cartridge (--target cc) cannot carry into the LMS's own quizzes.
   'cc-question-type': 'warning',
+  'cc-question-pool': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';
