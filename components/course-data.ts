@@ -268,6 +268,11 @@ export interface CourseData {
   readonly license: string;
   /** Passing score, 0..1 of the weighted question score. */
   readonly mastery: number;
+  /**
+   * `passing: pools` in course.yaml: the score and the pass are over the questions of question pools
+   * only, the others being practice; absent: over every question.
+   */
+  readonly scoreOver?: 'pools';
   readonly completion: CompletionRule;
   readonly scorm12Status: Scorm12StatusMode;
   readonly theme: ThemeData;

@@ -17,16 +17,18 @@ export { isCorrect } from './questions/registry.js';
 /**
  * The weighted course score. Answers are re-scored against the course rather than trusting the
  * stored `correct` flag, so saved progress cannot claim a score the responses do not earn. A pool
- * adds the questions of the attempt that counts (pools.ts), never the ones it did not draw.
+ * adds the questions of the attempt that counts (pools.ts), never the ones it did not draw; with
+ * `passing: pools` (course.yaml) only pools count.
  * `passed` is only true once the score is final and reaches mastery; a score below mastery is
  * final only when no pool can be tried again (a retry could still change it).
  */
-export function courseScore(course: Pick<CourseData, 'questions' | 'mastery' | 'pools'>, state: Pick<ProgressState, 'answers' | 'pools'>): CourseScore {
+export function courseScore(course: Pick<CourseData, 'questions' | 'mastery' | 'pools' | 'scoreOver'>, state: Pick<ProgressState, 'answers' | 'pools'>): CourseScore {
   let raw = 0;
   let max = 0;
   let complete = true;
   for (const question of course.questions) {
-    if (question.poolId !== undefined) continue;
+    // Pools are counted below; with `passing: pools` the other questions are practice.
+    if (question.poolId !== undefined || course.scoreOver === 'pools') continue;
     max += question.weight;
     const record = state.answers[question.id];
     if (record === undefined) {

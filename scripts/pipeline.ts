@@ -117,6 +117,7 @@ const STAND_IN_CONFIG: ResolvedCourseConfig = {
   rules: {},
   parts: [],
   cmi5Layout: { value: 'single', place: { offset: 0, endOffset: 0 } },
+  passing: { value: 'all', place: { offset: 0, endOffset: 0 } },
 };
 
 /** Applies course.yaml's `rules` severities (an author's choice for drafts) to the messages found. */

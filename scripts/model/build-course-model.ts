@@ -140,6 +140,9 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   }
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
   const supportTitle = supportInfo?.kind === 'support' ? supportInfo.data.title : undefined;
+  if (config.passing.value === 'pools' && pools.length === 0) {
+    report(input.configFile, 'config-invalid', 'passing is "pools", but the course has no question pool: no question would count towards the score. Add a "::::question-pool" to a page, or write "passing: all".', config.passing.place);
+  }
   const parts = resolveParts(config, pages.map((page) => ({ info: page.info, fileName: page.section.fileName })), input.configFile, input.unreadableSections);
   const look = resolveConfigAssets(config, input.configFile, input.files, media, pages.map((page) => page.info));
   return {

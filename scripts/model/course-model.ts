@@ -104,6 +104,7 @@ export function courseData(
     authors: config.authors,
     license: config.license,
     mastery: config.mastery,
+    ...(config.passing.value === 'pools' && pools.length > 0 ? { scoreOver: 'pools' as const } : {}),
     completion: config.completion,
     scorm12Status: config.scorm12Status,
     theme: look.theme,

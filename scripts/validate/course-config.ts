@@ -29,6 +29,8 @@ export type ResolvedCourseConfig = Pick<
   readonly parts: readonly PartDeclaration[];
   /** How a cmi5 package splits the course into AUs (`cmi5.aus`); `--cmi5-aus` overrides it. */
   readonly cmi5Layout: { readonly value: Cmi5Layout; readonly place: Place };
+  /** `passing`: which questions the score and the pass are over, and where it is written. */
+  readonly passing: { readonly value: 'all' | 'pools'; readonly place: Place };
 };
 
 type Place = { readonly offset: number; readonly endOffset: number };
@@ -80,6 +82,9 @@ const courseConfigSchema = z.strictObject({
       error: 'must be one of all-pages, all-questions, all-pages-and-questions',
     })
     .default('all-pages-and-questions'),
+  passing: z
+    .enum(['all', 'pools'], { error: 'must be all (every question counts towards the score) or pools (only the questions of question pools: the others are practice)' })
+    .default('all'),
   scorm12: z
     .strictObject({
       status: z
@@ -136,7 +141,7 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml', keysAt);
     return undefined;
   }
-  const { scorm12, cmi5, parts, theme: themeInput, cover, strings: stringsInput, language = 'en', ...config } = result.data;
+  const { scorm12, cmi5, parts, theme: themeInput, cover, strings: stringsInput, language = 'en', passing, ...config } = result.data;
   const theme = resolveTheme(themeInput, source);
   reportShadeChanges(file, source, theme);
   const strings = checkStrings(file, source, stringsInput);
@@ -155,6 +160,7 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
       pages: part.pages.map((name, j) => ({ name, place: yamlRange(source, ['parts', i, 'pages', j]) })),
     })),
     cmi5Layout: { value: cmi5.aus, place: yamlRange(source, ['cmi5', 'aus']) },
+    passing: { value: passing, place: yamlRange(source, ['passing']) },
     id: config.id.replace(/\/+$/, ''),
     language: Intl.getCanonicalLocales(language)[0] ?? language,
     dir: directionOf(language),

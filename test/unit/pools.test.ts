@@ -11,6 +11,8 @@ import { interactionId, interactionRecord, questionOfInteraction } from '../../c
 import { createStatementEmitter } from '../../components/runtime/statements/statement-emitter.js';
 import { EXTENSIONS, VERBS } from '../../components/runtime/vocabulary.js';
 import { courseScore } from '../../components/scoring.js';
+import { checkCourse } from '../../scripts/pipeline.js';
+import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
 import type { AnswerRecord, LearnerEvent, ProgressState, TrackingAdapter } from '../../components/tracker.js';
 
 const COURSE = 'https://example.org/courses/pools';
@@ -247,5 +249,55 @@ describe('what targets receive', () => {
     // No third attempt after a pass.
     session.retryPool('final');
     expect(session.poolFor('final')?.attempt).toBe(2);
+  });
+});
+
+describe('what the build makes of a pool', () => {
+  const page = (body: string): string => `---\ntitle: Check\n---\n\n${body}`;
+  const pooled = page(`::::question-pool{#final draw=2 retries=1 counts=best title="Final check"}
+:::question{#a type=true-false answer=true tag=law}
+A.
+:::
+
+:::question{#b type=true-false answer=false tag=help attempts=3}
+B.
+:::
+
+:::question{#c type=true-false answer=true tag=law}
+C.
+:::
+::::
+
+:::question{#practice type=true-false answer=true attempts=2 show-answer}
+Practice.
+:::
+`);
+
+  it('gives the course its pool, the pooled questions their pool and one try unless written, and practice its own settings', () => {
+    const model = checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-check.md': pooled })).model;
+    expect(model?.data.pools).toEqual([
+      { id: 'final', iri: 'https://example.org/courses/test/pools/final', pageId: 'check', title: 'Final check', questions: ['a', 'b', 'c'], draw: 2, stratify: false, retries: 1, counts: 'best' },
+    ]);
+    const byId = new Map(model?.data.questions.map((q) => [q.id, q]));
+    expect(byId.get('a')).toMatchObject({ poolId: 'final', attempts: 1, tag: 'law' });
+    expect(byId.get('b')).toMatchObject({ poolId: 'final', attempts: 3 });
+    expect(byId.get('practice')).toMatchObject({ attempts: 2, showAnswer: true });
+    expect(byId.get('practice')).not.toHaveProperty('poolId');
+    expect(model?.data).not.toHaveProperty('scoreOver');
+  });
+
+  it('passing: pools makes the other questions practice, and is an error in a course without pools', () => {
+    const model = checkCourse(courseFromStrings({ 'course.yaml': `${baseConfig}passing: pools\n`, 'sections/01-check.md': pooled })).model;
+    const course = model?.data as CourseData;
+    expect(course.scoreOver).toBe('pools');
+    const state = withDraws(course, empty, () => 'x');
+    const drawn = state.pools?.['final']?.drawn ?? [];
+    // Each drawn question answered rightly (b's answer is false); the practice question not at all.
+    const answers = Object.fromEntries(drawn.map((id): [string, AnswerRecord] => [id, { response: { type: 'true-false', value: id !== 'b' }, correct: true, attempt: 1, at: AT, round: 1 }]));
+    expect(courseScore(course, { answers, pools: state.pools ?? {} })).toEqual({ raw: 2, max: 2, scaled: 1, final: true, passed: true });
+    const without = checkCourse(courseFromStrings({ 'course.yaml': `${baseConfig}passing: pools\n`, 'sections/01-check.md': page('No pools.\n') }));
+    const message = without.files.flatMap((file) => file.messages).find((item) => item.ruleId === 'config-invalid');
+    expect(message).toMatchObject({ line: 5, column: 10 });
+    expect(String(message?.reason)).toContain('no question pool');
   });
 });
