@@ -91,8 +91,8 @@ export class CmResults extends LitElement {
     const fmt = formatterOf(course);
     if (course.questions.length === 0) return html`<div class="outcome"><p>${t.noQuestions}</p></div>`;
     const score = courseScore(course, progress);
-    // Only the questions of this attempt: a pool's undrawn ones are not asked.
-    const unanswered = course.questions.filter((question) => isInPlay(question, progress) && currentAnswer(question, progress) === undefined);
+    // Only the questions of this attempt that count: a pool's undrawn ones are not asked, practice is not scored.
+    const unanswered = course.questions.filter((question) => isInPlay(question, progress) && currentAnswer(question, progress) === undefined && (course.scoreOver !== 'pools' || question.poolId !== undefined));
     // Answers that cannot be changed any more (pools, limited checks): the learner is not told to go back.
     const changeable = (course.pools ?? []).length === 0 && course.questions.every((question) => question.attempts === undefined);
     const pending = unanswered.length > 0 ? t.notFinal({ remaining: unanswered.length }) : t.retryOpen;
