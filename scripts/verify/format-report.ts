@@ -48,7 +48,8 @@ export function formatReport(report: VerifyReport): string {
   if (report.sandbox !== undefined) lines.push(`Browser:  Chromium, ${report.sandbox === 'on' ? 'in its sandbox' : `without its sandbox (${report.sandbox.replace(/^off: /, '')})`}; requests outside the package and the LMS blocked`);
   lines.push(`Files and manifest: ${report.manifest.length === 0 ? 'no problems found' : `${report.manifest.length} problem(s), listed below`}`);
   if (report.walked !== undefined) {
-    lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}, then pressed "Exit course"`);
+    const retried = (report.walked.poolAttempts ?? []).some((seen) => seen.attempt > 1);
+    lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}${retried ? ' (a question pool\'s retries as listed below)' : ''}, then pressed "Exit course"`);
     for (const seen of report.walked.poolAttempts ?? []) {
       lines.push(`          question pool "${seen.pool}", attempt ${seen.attempt}: answered ${ANSWERED[seen.answers] ?? seen.answers}, ${Math.round(seen.scaled * 100)}% of its points`);
     }
