@@ -29,6 +29,8 @@ export function scopeTo(outline: CourseOutline, pageIds: ReadonlySet<string>): L
       pages: keep(course.pages),
       questions: course.questions.filter((question) => pageIds.has(question.pageId)),
       activities: course.activities.filter((activity) => pageIds.has(activity.pageId)),
+      // A pool is on one page: an AU without that page has none of it to draw, count or score.
+      ...(course.pools === undefined ? {} : { pools: course.pools.filter((pool) => pageIds.has(pool.pageId)) }),
       parts: [],
     }),
   };

@@ -73,3 +73,18 @@ describe('an AU launch presents its own part of the course', () => {
     expect(session.progress).toBeLessThan(1);
   });
 });
+
+describe('an AU launch and question pools', () => {
+  it('keeps a pool only in the AU with its page, so a reading AU completes without it', async () => {
+    const pool = { id: 'final', iri: 'https://example.org/courses/fixture/pools/final', pageId: 'questions-one', title: 'Final', questions: ['q1'], draw: 1, stratify: false, retries: 1, counts: 'last' as const };
+    const pooled: CourseData = { ...course, pools: [pool] };
+    expect(launchScope(outlineOf(pooled), '?au=check')?.course(pooled).pools).toEqual([pool]);
+    const reading = launchScope(outlineOf(pooled), '?au=reading')?.course(pooled);
+    expect(reading?.pools).toEqual([]);
+    const adapter = recorder();
+    const session = new CourseSession({ course: reading as CourseData, adapter, onChange: () => undefined });
+    await session.start();
+    for (const page of reading?.pages ?? []) session.viewPage(page);
+    expect(adapter.events.some((event) => event.kind === 'completed')).toBe(true);
+  });
+});
