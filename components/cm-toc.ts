@@ -190,7 +190,7 @@ export class CmToc extends LitElement {
         <ol>
           ${this.listed(course).map((page) => {
             const info = this.course?.pages[page.index];
-            const status = info === undefined || progress === undefined ? 'not-started' : pageStatus(info, progress);
+            const status = info === undefined || progress === undefined ? 'not-started' : pageStatus(info, progress, this.course?.pools);
             const current = route?.kind === 'page' && route.index === page.index;
             const headings = current ? (info?.headings ?? []) : [];
             return html`<li>

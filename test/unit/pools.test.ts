@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CourseData, PageInfo, PoolData, QuestionData } from '../../components/course-data.js';
 import { CourseSession } from '../../components/course-session.js';
 import { canRetry, currentAnswer, drawPool, withDraws, withRetry } from '../../components/pools.js';
-import { allQuestionsAnswered, progressOf } from '../../components/progress.js';
+import { allQuestionsAnswered, pageStatus, progressOf } from '../../components/progress.js';
 import { decodeProgress, encodeProgress, normalizeProgress, worstCaseLength } from '../../components/runtime/resume/progress-codec.js';
 import { mergeProgress } from '../../components/runtime/resume/merge-progress.js';
 import { interactionId, interactionRecord, questionOfInteraction } from '../../components/runtime/scorm/interaction-record.js';
@@ -299,5 +299,23 @@ Practice.
     const message = without.files.flatMap((file) => file.messages).find((item) => item.ruleId === 'config-invalid');
     expect(message).toMatchObject({ line: 5, column: 10 });
     expect(String(message?.reason)).toContain('no question pool');
+  });
+});
+
+describe('the contents list', () => {
+  it('marks a pool\'s page completed once the drawn questions of the attempt under way are answered, undrawn ones aside', () => {
+    const { pool, questions } = poolOf(4, { draw: 2, retries: 1 });
+    const course = courseWith(pool, questions);
+    const page = course.pages[1] as PageInfo;
+    let state: ProgressState = { ...withDraws(course, empty, () => 'a'), visited: ['check'] };
+    expect(pageStatus(page, state, course.pools)).toBe('visited');
+    state = answered(state, course, 0);
+    expect(pageStatus(page, state, course.pools)).toBe('completed');
+    // A new attempt is under way again until its draw is answered.
+    state = withRetry(course, state, pool, 'b');
+    expect(pageStatus(page, state, course.pools)).toBe('visited');
+    // Without the pools, the undrawn questions would hold the page back for ever.
+    expect(pageStatus(page, answered(state, course, 2), [])).toBe('visited');
+    expect(pageStatus(page, answered(state, course, 2), course.pools)).toBe('completed');
   });
 });
