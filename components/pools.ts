@@ -101,7 +101,9 @@ function scoreOf(course: Pick<CourseData, 'questions'>, drawn: readonly string[]
 /** How the attempt under way stands. */
 export function poolAttempt(course: Pick<CourseData, 'questions'>, pool: PoolData, state: PoolState): PoolAttemptResult {
   const progress = state.pools?.[pool.id];
-  return scoreOf(course, progress?.drawn ?? [], (question) => {
+  // Not drawn yet (before the session starts): nothing answered, nothing finished.
+  if (progress === undefined) return { answered: 0, drawn: pool.draw, raw: 0, max: 0, finished: false };
+  return scoreOf(course, progress.drawn, (question) => {
     const answer = currentAnswer(question, state);
     return answer === undefined ? undefined : isCorrect(question, answer.response);
   });

@@ -319,3 +319,12 @@ describe('the contents list', () => {
     expect(pageStatus(page, answered(state, course, 2), course.pools)).toBe('completed');
   });
 });
+
+describe('before the draw', () => {
+  it('a pool without a draw yet counts as unanswered: the score is not final', () => {
+    const { pool, questions } = poolOf(3, { draw: 2 });
+    const course = courseWith(pool, questions);
+    expect(courseScore(course, empty)).toMatchObject({ final: false, passed: false });
+    expect(allQuestionsAnswered(course, empty)).toBe(false);
+  });
+});
