@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { CourseData } from './course-data.js';
 import { formatterOf, EXIT_EVENT } from './course-context.js';
 import { currentAnswer, isInPlay } from './pools.js';
+import { pagesNeeded, pagesStillNeeded, requiredPages, unviewedPages } from './required-pages.js';
 import { courseScore } from './scoring.js';
 import { hrefFor } from './router.js';
 import { base, tokens } from './styles/theme.js';
@@ -11,8 +12,9 @@ import { messagesOf } from './view-messages.js';
 
 /**
  * The learner's results: weighted score against the pass mark, passed or not (only once every
- * question is answered), links to unanswered questions' pages, and whether the course's
- * completion rule is met. Outcomes are stated in words, not only by colour (WCAG 2.2 SC 1.4.1).
+ * question is answered), links to unanswered questions' pages, whether the course's completion
+ * rule is met and, until it is, links to the required pages still to view (with how many more a
+ * percentage rule needs) and that optional pages do not count. Outcomes are stated in words, not only by colour (WCAG 2.2 SC 1.4.1).
  *
  * @csspart title - The view's `<h1>`.
  */
@@ -120,21 +122,43 @@ export class CmResults extends LitElement {
 
   private renderCompletion(course: CourseData, progress: ProgressState): unknown {
     const t = messagesOf();
-    const rule =
-      course.completion === 'all-pages'
-        ? t.completionAllPages
-        : course.completion === 'all-questions'
-          ? t.completionAllQuestions
-          : t.completionBoth;
     return html`<div class=${`outcome ${progress.completed ? 'good' : ''}`} data-completion=${progress.completed ? 'completed' : 'incomplete'}>
-      <p><strong>${progress.completed ? t.completed : t.notCompleted}</strong></p>
-      ${progress.completed ? nothing : html`<p>${rule}</p>`}
-    </div>`;
+        <p><strong>${progress.completed ? t.completed : t.notCompleted}</strong></p>
+        ${progress.completed ? nothing : html`<p>${ruleText(course)}</p>`}
+        ${course.pages.some((page) => page.optional === true) ? html`<p data-optional-note>${t.optionalNotCounted}</p>` : nothing}
+      </div>
+      ${progress.completed ? nothing : this.renderPagesToView(course, progress)}`;
+  }
+
+  /** The required pages not viewed yet, when the rule still needs pages, and how many more it needs. */
+  private renderPagesToView(course: CourseData, progress: ProgressState): unknown {
+    const t = messagesOf();
+    const more = pagesStillNeeded(course, progress);
+    if (more === 0) return nothing;
+    const unviewed = unviewedPages(course, progress);
+    return html`<h2>${t.unviewedHeading}</h2>
+      ${more < unviewed.length ? html`<p data-pages-needed=${more}>${t.pagesToView({ count: more })}</p>` : nothing}
+      <ul data-unviewed>
+        ${unviewed.map((page) => html`<li><a href=${hrefFor(course, { kind: 'page', index: page.index })}>${page.title}</a></li>`)}
+      </ul>`;
   }
 
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
+}
+
+/** The completion rule in words: what the learner must do. */
+function ruleText(course: CourseData): string {
+  const t = messagesOf();
+  const needed = pagesNeeded(course);
+  const questions = course.completion.questions === 'all' && course.questions.length > 0;
+  if (needed === 0) return t.completionAllQuestions;
+  if (needed < requiredPages(course).length) {
+    const percent = formatterOf(course).percent(course.completion.pages);
+    return questions ? t.completionSomePagesAndQuestions({ percent }) : t.completionSomePages({ percent });
+  }
+  return questions ? t.completionBoth : t.completionAllPages;
 }
 
 declare global {

@@ -13,7 +13,8 @@ const FIRST_PAINT_PAGES = 40;
 /**
  * The table of contents: a `<nav>` with one link per page, the glossary and the results. The
  * current page has `aria-current="page"`, and each page's state is written out in text, not
- * only shown by colour or icon (WCAG 2.2 SC 1.4.1). On narrow screens the list collapses behind
+ * only shown by colour or icon (WCAG 2.2 SC 1.4.1), as is "Optional" on a page that does not count
+ * towards completion. On narrow screens the list collapses behind
  * a disclosure button (WAI-ARIA APG "Disclosure").
  *
  * @csspart nav - The `<nav>` element.
@@ -198,6 +199,7 @@ export class CmToc extends LitElement {
                 <span class="num" aria-hidden="true">${fmt.number(page.index + 1)}</span>
                 <span class="title" lang=${page.lang ?? nothing} dir=${page.dir ?? nothing}>${page.title}</span>
                 <span class=${`status ${status}`}>${statusText[status]}</span>
+                ${page.optional === true ? html`<span class="status optional">${t.statusOptional}</span>` : nothing}
               </a>
               ${headings.length > 0
                 ? html`<ol class="headings">

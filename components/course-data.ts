@@ -25,8 +25,22 @@ export type QuestionType =
  */
 export type Scorm12StatusMode = 'completed-incomplete' | 'completed-failed' | 'passed-incomplete' | 'passed-failed';
 
-/** A course-wide completion rule, from `completion` in course.yaml. */
-export type CompletionRule = 'all-pages' | 'all-questions' | 'all-pages-and-questions';
+/** What the questions part of a completion rule asks: every question answered, or questions not counted. */
+export type QuestionsRule = 'all' | 'none';
+
+/**
+ * A course-wide completion rule, from `completion` in course.yaml (docs/authoring.md). Pages marked
+ * `optional` never count. `all-pages` is `{ pages: 1, questions: 'none' }`, `all-questions`
+ * `{ pages: 0, questions: 'all' }`, `all-pages-and-questions` `{ pages: 1, questions: 'all' }`.
+ */
+export interface CompletionRule {
+  /**
+   * The share of the required (not optional) pages to view, 0..1, rounded up to whole pages (0.8 of
+   * 7 pages is 6 pages); 0 when pages do not count.
+   */
+  readonly pages: number;
+  readonly questions: QuestionsRule;
+}
 
 /** An image from the course folder, by its path in the package. */
 export interface ImageData {
@@ -98,6 +112,8 @@ export interface PageInfo {
   readonly objectives: readonly string[];
   /** Estimated minutes, when the author gave one. */
   readonly duration?: number;
+  /** Frontmatter `optional: true`: listed and navigable, but not counted towards completion or progress. */
+  readonly optional?: true;
   /** Question ids (local ids) on this page, in order. */
   readonly questions: readonly string[];
   /** Activity ids (local ids) on this page, in order. */
@@ -300,6 +316,8 @@ export interface PageOutline {
   /** The page's language, when it is not the course's (its title is read in that language). */
   readonly lang?: string;
   readonly dir?: 'ltr' | 'rtl';
+  /** The contents list says so (`PageInfo.optional`). */
+  readonly optional?: true;
 }
 
 /**

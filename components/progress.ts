@@ -4,6 +4,7 @@
  */
 import type { CourseData, PageInfo } from './course-data.js';
 import { poolAttempt, poolsOf } from './pools.js';
+import { pageProgress } from './required-pages.js';
 import type { AnswerRecord, PoolProgress, ProgressState, SubmittedActivity } from './tracker.js';
 
 export type { PageStatus } from './page-status.js';
@@ -79,23 +80,18 @@ function questionCount(course: CourseData, state: ProgressState): { readonly don
   return { done, total };
 }
 
-function visitedCount(course: CourseData, state: ProgressState): number {
-  return course.pages.filter((page) => state.visited.includes(page.id)).length;
-}
-
 /**
- * Progress towards the completion rule, 0..1: the share of the units the rule counts (pages,
- * questions, or both) that the learner has done.
+ * Progress towards the completion rule, 0..1: the share of the units the rule counts (required
+ * pages up to the number it asks for, questions, or both) that the learner has done. Reaching the
+ * rule's share of the pages is 1 (with questions, when they are all answered too).
  */
 export function progressOf(course: CourseData, state: ProgressState): number {
-  const pages = { done: visitedCount(course, state), total: course.pages.length };
-  const questions = questionCount(course, state);
-  const parts =
-    course.completion === 'all-pages' ? [pages] : course.completion === 'all-questions' ? [questions] : [pages, questions];
-  const total = parts.reduce((sum, part) => sum + part.total, 0);
-  // A rule with nothing to count (e.g. all-questions in a course without questions) falls back to pages.
-  if (total === 0) return pages.total === 0 ? 1 : pages.done / pages.total;
-  return parts.reduce((sum, part) => sum + part.done, 0) / total;
+  const pages = pageProgress(course, state);
+  const questions = course.completion.questions === 'all' ? questionCount(course, state) : { done: 0, total: 0 };
+  const total = pages.total + questions.total;
+  // Nothing to count at all: a course without pages (pagesNeeded counts pages when questions are missing).
+  if (total === 0) return 1;
+  return (pages.done + questions.done) / total;
 }
 
 /** Whether the course's completion rule is met (every counted unit done). */

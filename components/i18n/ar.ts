@@ -18,6 +18,7 @@ export const ar = {
   statusNotStarted: 'لم تبدأ بعد',
   statusVisited: 'تمّت زيارتها',
   statusCompleted: 'مكتملة',
+  statusOptional: 'اختيارية',
   glossary: 'مسرد المصطلحات',
   results: 'النتائج',
   pageNavigation: 'الصفحة السابقة والتالية',
@@ -148,5 +149,10 @@ export const ar = {
   completionAllPages: 'لإكمالها، اطّلع على كل الصفحات.',
   completionAllQuestions: 'لإكمالها، أجب عن كل الأسئلة.',
   completionBoth: 'لإكمالها، اطّلع على كل الصفحات وأجب عن كل الأسئلة.',
+  completionSomePages: 'لإكمالها، اطّلع على {percent} من الصفحات على الأقل.',
+  completionSomePagesAndQuestions: 'لإكمالها، اطّلع على {percent} من الصفحات على الأقل وأجب عن كل الأسئلة.',
+  unviewedHeading: 'صفحات لم تطّلع عليها بعد',
+  pagesToView: { zero: 'لم تتبقَّ صفحات للاطّلاع عليها.', one: 'تبقّت صفحة واحدة للاطّلاع عليها، من الصفحات أدناه.', two: 'تبقّت صفحتان للاطّلاع عليهما، من الصفحات أدناه.', few: 'تبقّت {count} صفحات للاطّلاع عليها، من الصفحات أدناه.', many: 'تبقّت {count} صفحة للاطّلاع عليها، من الصفحات أدناه.', other: 'تبقّت {count} صفحة للاطّلاع عليها، من الصفحات أدناه.' },
+  optionalNotCounted: 'لا تُحتسب الصفحات الموسومة «اختيارية» في إكمال الدورة.',
   glossaryEmpty: 'لا تتضمّن هذه الدورة مصطلحات في المسرد.',
 } as const satisfies TableFor<'ar'>;

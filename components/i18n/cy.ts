@@ -21,6 +21,7 @@ export const cy = {
   statusNotStarted: 'Heb ddechrau',
   statusVisited: 'Wedi’i gweld',
   statusCompleted: 'Wedi’i chwblhau',
+  statusOptional: 'Dewisol',
   glossary: 'Geirfa',
   results: 'Canlyniadau',
   pageNavigation: 'Tudalen flaenorol a thudalen nesaf',
@@ -151,5 +152,10 @@ export const cy = {
   completionAllPages: 'I’w gwblhau, edrychwch ar bob tudalen.',
   completionAllQuestions: 'I’w gwblhau, atebwch bob cwestiwn.',
   completionBoth: 'I’w gwblhau, edrychwch ar bob tudalen ac atebwch bob cwestiwn.',
+  completionSomePages: 'I’w gwblhau, edrychwch ar o leiaf {percent} o’r tudalennau.',
+  completionSomePagesAndQuestions: 'I’w gwblhau, edrychwch ar o leiaf {percent} o’r tudalennau ac atebwch bob cwestiwn.',
+  unviewedHeading: 'Tudalennau i’w gweld o hyd',
+  pagesToView: { zero: 'Dim tudalen arall i’w gweld.', one: 'Un dudalen arall i’w gweld, o’r tudalennau isod.', two: 'Dwy dudalen arall i’w gweld, o’r tudalennau isod.', few: '{count} tudalen arall i’w gweld, o’r tudalennau isod.', many: '{count} tudalen arall i’w gweld, o’r tudalennau isod.', other: '{count} tudalen arall i’w gweld, o’r tudalennau isod.' },
+  optionalNotCounted: 'Dydy tudalennau sydd wedi’u marcio’n “Dewisol” ddim yn cyfrif tuag at gwblhau’r cwrs.',
   glossaryEmpty: 'Does dim termau yng ngeirfa’r cwrs hwn.',
 } as const satisfies TableFor<'cy'>;

@@ -18,6 +18,7 @@ export const de = {
   statusNotStarted: 'Nicht begonnen',
   statusVisited: 'Angesehen',
   statusCompleted: 'Abgeschlossen',
+  statusOptional: 'Optional',
   glossary: 'Glossar',
   results: 'Ergebnisse',
   pageNavigation: 'Vorherige und nächste Seite',
@@ -126,5 +127,10 @@ export const de = {
   completionAllPages: 'Um ihn abzuschließen, sehen Sie sich alle Seiten an.',
   completionAllQuestions: 'Um ihn abzuschließen, beantworten Sie alle Fragen.',
   completionBoth: 'Um ihn abzuschließen, sehen Sie sich alle Seiten an und beantworten Sie alle Fragen.',
+  completionSomePages: 'Um ihn abzuschließen, sehen Sie sich mindestens {percent} der Seiten an.',
+  completionSomePagesAndQuestions: 'Um ihn abzuschließen, sehen Sie sich mindestens {percent} der Seiten an und beantworten Sie alle Fragen.',
+  unviewedHeading: 'Noch nicht angesehene Seiten',
+  pagesToView: { one: 'Sehen Sie sich noch {count} Seite an, eine beliebige aus der Liste unten.', other: 'Sehen Sie sich noch {count} Seiten an, beliebige aus der Liste unten.' },
+  optionalNotCounted: 'Als „Optional“ markierte Seiten zählen nicht für den Abschluss.',
   glossaryEmpty: 'Dieser Kurs enthält keine Glossarbegriffe.',
 } as const satisfies TableFor<'de'>;

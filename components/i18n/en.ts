@@ -28,6 +28,8 @@ export const en = {
   statusNotStarted: 'Not started',
   statusVisited: 'Visited',
   statusCompleted: 'Completed',
+  /** In the contents list, beside a page that does not count towards completion (frontmatter `optional: true`). */
+  statusOptional: 'Optional',
   glossary: 'Glossary',
   results: 'Results',
   pageNavigation: 'Previous and next page',
@@ -161,5 +163,13 @@ export const en = {
   completionAllPages: 'To complete it, view every page.',
   completionAllQuestions: 'To complete it, answer every question.',
   completionBoth: 'To complete it, view every page and answer every question.',
+  /** `percent` is the share of the required pages the completion rule asks for. */
+  completionSomePages: 'To complete it, view at least {percent} of the pages.',
+  completionSomePagesAndQuestions: 'To complete it, view at least {percent} of the pages and answer every question.',
+  /** The results view: the required pages not viewed yet, listed below it. */
+  unviewedHeading: 'Pages still to view',
+  /** How many more of the listed pages a percentage rule still needs. */
+  pagesToView: { one: '{count} more page to view, from the pages below.', other: '{count} more pages to view, from the pages below.' },
+  optionalNotCounted: 'Pages marked “Optional” do not count towards completion.',
   glossaryEmpty: 'This course has no glossary terms.',
 } as const satisfies ReferenceTable;

@@ -18,6 +18,7 @@ export const es = {
   statusNotStarted: 'Sin empezar',
   statusVisited: 'Visitada',
   statusCompleted: 'Completada',
+  statusOptional: 'Opcional',
   glossary: 'Glosario',
   results: 'Resultados',
   pageNavigation: 'Página anterior y siguiente',
@@ -128,5 +129,10 @@ export const es = {
   completionAllPages: 'Para completarlo, visita todas las páginas.',
   completionAllQuestions: 'Para completarlo, responde a todas las preguntas.',
   completionBoth: 'Para completarlo, visita todas las páginas y responde a todas las preguntas.',
+  completionSomePages: 'Para completarlo, visita al menos el {percent} de las páginas.',
+  completionSomePagesAndQuestions: 'Para completarlo, visita al menos el {percent} de las páginas y responde a todas las preguntas.',
+  unviewedHeading: 'Páginas por visitar',
+  pagesToView: { one: 'Te queda {count} página por visitar, de las de abajo.', many: 'Te quedan {count} de páginas por visitar, de las de abajo.', other: 'Te quedan {count} páginas por visitar, de las de abajo.' },
+  optionalNotCounted: 'Las páginas marcadas como «Opcional» no cuentan para completar el curso.',
   glossaryEmpty: 'Este curso no tiene términos en el glosario.',
 } as const satisfies TableFor<'es'>;

@@ -18,6 +18,7 @@ export const fr = {
   statusNotStarted: 'Pas encore commencée',
   statusVisited: 'Consultée',
   statusCompleted: 'Terminée',
+  statusOptional: 'Facultative',
   glossary: 'Glossaire',
   results: 'Résultats',
   pageNavigation: 'Page précédente et page suivante',
@@ -128,5 +129,10 @@ export const fr = {
   completionAllPages: 'Pour le terminer, consultez toutes les pages.',
   completionAllQuestions: 'Pour le terminer, répondez à toutes les questions.',
   completionBoth: 'Pour le terminer, consultez toutes les pages et répondez à toutes les questions.',
+  completionSomePages: 'Pour le terminer, consultez au moins {percent} des pages.',
+  completionSomePagesAndQuestions: 'Pour le terminer, consultez au moins {percent} des pages et répondez à toutes les questions.',
+  unviewedHeading: 'Pages restant à consulter',
+  pagesToView: { one: 'Encore {count} page à consulter, parmi celles ci-dessous.', many: 'Encore {count} de pages à consulter, parmi celles ci-dessous.', other: 'Encore {count} pages à consulter, parmi celles ci-dessous.' },
+  optionalNotCounted: 'Les pages marquées « Facultative » ne comptent pas pour terminer le cours.',
   glossaryEmpty: 'Ce cours ne contient pas de termes de glossaire.',
 } as const satisfies TableFor<'fr'>;

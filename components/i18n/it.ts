@@ -18,6 +18,7 @@ export const it = {
   statusNotStarted: 'Non iniziata',
   statusVisited: 'Visitata',
   statusCompleted: 'Completata',
+  statusOptional: 'Facoltativa',
   glossary: 'Glossario',
   results: 'Risultati',
   pageNavigation: 'Pagina precedente e successiva',
@@ -128,5 +129,10 @@ export const it = {
   completionAllPages: 'Per completarlo, visualizza tutte le pagine.',
   completionAllQuestions: 'Per completarlo, rispondi a tutte le domande.',
   completionBoth: 'Per completarlo, visualizza tutte le pagine e rispondi a tutte le domande.',
+  completionSomePages: 'Per completarlo, visualizza almeno il {percent} delle pagine.',
+  completionSomePagesAndQuestions: 'Per completarlo, visualizza almeno il {percent} delle pagine e rispondi a tutte le domande.',
+  unviewedHeading: 'Pagine ancora da visualizzare',
+  pagesToView: { one: 'Ancora {count} pagina da visualizzare, tra quelle qui sotto.', many: 'Ancora {count} di pagine da visualizzare, tra quelle qui sotto.', other: 'Ancora {count} pagine da visualizzare, tra quelle qui sotto.' },
+  optionalNotCounted: 'Le pagine indicate come «Facoltativa» non contano per il completamento.',
   glossaryEmpty: 'Questo corso non ha termini nel glossario.',
 } as const satisfies TableFor<'it'>;

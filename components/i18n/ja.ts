@@ -18,6 +18,7 @@ export const ja = {
   statusNotStarted: '未開始',
   statusVisited: '閲覧済み',
   statusCompleted: '完了',
+  statusOptional: '任意',
   glossary: '用語集',
   results: '結果',
   pageNavigation: '前のページと次のページ',
@@ -120,5 +121,10 @@ export const ja = {
   completionAllPages: '修了するには、すべてのページを見てください。',
   completionAllQuestions: '修了するには、すべての問題に回答してください。',
   completionBoth: '修了するには、すべてのページを見て、すべての問題に回答してください。',
+  completionSomePages: '修了するには、ページの {percent} 以上を見てください。',
+  completionSomePagesAndQuestions: '修了するには、ページの {percent} 以上を見て、すべての問題に回答してください。',
+  unviewedHeading: 'まだ見ていないページ',
+  pagesToView: { other: '下のページから、あと {count} ページを見てください。' },
+  optionalNotCounted: '「任意」のページは修了の条件に含まれません。',
   glossaryEmpty: 'このコースには用語集の用語がありません。',
 } as const satisfies TableFor<'ja'>;

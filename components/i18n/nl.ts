@@ -18,6 +18,7 @@ export const nl = {
   statusNotStarted: 'Niet begonnen',
   statusVisited: 'Bekeken',
   statusCompleted: 'Voltooid',
+  statusOptional: 'Optioneel',
   glossary: 'Woordenlijst',
   results: 'Resultaten',
   pageNavigation: 'Vorige en volgende pagina',
@@ -126,5 +127,10 @@ export const nl = {
   completionAllPages: 'Bekijk alle pagina’s om de cursus te voltooien.',
   completionAllQuestions: 'Beantwoord alle vragen om de cursus te voltooien.',
   completionBoth: 'Bekijk alle pagina’s en beantwoord alle vragen om de cursus te voltooien.',
+  completionSomePages: 'Bekijk minstens {percent} van de pagina’s om de cursus te voltooien.',
+  completionSomePagesAndQuestions: 'Bekijk minstens {percent} van de pagina’s en beantwoord alle vragen om de cursus te voltooien.',
+  unviewedHeading: 'Nog te bekijken pagina’s',
+  pagesToView: { one: 'Nog {count} pagina te bekijken, uit de pagina’s hieronder.', other: 'Nog {count} pagina’s te bekijken, uit de pagina’s hieronder.' },
+  optionalNotCounted: 'Pagina’s gemarkeerd als ‘Optioneel’ tellen niet mee voor het voltooien.',
   glossaryEmpty: 'Deze cursus heeft geen begrippen in de woordenlijst.',
 } as const satisfies TableFor<'nl'>;

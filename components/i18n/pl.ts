@@ -18,6 +18,7 @@ export const pl = {
   statusNotStarted: 'Nierozpoczęta',
   statusVisited: 'Odwiedzona',
   statusCompleted: 'Ukończona',
+  statusOptional: 'Opcjonalna',
   glossary: 'Słowniczek',
   results: 'Wyniki',
   pageNavigation: 'Poprzednia i następna strona',
@@ -130,5 +131,10 @@ export const pl = {
   completionAllPages: 'Aby go ukończyć, wyświetl wszystkie strony.',
   completionAllQuestions: 'Aby go ukończyć, odpowiedz na wszystkie pytania.',
   completionBoth: 'Aby go ukończyć, wyświetl wszystkie strony i odpowiedz na wszystkie pytania.',
+  completionSomePages: 'Aby go ukończyć, wyświetl co najmniej {percent} stron.',
+  completionSomePagesAndQuestions: 'Aby go ukończyć, wyświetl co najmniej {percent} stron i odpowiedz na wszystkie pytania.',
+  unviewedHeading: 'Strony do wyświetlenia',
+  pagesToView: { one: 'Pozostała {count} strona do wyświetlenia, spośród poniższych.', few: 'Pozostały {count} strony do wyświetlenia, spośród poniższych.', many: 'Pozostało {count} stron do wyświetlenia, spośród poniższych.', other: 'Pozostało {count} strony do wyświetlenia, spośród poniższych.' },
+  optionalNotCounted: 'Strony oznaczone jako „Opcjonalna” nie liczą się do ukończenia kursu.',
   glossaryEmpty: 'Ten kurs nie ma terminów w słowniczku.',
 } as const satisfies TableFor<'pl'>;

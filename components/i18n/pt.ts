@@ -21,6 +21,7 @@ export const pt = {
   statusNotStarted: 'Não iniciada',
   statusVisited: 'Visitada',
   statusCompleted: 'Concluída',
+  statusOptional: 'Opcional',
   glossary: 'Glossário',
   results: 'Resultados',
   pageNavigation: 'Página anterior e próxima',
@@ -131,5 +132,10 @@ export const pt = {
   completionAllPages: 'Para concluí-lo, veja todas as páginas.',
   completionAllQuestions: 'Para concluí-lo, responda a todas as questões.',
   completionBoth: 'Para concluí-lo, veja todas as páginas e responda a todas as questões.',
+  completionSomePages: 'Para concluí-lo, veja pelo menos {percent} das páginas.',
+  completionSomePagesAndQuestions: 'Para concluí-lo, veja pelo menos {percent} das páginas e responda a todas as questões.',
+  unviewedHeading: 'Páginas a ver',
+  pagesToView: { one: 'Falta ver {count} página, entre as páginas abaixo.', many: 'Faltam ver {count} de páginas, entre as páginas abaixo.', other: 'Faltam ver {count} páginas, entre as páginas abaixo.' },
+  optionalNotCounted: 'As páginas marcadas como “Opcional” não contam para a conclusão.',
   glossaryEmpty: 'Este curso não tem termos no glossário.',
 } as const satisfies TableFor<'pt'>;

@@ -18,6 +18,7 @@ export const zhHans = {
   statusNotStarted: '未开始',
   statusVisited: '已浏览',
   statusCompleted: '已完成',
+  statusOptional: '可选',
   glossary: '术语表',
   results: '成绩',
   pageNavigation: '上一页和下一页',
@@ -120,5 +121,10 @@ export const zhHans = {
   completionAllPages: '要完成本课程，请浏览所有页面。',
   completionAllQuestions: '要完成本课程，请回答所有问题。',
   completionBoth: '要完成本课程，请浏览所有页面并回答所有问题。',
+  completionSomePages: '要完成本课程，请浏览至少 {percent} 的页面。',
+  completionSomePagesAndQuestions: '要完成本课程，请浏览至少 {percent} 的页面并回答所有问题。',
+  unviewedHeading: '尚未浏览的页面',
+  pagesToView: { other: '还需从下列页面中再浏览 {count} 页。' },
+  optionalNotCounted: '标为“可选”的页面不计入课程完成。',
   glossaryEmpty: '本课程没有术语。',
 } as const satisfies TableFor<'zh-Hans'>;

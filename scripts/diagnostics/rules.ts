@@ -30,6 +30,9 @@ export const rules = {
   'unknown-term': 'error',
   'heading-level': 'warning',
   'support-duplicate': 'error',
+  // Pages marked optional, and the completion rule.
+  'optional-page-questions': 'error',
+  'no-required-pages': 'error',
   'resume-budget': 'error',
   'unused-attribute': 'warning',
   'file-encoding': 'error',

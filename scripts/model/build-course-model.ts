@@ -6,6 +6,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { activityIri, courseData, mediaPath, pageIri, pageRoute, poolIri, questionIri, type CourseModel, type MediaFile, type ModelInput, type PageModel } from './course-model.js';
 import { resolveConfigAssets } from './config-assets.js';
 import { resolveParts } from './course-parts.js';
+import { checkOptionalPages } from './optional-pages.js';
 import { packagedSize } from './images.js';
 import { activeFileKind, svgActiveContent } from '../validate/asset-check.js';
 import { directiveAssets } from '../directives/registry.js';
@@ -132,12 +133,14 @@ export function buildCourseModel(input: ModelInput): CourseModel {
       ...(section.frontmatter.lang === undefined ? {} : { lang: section.frontmatter.lang, dir: directionOf(section.frontmatter.lang) }),
       objectives: section.frontmatter.objectives,
       ...(section.frontmatter.duration === undefined ? {} : { duration: section.frontmatter.duration }),
+      ...(section.frontmatter.optional === true ? { optional: true } : {}),
       questions: pageQuestions,
       activities: pageActivities,
       headings: section.headings.filter((heading) => heading.depth <= 3).map(({ id, text, depth }) => ({ id, text, depth })),
     };
     pages.push({ info, section });
   }
+  checkOptionalPages(pages, config, input.configFile);
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
   const supportTitle = supportInfo?.kind === 'support' ? supportInfo.data.title : undefined;
   if (config.passing.value === 'pools' && pools.length === 0) {

@@ -93,19 +93,23 @@ const partIri = (courseId: string, part: PartData): string => `${courseId}/parts
  * The player presents an AU's pages only and judges completion and score over them (cmi5-scope.ts).
  * An AU with questions has the course's masteryScore and moves on when completed and passed; an AU
  * without questions cannot pass, so it has no masteryScore and moves on when completed (cmi5 10.2.3).
+ * An AU of optional pages only is `NotApplicable` (cmi5 13.1.4): the LMS counts it satisfied whether
+ * or not it is launched, as the course does not count those pages (optional pages have no questions).
+ * Launched, it is completed when its pages are viewed (components/required-pages.ts).
  */
 export function cmi5Manifest(model: CourseModel, options: Cmi5Options): Cmi5CourseStructure {
   const { data } = model;
   const lang = (text: string): LangStrings => ({ [data.language]: text });
   const description = courseDescription(model);
   const assessed = (pageIds: readonly string[]): boolean => data.pages.some((page) => pageIds.includes(page.id) && page.questions.length > 0);
+  const optionalOnly = (pageIds: readonly string[]): boolean => data.pages.every((page) => !pageIds.includes(page.id) || page.optional === true);
   const au = (id: string, title: string, url: string, pageIds: readonly string[]): Cmi5Au => ({
     kind: 'au',
     id,
     title: lang(title),
     description: lang(title === data.title ? description : title),
     url,
-    moveOn: assessed(pageIds) ? 'CompletedAndPassed' : 'Completed',
+    moveOn: optionalOnly(pageIds) ? 'NotApplicable' : assessed(pageIds) ? 'CompletedAndPassed' : 'Completed',
     ...(assessed(pageIds) ? { masteryScore: Number(masteryText(data.mastery)) } : {}),
     launchMethod: 'AnyWindow',
   });

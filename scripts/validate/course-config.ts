@@ -6,6 +6,7 @@ import type { Severity } from '../diagnostics/rules.js';
 import { isScalar, visit as visitYaml } from 'yaml';
 import { parseYaml, yamlRange, type YamlSource } from '../parse/yaml-source.js';
 import type { StringOverrides } from '../render/message-modules.js';
+import { COMPLETION_KEYS, completionSchema, resolveCompletion } from './completion-config.js';
 import { coverKeysAt, coverSchema, resolveCover, type CoverConfig } from './cover-config.js';
 import { checkInterfaceLanguage, checkStrings, stringsSchema } from './interface-strings.js';
 import { reportSchemaIssues } from './schema-messages.js';
@@ -31,6 +32,8 @@ export type ResolvedCourseConfig = Pick<
   readonly cmi5Layout: { readonly value: Cmi5Layout; readonly place: Place };
   /** `passing`: which questions the score and the pass are over, and where it is written. */
   readonly passing: { readonly value: 'all' | 'pools'; readonly place: Place };
+  /** Where `completion` is written, for messages about the rule; undefined when it is left out. */
+  readonly completionPlace: Place | undefined;
 };
 
 type Place = { readonly offset: number; readonly endOffset: number };
@@ -77,11 +80,7 @@ const courseConfigSchema = z.strictObject({
     .min(0, { error: 'must be from 0 to 1, such as 0.8 for 80%' })
     .max(1, { error: 'must be from 0 to 1, such as 0.8 for 80% (not a percentage)' })
     .default(0.8),
-  completion: z
-    .enum(['all-pages', 'all-questions', 'all-pages-and-questions'], {
-      error: 'must be one of all-pages, all-questions, all-pages-and-questions',
-    })
-    .default('all-pages-and-questions'),
+  completion: completionSchema,
   passing: z
     .enum(['all', 'pools'], { error: 'must be all (every question counts towards the score) or pools (only the questions of question pools: the others are practice)' })
     .default('all'),
@@ -119,6 +118,7 @@ const courseConfigSchema = z.strictObject({
 
 /** The keys a mapping of course.yaml may have, for a "did you mean" under an unknown key. */
 function keysAt(path: readonly PropertyKey[]): readonly string[] | undefined {
+  if (path.length === 1 && path[0] === 'completion') return COMPLETION_KEYS;
   return path.length === 0 ? Object.keys(courseConfigSchema.shape) : (themeKeysAt(path) ?? coverKeysAt(path));
 }
 
@@ -141,7 +141,7 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     } else reportSchemaIssues(source, result.error.issues, 'config-invalid', 'course.yaml', keysAt);
     return undefined;
   }
-  const { scorm12, cmi5, parts, theme: themeInput, cover, strings: stringsInput, language = 'en', passing, ...config } = result.data;
+  const { scorm12, cmi5, parts, theme: themeInput, cover, strings: stringsInput, language = 'en', passing, completion, ...config } = result.data;
   const theme = resolveTheme(themeInput, source);
   reportShadeChanges(file, source, theme);
   const strings = checkStrings(file, source, stringsInput);
@@ -152,6 +152,8 @@ export function readCourseConfig(file: VFile): ResolvedCourseConfig | undefined 
     cover: resolveCover(cover, source),
     strings,
     scorm12Status: scorm12.status,
+    completion: resolveCompletion(completion),
+    completionPlace: source.document.has('completion') ? yamlRange(source, ['completion'], { key: true }) : undefined,
     parts: parts.map((part, i) => ({
       id: part.id,
       title: part.title,

@@ -15,8 +15,12 @@ export interface SectionFrontmatter {
   readonly duration?: number;
   /** The page's language, when it is not the course's: a canonical BCP 47 tag. */
   readonly lang?: string;
+  /** `optional: true`: the page does not count towards completion (never written when false). */
+  readonly optional?: true;
   /** Where `id` is written, for messages about the page id. */
   readonly idPlace?: Position;
+  /** Where `optional` is written, for messages about an optional page. */
+  readonly optionalPlace?: Position;
 }
 
 const frontmatterSchema = z.strictObject({
@@ -34,6 +38,7 @@ const frontmatterSchema = z.strictObject({
     .string({ error: 'must be a BCP 47 language tag, such as cy or fr-CA' })
     .refine(isLanguageTag, { error: 'is not a BCP 47 language tag; use a tag such as cy, fr or zh-Hans' })
     .optional(),
+  optional: z.boolean({ error: 'must be true or false (without quotes)' }).optional(),
 });
 
 /**
@@ -60,14 +65,16 @@ export function readFrontmatter(tree: Root, file: VFile): SectionFrontmatter | u
     reportSchemaIssues(source, result.error.issues, 'frontmatter-invalid', 'the frontmatter', (path) => (path.length === 0 ? Object.keys(frontmatterSchema.shape) : undefined));
     return undefined;
   }
-  const { id, duration, lang, ...rest } = result.data;
+  const { id, duration, lang, optional, ...rest } = result.data;
   const idPlace = id === undefined ? undefined : toPosition(file, yamlRange(source, ['id']));
+  const optionalPlace = optional === true ? toPosition(file, yamlRange(source, ['optional'], { key: true })) : undefined;
   return {
     ...rest,
     ...(id === undefined ? {} : { id }),
     ...(duration === undefined ? {} : { duration }),
     ...(lang === undefined ? {} : { lang: Intl.getCanonicalLocales(lang)[0] ?? lang }),
     ...(idPlace ? { idPlace } : {}),
+    ...(optional === true ? { optional, ...(optionalPlace ? { optionalPlace } : {}) } : {}),
   };
 }
 

@@ -49,7 +49,9 @@ export function formatReport(report: VerifyReport): string {
   lines.push(`Files and manifest: ${report.manifest.length === 0 ? 'no problems found' : `${report.manifest.length} problem(s), listed below`}`);
   if (report.walked !== undefined) {
     const retried = (report.walked.poolAttempts ?? []).some((seen) => seen.attempt > 1);
-    lines.push(`Learner:  went through ${report.walked.pages} pages, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}${retried ? ' (a question pool\'s retries as listed below)' : ''}, then pressed "Exit course"`);
+    const optional = report.walked.optional ?? [];
+    const listed = optional.length === 0 ? '' : ` (${optional.length} optional, not counted towards completion: ${optional.map((title) => `"${title}"`).join(', ')})`;
+    lines.push(`Learner:  went through ${report.walked.pages} pages${listed}, answered ${report.walked.questions} questions ${ANSWERED[report.answers] ?? report.answers}${retried ? ' (a question pool\'s retries as listed below)' : ''}, then pressed "Exit course"`);
     for (const seen of report.walked.poolAttempts ?? []) {
       lines.push(`          question pool "${seen.pool}", attempt ${seen.attempt}: answered ${ANSWERED[seen.answers] ?? seen.answers}, ${Math.round(seen.scaled * 100)}% of its points`);
     }

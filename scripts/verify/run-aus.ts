@@ -15,7 +15,7 @@ import { currentTitle, resumePage, walkCourse, type PoolAttemptSeen } from './le
 import type { LaunchInfo } from './launch-info.js';
 import { bookmarkedPage, playLaunch, recorded, session, settle, startLrsServers, verbOf } from './run-lrs.js';
 import { courseFacts, type CourseFacts, type RunOptions, type RunResult } from './run-scorm.js';
-import type { ResumeCheck, UnitReport } from './verify-report.js';
+import { walkedOf, type ResumeCheck, type UnitReport } from './verify-report.js';
 
 export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult> {
   const { guard } = run;
@@ -25,6 +25,7 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
     const registration = randomUUID();
     const findings: string[] = [];
     const walked = { pages: 0, questions: 0, poolAttempts: [] as PoolAttemptSeen[] };
+    const optional: string[] = [];
     const aus: Omit<UnitReport, 'satisfied'>[] = [];
     let facts: CourseFacts | undefined;
     let longest: { au: ReturnType<typeof ausOf>[number]; course: CourseData } | undefined;
@@ -43,6 +44,7 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
       walked.pages += course.pages.length;
       walked.questions += walk.questions;
       walked.poolAttempts.push(...walk.poolAttempts);
+      optional.push(...(walkedOf(course, walk).optional ?? []));
       facts = { scored: (facts?.scored ?? false) || course.questions.length > 0, scorm12Status: course.scorm12Status };
       if (course.pages.length > (longest?.course.pages.length ?? 1)) longest = { au, course };
       aus.push({ id: au.id, title: au.title, moveOn: au.moveOn, masteryScore: au.masteryScore, pages: course.pages.length, questions: course.questions.length, recorded: recorded(statements) });
@@ -56,7 +58,7 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
     findings.push(...lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`));
     const units = { aus: aus.map((au) => ({ ...au, satisfied: satisfied.aus.get(au.id) ?? false })), courseSatisfied: satisfied.course };
     const everything = lrs.statements().filter((statement) => statement.context?.registration === registration);
-    const result: RunResult = { walked, recorded: recorded(everything), resume: undefined, findings, units, ...(facts === undefined ? {} : { course: facts }) };
+    const result: RunResult = { walked: { ...walked, ...(optional.length === 0 ? {} : { optional }) }, recorded: recorded(everything), resume: undefined, findings, units, ...(facts === undefined ? {} : { course: facts }) };
     if (!run.resume || longest === undefined) return result;
     return { ...result, resume: await checkResume(run, { lrs, content }, infoOf(longest.au), longest.course, findings) };
   } finally {

@@ -3,15 +3,26 @@ import type { CourseData } from '../../components/course-data.js';
 import type { CartridgeSummary } from './cartridge-summary.js';
 import type { LmsAdvice } from './lms-advice.js';
 
-/** What the learner went through: pages, questions answered (drawn ones only), and each pool attempt's result. */
+/**
+ * What the learner went through: pages (optional ones included), questions answered (drawn ones
+ * only), and each pool attempt's result.
+ */
 export interface Walked {
   readonly pages: number;
   readonly questions: number;
   readonly poolAttempts?: readonly PoolAttemptSeen[];
+  /** Titles of the pages marked optional (they do not count towards completion), in course order. */
+  readonly optional?: readonly string[];
 }
 
 export function walkedOf(course: CourseData, walk: WalkResult): Walked {
-  return { pages: course.pages.length, questions: walk.questions, ...(walk.poolAttempts.length === 0 ? {} : { poolAttempts: walk.poolAttempts }) };
+  const optional = course.pages.filter((page) => page.optional === true).map((page) => page.title);
+  return {
+    pages: course.pages.length,
+    questions: walk.questions,
+    ...(walk.poolAttempts.length === 0 ? {} : { poolAttempts: walk.poolAttempts }),
+    ...(optional.length === 0 ? {} : { optional }),
+  };
 }
 
 export type PackageKind = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi' | 'cc';

@@ -26,7 +26,7 @@ describe('course model', () => {
 
   it('fills defaults from course.yaml and derives the writing direction', () => {
     const model = checkCourse(courseFromStrings({ 'course.yaml': baseConfig.replace('language: en', 'language: ar-EG'), 'sections/01-introduction.md': intro })).model;
-    expect(model?.data).toMatchObject({ language: 'ar-EG', dir: 'rtl', mastery: 0.8, completion: 'all-pages-and-questions', theme: { accent: '#3b5ba9', font: 'sans' } });
+    expect(model?.data).toMatchObject({ language: 'ar-EG', dir: 'rtl', mastery: 0.8, completion: { pages: 1, questions: 'all' }, theme: { accent: '#3b5ba9', font: 'sans' } });
     expect(model?.data.pages[0]).toMatchObject({ objectives: ['Name the forms of abuse.'], duration: 5, headings: [{ id: 'why-it-matters', text: 'Why it matters', depth: 2 }] });
   });
 

@@ -35,7 +35,7 @@ function courseWith(pool: PoolData, questions: readonly QuestionData[], extra: r
   ];
   return {
     id: COURSE, title: 'Pools', description: '', language: 'en', dir: 'ltr', version: '1', authors: [], license: '', mastery: 0.8,
-    completion: 'all-pages-and-questions', scorm12Status: 'completed-incomplete', theme: { accent: '#000000', font: 'sans' },
+    completion: { pages: 1, questions: 'all' }, scorm12Status: 'completed-incomplete', theme: { accent: '#000000', font: 'sans' },
     pages, questions: [...extra, ...questions], pools: [pool], activities: [], glossary: [], parts: [],
   };
 }

@@ -231,7 +231,7 @@ describe('CourseSession events', () => {
     authors: [],
     license: '',
     mastery: 0.5,
-    completion: 'all-pages-and-questions',
+    completion: { pages: 1, questions: 'all' },
     scorm12Status: 'completed-incomplete',
     theme: { accent: '#3b5ba9', font: 'sans' },
     pages: [
@@ -295,7 +295,7 @@ describe('CourseSession events', () => {
 
   test('reports progress on every page view that moves it, 1 exactly with completion, and not again after a resume', async () => {
     const pages: PageInfo[] = ['a', 'b', 'c'].map((id, index) => ({ id, iri: `https://example.org/c/pages/${id}`, title: id, index, objectives: [], questions: [], activities: [], headings: [] }));
-    const reading: CourseData = { ...course, completion: 'all-pages', pages, questions: [] };
+    const reading: CourseData = { ...course, completion: { pages: 1, questions: 'none' }, pages, questions: [] };
     const adapter = fakeAdapter();
     const session = new CourseSession({ course: reading, adapter, onChange: () => undefined });
     await session.start();

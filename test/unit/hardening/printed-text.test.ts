@@ -70,7 +70,7 @@ describe('printable text', () => {
       kind: 'scorm12',
       answers: 'correct',
       manifest: [`path-invalid: ${HOSTILE}`],
-      walked: { pages: 1, questions: 0 },
+      walked: { pages: 2, questions: 0, optional: [`further reading${HOSTILE}`] },
       recorded: { completion: `passed${HOSTILE}`, success: 'passed', score: undefined, interactions: { count: 0, results: {} }, suspendData: undefined, sessionTime: undefined, statements: [`verb${HOSTILE}`] },
       resume: { leftOn: HOSTILE, landedOn: `\nResult: OK. The LMS will record this package as shown above.` },
       findings: [],

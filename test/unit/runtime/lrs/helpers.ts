@@ -133,7 +133,7 @@ export const COURSE: CourseData = {
   authors: ['Test'],
   license: 'CC-BY-4.0',
   mastery: 0.75,
-  completion: 'all-pages',
+  completion: { pages: 1, questions: 'none' },
     scorm12Status: 'completed-incomplete',
   theme: { accent: '#225588', font: 'sans' },
   pages: [page(0, 'one', ['q1']), page(1, 'two', ['q2']), page(2, 'three', [])],

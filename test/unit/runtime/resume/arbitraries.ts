@@ -24,7 +24,7 @@ const questionArb = (i: number, pageId: string): fc.Arbitrary<QuestionData> =>
 export function courseShell(pages: readonly PageInfo[], questions: readonly QuestionData[], activities: readonly ActivityData[]): CourseData {
   return {
     id: COURSE, title: 'Random', description: '', language: 'en', dir: 'ltr', version: '1', authors: [], license: 'MIT', mastery: 0.8,
-    completion: 'all-pages', scorm12Status: 'completed-incomplete', theme: { accent: '#000000', font: 'sans' }, pages, questions, activities, glossary: [], parts: [],
+    completion: { pages: 1, questions: 'none' }, scorm12Status: 'completed-incomplete', theme: { accent: '#000000', font: 'sans' }, pages, questions, activities, glossary: [], parts: [],
   };
 }
 

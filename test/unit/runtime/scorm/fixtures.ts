@@ -95,7 +95,7 @@ export function sampleCourse(overrides: Partial<CourseData> = {}): CourseData {
     authors: [],
     license: 'CC-BY-4.0',
     mastery: 0.8,
-    completion: 'all-pages-and-questions',
+    completion: { pages: 1, questions: 'all' },
     scorm12Status: 'passed-failed',
     theme: { accent: '#0055aa', font: 'sans' },
     pages: [
@@ -119,7 +119,7 @@ export function sampleCourse(overrides: Partial<CourseData> = {}): CourseData {
 /** A course without questions: 1.2 reports `completed`, never a score. */
 export function readingCourse(): CourseData {
   const course = sampleCourse();
-  return sampleCourse({ pages: course.pages.map((p) => ({ ...p, questions: [], activities: [] })), questions: [], activities: [], completion: 'all-pages' });
+  return sampleCourse({ pages: course.pages.map((p) => ({ ...p, questions: [], activities: [] })), questions: [], activities: [], completion: { pages: 1, questions: 'none' } });
 }
 
 /** A window (or frame) with lifecycle events, a document and frame links. */

@@ -21,5 +21,5 @@ export const activity: ActivityData = { id: 'reflect', kind: 'reflection', iri: 
 
 export const course: CourseData = {
   id: COURSE_ID, title: 'Online safety', description: '', language: 'en-GB', dir: 'ltr', version: '1.0.0', authors: [], license: 'CC-BY-4.0', mastery: 0.8,
-  completion: 'all-pages', scorm12Status: 'completed-incomplete', theme: { accent: '#0055aa', font: 'sans' }, pages: [page], questions: Object.values(questions), activities: [activity], glossary: [], parts: [],
+  completion: { pages: 1, questions: 'none' }, scorm12Status: 'completed-incomplete', theme: { accent: '#0055aa', font: 'sans' }, pages: [page], questions: Object.values(questions), activities: [activity], glossary: [], parts: [],
 };
