@@ -14,7 +14,8 @@ import { messagesOf } from './view-messages.js';
  * The learner's results: weighted score against the pass mark, passed or not (only once every
  * question is answered), links to unanswered questions' pages, whether the course's completion
  * rule is met and, until it is, links to the required pages still to view (with how many more a
- * percentage rule needs) and that optional pages do not count. Outcomes are stated in words, not only by colour (WCAG 2.2 SC 1.4.1).
+ * percentage rule needs) and that optional pages do not count. Outcomes are stated in words, not
+ * only by colour (WCAG 2.2 SC 1.4.1).
  *
  * @csspart title - The view's `<h1>`.
  */

@@ -14,8 +14,8 @@ const FIRST_PAINT_PAGES = 40;
  * The table of contents: a `<nav>` with one link per page, the glossary and the results. The
  * current page has `aria-current="page"`, and each page's state is written out in text, not
  * only shown by colour or icon (WCAG 2.2 SC 1.4.1), as is "Optional" on a page that does not count
- * towards completion. On narrow screens the list collapses behind
- * a disclosure button (WAI-ARIA APG "Disclosure").
+ * towards completion. On narrow screens the list collapses behind a disclosure button (WAI-ARIA
+ * APG "Disclosure").
  *
  * @csspart nav - The `<nav>` element.
  */
