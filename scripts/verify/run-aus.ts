@@ -58,7 +58,7 @@ export async function runAus(run: RunOptions, tree: Cmi5Tree): Promise<RunResult
     findings.push(...lrs.cmi5Findings().map((finding) => `cmi5 rule ${finding}`));
     const units = { aus: aus.map((au) => ({ ...au, satisfied: satisfied.aus.get(au.id) ?? false })), courseSatisfied: satisfied.course };
     const everything = lrs.statements().filter((statement) => statement.context?.registration === registration);
-    const result: RunResult = { walked: { ...walked, ...(optional.length === 0 ? {} : { optional }) }, recorded: recorded(everything), resume: undefined, findings, units, ...(facts === undefined ? {} : { course: facts }) };
+    const result: RunResult = { walked: { pages: walked.pages, questions: walked.questions, ...(walked.poolAttempts.length === 0 ? {} : { poolAttempts: walked.poolAttempts }), ...(optional.length === 0 ? {} : { optional }) }, recorded: recorded(everything), resume: undefined, findings, units, ...(facts === undefined ? {} : { course: facts }) };
     if (!run.resume || longest === undefined) return result;
     return { ...result, resume: await checkResume(run, { lrs, content }, infoOf(longest.au), longest.course, findings) };
   } finally {
