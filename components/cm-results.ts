@@ -153,12 +153,16 @@ export class CmResults extends LitElement {
 function ruleText(course: CourseData): string {
   const t = messagesOf();
   const needed = pagesNeeded(course);
-  const questions = course.completion.questions === 'all' && course.questions.length > 0;
-  if (needed === 0) return t.completionAllQuestions;
+  const rule = course.completion.questions;
+  const assessment = rule === 'assessment' && (course.pools ?? []).length > 0;
+  const questions = rule === 'all' && course.questions.length > 0;
+  const percent = formatterOf(course).percent(course.completion.pages);
+  if (needed === 0) return assessment ? t.completionAssessment : t.completionAllQuestions;
   if (needed < requiredPages(course).length) {
-    const percent = formatterOf(course).percent(course.completion.pages);
+    if (assessment) return t.completionSomePagesAndAssessment({ percent });
     return questions ? t.completionSomePagesAndQuestions({ percent }) : t.completionSomePages({ percent });
   }
+  if (assessment) return t.completionPagesAndAssessment;
   return questions ? t.completionBoth : t.completionAllPages;
 }
 

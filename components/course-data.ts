@@ -26,7 +26,8 @@ export type QuestionType =
 export type Scorm12StatusMode = 'completed-incomplete' | 'completed-failed' | 'passed-incomplete' | 'passed-failed';
 
 /** What the questions part of a completion rule asks: every question answered, or questions not counted. */
-export type QuestionsRule = 'all' | 'none';
+/** Which questions completion waits for: all, none, or the assessment (every question pool's attempt finished). */
+export type QuestionsRule = 'all' | 'none' | 'assessment';
 
 /**
  * A course-wide completion rule, from `completion` in course.yaml (docs/authoring.md). Pages marked

@@ -66,11 +66,13 @@ export function withActivity(state: ProgressState, activityId: string, submitted
 
 /**
  * Questions the completion rule counts, and how many of them are answered: every question outside
- * pools, and each pool's draw; a pool counts as answered once one of its attempts has been finished.
+ * pools (unless `poolsOnly`), and each pool's draw; a pool counts as answered once one of its
+ * attempts has been finished.
  */
-function questionCount(course: CourseData, state: ProgressState): { readonly done: number; readonly total: number } {
-  let done = course.questions.filter((question) => question.poolId === undefined && state.answers[question.id] !== undefined).length;
-  let total = course.questions.filter((question) => question.poolId === undefined).length;
+function questionCount(course: CourseData, state: ProgressState, poolsOnly = false): { readonly done: number; readonly total: number } {
+  const single = poolsOnly ? [] : course.questions.filter((question) => question.poolId === undefined);
+  let done = single.filter((question) => state.answers[question.id] !== undefined).length;
+  let total = single.length;
   for (const pool of poolsOf(course)) {
     const attempt = poolAttempt(course, pool, state);
     const size = Math.min(pool.draw, pool.questions.length);
@@ -87,7 +89,9 @@ function questionCount(course: CourseData, state: ProgressState): { readonly don
  */
 export function progressOf(course: CourseData, state: ProgressState): number {
   const pages = pageProgress(course, state);
-  const questions = course.completion.questions === 'all' ? questionCount(course, state) : { done: 0, total: 0 };
+  // `assessment`: the question pools alone, each done once an attempt of it is finished.
+  const rule = course.completion.questions;
+  const questions = rule === 'none' ? { done: 0, total: 0 } : questionCount(course, state, rule === 'assessment');
   const total = pages.total + questions.total;
   // Nothing to count at all: a course without pages (pagesNeeded counts pages when questions are missing).
   if (total === 0) return 1;

@@ -6,7 +6,7 @@
 import type { CourseData, PageInfo } from './course-data.js';
 import type { ProgressState } from './tracker.js';
 
-type Course = Pick<CourseData, 'pages' | 'questions' | 'completion'>;
+type Course = Pick<CourseData, 'pages' | 'questions' | 'completion' | 'pools'>;
 
 /**
  * The pages completion counts: every page not marked optional. A launch that presents optional
@@ -25,7 +25,8 @@ export function requiredPages(course: Pick<CourseData, 'pages'>): readonly PageI
  */
 export function pagesNeeded(course: Course): number {
   const { pages, questions } = course.completion;
-  const share = pages === 0 && (questions === 'none' || course.questions.length === 0) ? 1 : pages;
+  const counted = questions === 'assessment' ? (course.pools ?? []).length : questions === 'none' ? 0 : course.questions.length;
+  const share = pages === 0 && counted === 0 ? 1 : pages;
   const required = requiredPages(course).length;
   // The share is a whole percentage: the small allowance keeps 0.7 x 10 (7.000000000000001) at 7.
   return Math.min(required, Math.ceil(share * required - 1e-9));

@@ -166,6 +166,10 @@ export const en = {
   /** `percent` is the share of the required pages the completion rule asks for. */
   completionSomePages: 'To complete it, view at least {percent} of the pages.',
   completionSomePagesAndQuestions: 'To complete it, view at least {percent} of the pages and answer every question.',
+  /** `completion: { questions: assessment }`: every question pool (question set) finished once. */
+  completionAssessment: 'To complete it, finish every question set.',
+  completionPagesAndAssessment: 'To complete it, view every page and finish every question set.',
+  completionSomePagesAndAssessment: 'To complete it, view at least {percent} of the pages and finish every question set.',
   /** The results view: the required pages not viewed yet, listed below it. */
   unviewedHeading: 'Pages still to view',
   /** How many more of the listed pages a percentage rule still needs. */

@@ -143,6 +143,9 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   checkOptionalPages(pages, config, input.configFile);
   const supportInfo = support ? support.section.directives.get(support.node) : undefined;
   const supportTitle = supportInfo?.kind === 'support' ? supportInfo.data.title : undefined;
+  if (config.completion.questions === 'assessment' && pools.length === 0) {
+    report(input.configFile, 'config-invalid', 'completion asks for "questions: assessment" (every question pool finished), but the course has no question pool. Add a "::::question-pool" to a page, or write "questions: all".', config.completionPlace ?? { line: 1, column: 1 });
+  }
   if (config.passing.value === 'pools' && pools.length === 0) {
     report(input.configFile, 'config-invalid', 'passing is "pools", but the course has no question pool: no question would count towards the score. Add a "::::question-pool" to a page, or write "passing: all".', config.passing.place);
   }

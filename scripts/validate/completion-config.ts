@@ -11,7 +11,7 @@ const NAMED_RULES = {
 type NamedRule = keyof typeof NAMED_RULES;
 const NAMES = Object.keys(NAMED_RULES) as [NamedRule, ...NamedRule[]];
 
-export const QUESTIONS_RULES = ['all', 'none'] as const satisfies readonly QuestionsRule[];
+export const QUESTIONS_RULES = ['all', 'none', 'assessment'] as const satisfies readonly QuestionsRule[];
 
 const PAGES_HELP = 'must be all, none, or a share of the required pages such as 80%';
 
@@ -56,8 +56,8 @@ export const completionSchema = z
           pages: pagesSchema.optional(),
           questions: z.enum(QUESTIONS_RULES, { error: `must be one of ${QUESTIONS_RULES.join(', ')}` }).optional(),
         })
-        .refine((rule) => (rule.pages ?? 0) > 0 || rule.questions === 'all', {
-          error: 'counts nothing: give "pages" (all, or a share such as 80%), "questions: all", or both',
+        .refine((rule) => (rule.pages ?? 0) > 0 || rule.questions === 'all' || rule.questions === 'assessment', {
+          error: 'counts nothing: give "pages" (all, or a share such as 80%), "questions: all" (or "assessment": every question pool finished), or both',
           // A misspelled key is one mistake, reported as unknown, not also as a rule that counts nothing.
           when: (payload) => payload.issues.length === 0,
         }),

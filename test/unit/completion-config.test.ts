@@ -36,7 +36,7 @@ describe('course.yaml completion', () => {
   it('reports each mistake at its value, with the fix', () => {
     expect(config('completion:\n  pages: 150%\n  questions: some').messages).toEqual([
       '6:10 config-invalid "completion.pages" in course.yaml is 150%: a share of the pages is at most 100% (100% is all of them).',
-      '7:14 config-invalid "completion.questions" in course.yaml must be one of all, none.',
+      '7:14 config-invalid "completion.questions" in course.yaml must be one of all, none, assessment.',
     ]);
     expect(config('completion: { pages: 0% }').messages).toEqual([
       '5:22 config-invalid "completion.pages" in course.yaml is 0%, which asks for no pages: write "none" if pages do not count, or a share from 1% to 100%.',
@@ -51,7 +51,7 @@ describe('course.yaml completion', () => {
     expect(config('completion: { pagez: all }').messages).toEqual(['5:15 config-invalid Unknown key "completion.pagez" in course.yaml. Did you mean "pages"?']);
     for (const nothing of ['{}', '{ pages: none }', '{ pages: none, questions: none }']) {
       expect(config(`completion: ${nothing}`).messages).toEqual([
-        '5:13 config-invalid "completion" in course.yaml counts nothing: give "pages" (all, or a share such as 80%), "questions: all", or both.',
+        '5:13 config-invalid "completion" in course.yaml counts nothing: give "pages" (all, or a share such as 80%), "questions: all" (or "assessment": every question pool finished), or both.',
       ]);
     }
     expect(config('completion: 80%').messages).toEqual([

@@ -328,3 +328,24 @@ describe('before the draw', () => {
     expect(allQuestionsAnswered(course, empty)).toBe(false);
   });
 });
+
+describe('completion: { questions: assessment }', () => {
+  it('waits for every pool to be finished once, and for no question outside pools', () => {
+    const { pool, questions } = poolOf(3, { draw: 2, retries: 1 });
+    const practice = question('practice', 'intro');
+    const course: CourseData = { ...courseWith(pool, questions, [practice]), completion: { pages: 0, questions: 'assessment' } };
+    let state = withDraws(course, empty, () => 'a');
+    expect(progressOf(course, state)).toBe(0);
+    state = answered(state, course, 0);
+    // The practice question is unanswered; the pool's attempt is finished (below the pass mark): complete.
+    expect(progressOf(course, state)).toBe(1);
+    expect(progressOf({ ...course, completion: { pages: 0, questions: 'all' } }, state)).toBeLessThan(1);
+  });
+
+  it('is an error in a course without pools, at the completion key', () => {
+    const result = checkCourse(courseFromStrings({ 'course.yaml': `${baseConfig}completion: { pages: all, questions: assessment }\n`, 'sections/01-a.md': '---\ntitle: A\n---\n\nText.\n' }));
+    const message = result.files.flatMap((file) => file.messages).find((item) => item.ruleId === 'config-invalid');
+    expect(message).toMatchObject({ line: 5, column: 1 });
+    expect(String(message?.reason)).toContain('no question pool');
+  });
+});
