@@ -4,7 +4,7 @@
  */
 import type { CourseData } from './course-data.js';
 import { isCorrect } from './questions/registry.js';
-import { countedPoolResult, poolsOf, retryPending } from './pools.js';
+import { countedPoolResult, poolAttempt, poolsOf, retryPending } from './pools.js';
 import type { CourseScore, ProgressState } from './tracker.js';
 
 /**
@@ -41,7 +41,8 @@ export function courseScore(course: Pick<CourseData, 'questions' | 'mastery' | '
     const counted = countedPoolResult(course, pool, state);
     max += counted?.max ?? 0;
     raw += counted?.raw ?? 0;
-    if (counted === undefined || !counted.finished) complete = false;
+    // An attempt under way can still change the score, even while an earlier best one counts.
+    if (counted === undefined || !counted.finished || !poolAttempt(course, pool, state).finished) complete = false;
   }
   // With no weight at all (no questions, or every weight 0) there is nothing to fail.
   const scaled = max > 0 ? raw / max : complete ? 1 : 0;

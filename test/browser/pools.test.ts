@@ -16,23 +16,32 @@ Statement ${id} (${tag}).
 `;
 
 const COURSE = {
-  'course.yaml': 'id: https://example.org/courses/pools\ntitle: Pools\nlanguage: en\nversion: "1.0.0"\nmastery: 0.8\n',
+  // Every setting of the assessment at once: practice outside the pool (passing: pools), completion
+  // on the pages that are not optional and the assessment, the best attempt counting.
+  'course.yaml': 'id: https://example.org/courses/pools\ntitle: Pools\nlanguage: en\nversion: "1.0.0"\nmastery: 0.8\npassing: pools\ncompletion: { pages: all, questions: assessment }\n',
   'sections/01-warm-up.md': `---
 title: Warm-up
 ---
 
-:::question{#warm-up type=single-choice attempts=2 show-answer weight=0}
+:::question{#warm-up type=single-choice attempts=2 show-answer}
 Who is responsible when an image is shared without consent?
 
 - [x] The person who shared it
 - [ ] The person shown in it
 :::
 `,
+  'sections/03-further-reading.md': `---
+title: Further reading
+optional: true
+---
+
+Reading for those who want more.
+`,
   'sections/02-check.md': `---
 title: Knowledge check
 ---
 
-::::question-pool{#final draw=3 retries=2 stratify title="Final check"}
+::::question-pool{#final draw=3 retries=2 counts=best stratify title="Final check"}
 ${['law-1', 'law-2', 'law-3'].map((id, i) => question(id, 'law', i % 2 === 0)).join('\n')}
 ${['help-1', 'help-2', 'help-3'].map((id, i) => question(id, 'help', i % 2 === 1)).join('\n')}
 ::::
@@ -180,7 +189,7 @@ describe('recorded as the rules say: fail, try again, pass', () => {
         { attempt: 1, scaled: 0 },
         { attempt: 2, scaled: 1 },
       ]);
-      // The warm-up (weight 0, answered wrongly once) and two attempts of three questions.
+      // The warm-up (practice under passing: pools, answered wrongly once) and two attempts of three questions.
       expect(report.walked?.questions).toBe(7);
       expect(report.recorded?.interactions.count).toBe(7);
       // SCORM 1.2 has one status: "completed" for a pass in its default mode; the others say passed apart.

@@ -176,8 +176,8 @@ describe('attempts and retries', () => {
     let state = answered(withDraws(course, empty, () => 'a'), course, 1);
     state = withRetry(course, state, pool, 'b');
     expect(state.pools?.['final']?.best?.correct).toHaveLength(1);
-    // While the second attempt is under way, the first one counts.
-    expect(courseScore(course, state)).toMatchObject({ raw: 1, max: 2 });
+    // While the second attempt is under way, the first one counts, and nothing is final yet.
+    expect(courseScore(course, state)).toMatchObject({ raw: 1, max: 2, final: false, passed: false });
     state = answered(state, course, 0);
     expect(canRetry(course, pool, state, course.mastery)).toBe(false);
     expect(courseScore(course, state)).toEqual({ raw: 1, max: 2, scaled: 0.5, final: true, passed: false });
