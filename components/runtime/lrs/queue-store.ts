@@ -32,7 +32,8 @@ export interface QueueStore {
   saveMirror(value: unknown): Promise<void>;
 }
 
-function isItem(value: unknown): value is QueuedItem {
+/** A stored record that is a queued statement (records come back from storage unchecked). */
+export function isQueuedItem(value: unknown): value is QueuedItem {
   if (typeof value !== 'object' || value === null) return false;
   const item = value as Record<string, unknown>;
   return typeof item['seq'] === 'number' && typeof item['id'] === 'string' && typeof item['statement'] === 'object';
@@ -85,7 +86,7 @@ export function createLocalStorageQueueStore(storage: Storage, key: string): Que
   }
   function read(): QueuedItem[] {
     const parsed = parse(storage.getItem(name));
-    return Array.isArray(parsed) ? parsed.filter(isItem).sort(deliveryOrder) : [];
+    return Array.isArray(parsed) ? parsed.filter(isQueuedItem).sort(deliveryOrder) : [];
   }
   // setItem replaces the whole value at once, so a killed page leaves the old or the new queue.
   const save = (items: readonly QueuedItem[]): void => {
@@ -163,13 +164,18 @@ export async function createIndexedDbQueueStore(factory: IDBFactory, key: string
   const write = async (change: (items: IDBObjectStore, mirrors: IDBObjectStore) => void): Promise<void> => {
     const transaction = db.transaction([ITEMS, MIRRORS], 'readwrite');
     change(transaction.objectStore(ITEMS), transaction.objectStore(MIRRORS));
-    await committed(transaction);
+    const finished = committed(transaction);
+    // Commit now rather than once the page has seen every request succeed: a page closed in the
+    // meantime would abort the transaction (Indexed Database API 3.0, `IDBTransaction.commit()`;
+    // browsers before it commit on their own, as before).
+    if (typeof transaction.commit === 'function') transaction.commit();
+    await finished;
   };
   return {
     kind: 'indexeddb',
     async load() {
       const records: unknown[] = await done(db.transaction(ITEMS, 'readonly').objectStore(ITEMS).getAll(range));
-      return records.filter(isItem).sort(deliveryOrder);
+      return records.filter(isQueuedItem).sort(deliveryOrder);
     },
     add: (item) => write((items) => items.put({ ...item, queue: key })),
     remove: (gone) =>
