@@ -46,7 +46,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
   // earlier session left in this browser go first, with their own session id (X6): the LMS says
   // whether it still takes them, and one it refuses is dead-lettered with its reason.
   const storeKey = `${client.endpoint}|${launch.registration}|${launch.activityId}`;
-  const { queue, bookmark, resumed, partial } = await openDelivery(deps, client, scope, storeKey);
+  const { queue, bookmark, lastWord, resumed, partial } = await openDelivery(deps, client, scope, storeKey);
 
   // LaunchData's masteryScore and moveOn win over cmi5.xml's (cmi5 10.2.1).
   const masteryScore = launchData.masteryScore ?? course.mastery;
@@ -87,6 +87,7 @@ export async function openCmi5Session(deps: LrsAdapterDependencies): Promise<Ope
   const session = createLrsSession({
     queue,
     bookmark,
+    lastWord,
     emit,
     encode: (state) => encodeProgress(state, course),
     admit: rules.admit,

@@ -9,6 +9,7 @@ import type { LearnerEvent, ProgressState } from '../../tracker.js';
 import { VERBS } from '../vocabulary.js';
 import type { Bookmark } from './bookmark.js';
 import type { DeadLetter, DeliveryQueue, Ordering, Timers } from './delivery-queue.js';
+import type { LastWordKeeper } from './last-word-keeper.js';
 import type { ReplayGuard } from './replay-guard.js';
 
 export type IdentifiedStatement = Statement & { id: string };
@@ -16,6 +17,8 @@ export type IdentifiedStatement = Statement & { id: string };
 export interface LrsSessionOptions {
   readonly queue: DeliveryQueue;
   readonly bookmark: Bookmark;
+  /** Keeps, synchronously, what the store has not committed when the page hides (X6). */
+  readonly lastWord?: LastWordKeeper;
   /** The statement emitter: one statement per event, or none. */
   readonly emit: (event: LearnerEvent) => Statement | undefined;
   /** The resume codec (`encodeProgress`); a throw means "no bookmark this time". */
@@ -113,36 +116,52 @@ export function createLrsSession(options: LrsSessionOptions): LrsSession {
     queue.enqueue(statement, ordering);
   }
 
+  /**
+   * The page may be gone before the store commits what was just queued (X6): its last word keeps
+   * that now, synchronously, beside the keepalive flushes.
+   */
+  const keepLastWord = (): void => options.lastWord?.write();
+
+  function record(event: LearnerEvent, state: ProgressState): void {
+    if (ended) return; // cmi5 9.3.0.0-5: nothing after terminated.
+    if (event.kind === 'exited' && event.reason === 'unload') {
+      // A page going away may be a reload: flush, keep the session open (see LearnerEvent 'exited').
+      // The bookmark first: it is small, and the resume depends on it.
+      save(state);
+      bookmark.flush();
+      queue.flush();
+      keepLastWord();
+      return;
+    }
+    const statement = emit(event);
+    const identified = statement !== undefined && hasId(statement) ? statement : undefined;
+    if (event.kind === 'exited' && identified !== undefined) {
+      ended = true;
+      void terminate(identified, state);
+      return;
+    }
+    if (identified !== undefined) enqueue(identified);
+    // After the statement: the bookmark is written once the LRS has it.
+    save(state);
+  }
+
   return {
     record(event, state) {
-      if (ended) return; // cmi5 9.3.0.0-5: nothing after terminated.
-      if (event.kind === 'exited' && event.reason === 'unload') {
-        // A page going away may be a reload: flush, keep the session open (see LearnerEvent 'exited').
-        // The bookmark first: it is small, and the resume depends on it.
-        save(state);
-        bookmark.flush();
-        queue.flush();
-        return;
-      }
-      const statement = emit(event);
-      const identified = statement !== undefined && hasId(statement) ? statement : undefined;
-      if (event.kind === 'exited' && identified !== undefined) {
-        ended = true;
-        void terminate(identified, state);
-        return;
-      }
-      if (identified !== undefined) enqueue(identified);
-      // After the statement: the bookmark is written once the LRS has it.
-      save(state);
+      record(event, state);
+      // Recorded while hidden: the last word written at hiding no longer holds everything.
+      if (hidden) keepLastWord();
     },
     hide() {
       hidden = true;
       bookmark.flush();
       queue.flush();
+      keepLastWord();
     },
     show() {
       hidden = false;
       queue.stay();
+      // The page is back: its own writes commit as usual.
+      options.lastWord?.clear();
     },
     online: () => queue.resume(),
     get saving() {

@@ -22,7 +22,7 @@ export async function openXapiSession(deps: LrsAdapterDependencies): Promise<Ope
 
   const storeKey = `${client.endpoint}|${launch.registration ?? ''}|${rootId}`;
   const scope = { activityId: rootId, agent: launch.actor, ...(launch.registration === undefined ? {} : { registration: launch.registration }) };
-  const { queue, bookmark, resumed, partial } = await openDelivery(deps, client, scope, storeKey);
+  const { queue, bookmark, lastWord, resumed, partial } = await openDelivery(deps, client, scope, storeKey);
 
   const emitter = createStatementEmitter({
     course,
@@ -37,6 +37,7 @@ export async function openXapiSession(deps: LrsAdapterDependencies): Promise<Ope
   const session = createLrsSession({
     queue,
     bookmark,
+    lastWord,
     emit: (event) => emitter.statementFor(event),
     encode: (state) => encodeProgress(state, course),
     // Completion and pass go once per registration, as in cmi5 (a relaunch restores, never repeats).
