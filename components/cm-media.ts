@@ -7,6 +7,17 @@ import { safeUrl } from './url-policy.js';
 import { messagesOf } from './view-messages.js';
 
 /**
+ * True while the media plays on from 0, where it was loaded, and nothing asked for another start (a
+ * seek, a `#t=` fragment). With `preload="none"` the learner's play loads the metadata, and on a
+ * busy device playback may have begun before `loadedmetadata` is handled: a position a few ms past
+ * 0 is still the start (HTML 4.8.11.8: `played` holds the ranges actually played).
+ */
+function fromTheStart(media: HTMLMediaElement): boolean {
+  const { played } = media;
+  return !media.seeking && (played.length === 0 || (played.length === 1 && played.start(0) === 0));
+}
+
+/**
  * A video or a sound with the browser's own controls (keyboard and screen-reader accessible in
  * every engine), its WebVTT captions as a `<track>` shown by default, and never playing on its own
  * (WCAG 2.2 SC 1.4.2). The transcript, written by the author, follows the player.
@@ -127,7 +138,7 @@ export class CmMedia extends LitElement {
     } catch {
       return;
     }
-    if (saved >= 1 && saved < media.duration * 0.95 && media.currentTime === 0) media.currentTime = saved;
+    if (saved >= 1 && saved < media.duration * 0.95 && fromTheStart(media) && media.currentTime < saved) media.currentTime = saved;
   }
 
   /** `ended`: the media reached its end (HTML media elements 4.8.11.8), however the learner got there. */
