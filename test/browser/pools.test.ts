@@ -9,6 +9,13 @@ import { verifyPackage } from '../../scripts/verify/verify-package.js';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { seriousViolations } from './helpers/axe.js';
 import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms } from '../support/scorm-lms.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { unzip } from '../unit/package/package-helpers.js';
+import { startLrs } from '../support/lrs-server.js';
+import { serveDirectory } from './helpers/server.js';
+import { waitForPlayer } from '../../scripts/verify/learner.js';
 
 const question = (id: string, tag: string, right: boolean): string => `:::question{#${id} type=true-false answer=${String(right)} tag=${tag}}
 Statement ${id} (${tag}).
@@ -175,6 +182,58 @@ describe('in an LMS (scorm-again): resume in the middle of a retry', () => {
         await second.page.context().close();
       } finally {
         await lms.close();
+      }
+    }, 90_000);
+  }
+});
+
+describe('in an LRS target: resume in the middle of a retry', () => {
+  for (const target of ['cmi5', 'xapi'] as const) {
+    it(`${target}: the relaunch of the registration shows the same draw, the attempt and its answers`, async () => {
+      const root = join(built.work, `site-${target}`);
+      for (const entry of unzip(await zipOf(target))) {
+        const path = join(root, ...entry.path.split('/'));
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, entry.contents);
+      }
+      const content = await serveDirectory(root);
+      const lrs = await startLrs();
+      const auth = `Basic ${Buffer.from('pools:test').toString('base64')}`;
+      const actor = JSON.stringify({ objectType: 'Agent', name: 'Learner', mbox: 'mailto:learner@example.org' });
+      const registration = randomUUID();
+      const url = (): string => {
+        if (target === 'cmi5') return `${content.url}index.html${lrs.setLaunch({ activityId: 'https://example.org/courses/pools/au', registration, moveOn: 'CompletedOrPassed' }).search}`;
+        lrs.allowAuth(auth);
+        return `${content.url}index.html?${new URLSearchParams({ endpoint: lrs.endpoint, auth, actor, registration, activity_id: 'https://example.org/courses/pools' })}`;
+      };
+      try {
+        const first = await built.browser.newPage();
+        await first.goto(url());
+        await waitForPlayer(first);
+        await first.goto(`${first.url().split('#')[0] ?? ''}#/check`);
+        await first.locator('cm-pool [data-attempt="1"]').waitFor();
+        for (const id of await shownQuestions(first)) await answer(first, id, false);
+        await first.locator('cm-pool [data-action="retry"]').click();
+        await first.locator('cm-pool [data-attempt="2"]').waitFor();
+        const drawn = await shownQuestions(first);
+        await answer(first, drawn[2] ?? '', true);
+        // The retry's answer reaches the LRS, with its attempt, before the tab closes.
+        await expect
+          .poll(() => lrs.statements().some((statement) => statement.context?.registration === registration && statement.context.extensions?.['https://coursemark.dev/xapi/extensions/pool-attempt'] === 2), { timeout: 15_000 })
+          .toBe(true);
+        await first.context().close();
+        const second = await built.browser.newPage();
+        await second.goto(url());
+        await waitForPlayer(second);
+        await second.locator('cm-pool [data-attempt="2"]').waitFor();
+        expect(await shownQuestions(second)).toEqual(drawn);
+        expect(await feedbackOf(second, drawn[2] ?? '')).toContain('Correct.');
+        expect(await feedbackOf(second, drawn[0] ?? '')).toBe('');
+        await second.context().close();
+        if (target === 'cmi5') expect(lrs.cmi5Findings()).toEqual([]);
+      } finally {
+        await lrs.close();
+        await content.close();
       }
     }, 90_000);
   }
