@@ -22,9 +22,8 @@
  *   one saved with text for an activity that is now private) keeps only that it was done;
  * - text: a lone surrogate becomes U+FFFD (UTF-8 cannot carry it).
  */
-import type { CourseData, QuestionData } from '../../course-data.js';
+import type { CourseData, PoolData, QuestionData } from '../../course-data.js';
 import { REFLECTION_MAX } from '../../reflection-limit.js';
-import { currentAnswer, poolsOf } from '../../pools.js';
 import type { AnswerRecord, PoolProgress, ProgressState, SubmittedActivity } from '../../tracker.js';
 import { base36Digits, bitsetLength, CHECKSUM_LENGTH, checksum, decodeBitset, encodeBitset, fromBase36, toBase36 } from './compact.js';
 import { decodeResponse, encodeResponse, responseShape, worstResponseLength } from './response-codec.js';
@@ -95,6 +94,20 @@ function seal(body: string, course: CourseData): string {
   return `${body}.${checksum(`${structure(course)}\n${body}`)}`;
 }
 
+/**
+ * The course's pools, and a pooled question's answer of the attempt under way (as pools.ts's
+ * currentAnswer says): written here rather than imported, so the tracking runtime's chunk, which
+ * encodes the resume state, needs no pool module before the first paint (a dependency of the
+ * adapter's chunk is listed in the package's entry).
+ */
+const poolsOf = (course: Pick<CourseData, 'pools'>): readonly PoolData[] => course.pools ?? [];
+function attemptAnswer(question: QuestionData, state: ProgressState): AnswerRecord | undefined {
+  const answer = own(state.answers, question.id);
+  const pool = question.poolId === undefined ? undefined : state.pools?.[question.poolId];
+  if (question.poolId === undefined) return answer;
+  return pool?.drawn.includes(question.id) === true && (answer?.round ?? 1) === pool.attempt ? answer : undefined;
+}
+
 const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
 const clamp = (n: number, min: number, max: number): number => Math.min(Math.max(Math.floor(n), min), max);
 
@@ -102,7 +115,7 @@ export function encodeProgress(state: ProgressState, course: CourseData): string
   const entries: { qi: number; record: AnswerRecord; code: string; secs: number | undefined }[] = [];
   course.questions.forEach((q, qi) => {
     // A pooled question keeps only its answer of the pool's attempt under way (history is not resumed).
-    const record = q.poolId === undefined ? own(state.answers, q.id) : currentAnswer(q, { answers: state.answers, pools: state.pools ?? {} });
+    const record = attemptAnswer(q, state);
     const code = record && encodeResponse(q, record.response);
     const ms = record ? Date.parse(record.at) : NaN;
     if (record && code !== undefined) entries.push({ qi, record, code, secs: Number.isFinite(ms) ? clamp(ms / 1000, 0, BASE_TIME_MAX) : undefined });
