@@ -51,11 +51,6 @@ export function drawSeed(): string {
   return `${words[0]?.toString(36) ?? ''}${words[1]?.toString(36) ?? ''}`;
 }
 
-/** The pool of a question, if it is in one. */
-export function poolOfQuestion(course: Pick<CourseData, 'pools'>, question: Pick<QuestionData, 'poolId'>): PoolData | undefined {
-  return question.poolId === undefined ? undefined : poolsOf(course).find((pool) => pool.id === question.poolId);
-}
-
 /** The learner's answer to a question, if it belongs to the attempt under way (earlier attempts' answers are history). */
 export function currentAnswer(question: Pick<QuestionData, 'id' | 'poolId'>, state: PoolState): AnswerRecord | undefined {
   const answer = state.answers[question.id];

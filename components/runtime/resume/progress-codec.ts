@@ -94,18 +94,19 @@ function seal(body: string, course: CourseData): string {
   return `${body}.${checksum(`${structure(course)}\n${body}`)}`;
 }
 
-/**
- * The course's pools, and a pooled question's answer of the attempt under way (as pools.ts's
- * currentAnswer says): written here rather than imported, so the tracking runtime's chunk, which
- * encodes the resume state, needs no pool module before the first paint (a dependency of the
- * adapter's chunk is listed in the package's entry).
- */
 const poolsOf = (course: Pick<CourseData, 'pools'>): readonly PoolData[] => course.pools ?? [];
+
+/**
+ * A pooled question keeps only its answer of the pool's attempt under way (history is not resumed).
+ * The rule is pools.ts's currentAnswer, written out here: importing pools.ts (or a module shared
+ * with it) adds a chunk to the list a SCORM package's entry preloads with its runtime, past the
+ * first-paint budget.
+ */
 function attemptAnswer(question: QuestionData, state: ProgressState): AnswerRecord | undefined {
   const answer = own(state.answers, question.id);
   const pool = question.poolId === undefined ? undefined : state.pools?.[question.poolId];
   if (question.poolId === undefined) return answer;
-  return pool?.drawn.includes(question.id) === true && (answer?.round ?? 1) === pool.attempt ? answer : undefined;
+  return answer !== undefined && pool !== undefined && pool.drawn.includes(question.id) && (answer.round ?? 1) === pool.attempt ? answer : undefined;
 }
 
 const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
@@ -114,7 +115,6 @@ const clamp = (n: number, min: number, max: number): number => Math.min(Math.max
 export function encodeProgress(state: ProgressState, course: CourseData): string {
   const entries: { qi: number; record: AnswerRecord; code: string; secs: number | undefined }[] = [];
   course.questions.forEach((q, qi) => {
-    // A pooled question keeps only its answer of the pool's attempt under way (history is not resumed).
     const record = attemptAnswer(q, state);
     const code = record && encodeResponse(q, record.response);
     const ms = record ? Date.parse(record.at) : NaN;
