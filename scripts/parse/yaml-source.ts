@@ -19,7 +19,8 @@ export function parseYaml(file: VFile, text: string, offset: number): YamlSource
   const document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const [start, end] = error.pos;
-    report(file, 'yaml-syntax', `Invalid YAML: ${firstLine(error.message)}. Check indentation, colons and quotes on this line.`, {
+    const reason = error.code === 'DUPLICATE_KEY' ? duplicateKey(text, start, (at) => String(file.value).slice(0, offset + at).split('\n').length) : undefined;
+    report(file, 'yaml-syntax', reason ?? `Invalid YAML: ${firstLine(error.message)}. Check indentation, colons and quotes on this line.`, {
       offset: offset + start,
       endOffset: offset + Math.max(end, start),
     });
@@ -60,6 +61,23 @@ function reportTabIndent(file: VFile, text: string, offset: number): boolean {
   const what = lines.length === 1 ? 'This line is' : `${lines.length} lines (${shown}) are`;
   report(file, 'yaml-syntax', `${what} indented with a tab. YAML allows only spaces for indentation: replace each tab with spaces (two per level).`, { offset: offset + first, endOffset: offset + first + 1 });
   return true;
+}
+
+/**
+ * A key written twice in one mapping (adding a setting that the file already has, often further up
+ * with a comment): names it and where it first is, since YAML keeps neither and the parser says only
+ * "Map keys must be unique".
+ */
+function duplicateKey(text: string, start: number, lineOf: (at: number) => number): string | undefined {
+  // The parser points at the key's first character: the key runs to its colon.
+  const key = (/^[^:\n]+?(?=\s*:)/.exec(text.slice(start))?.[0] ?? '').trim();
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = text.slice(lineStart, start);
+  if (key === '' || !/^[ -]*$/.test(indent)) return undefined;
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const first = new RegExp(`^${indent.replace(/-/g, ' ')}${escaped}\\s*:`, 'm').exec(text.slice(0, lineStart));
+  const where = first === null ? '' : ` (first on line ${lineOf(first.index)})`;
+  return `"${key}" is written twice in this file${where}. Keep one of them: change the first, or remove it.`;
 }
 
 function firstLine(text: string): string {

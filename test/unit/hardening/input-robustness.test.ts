@@ -48,6 +48,12 @@ describe('malformed frontmatter (B1): one message each, placed in the file', () 
   }
 });
 
+it('names a key written twice and the line where it first is', () => {
+  const [message] = fromText('---\ntitle: A page\n# the summary\nobjectives:\n  - one\ntitle: Again\n---\n\nText.\n');
+  expect(message).toMatchObject({ line: 6, column: 1, ruleId: 'yaml-syntax' });
+  expect(message?.message).toBe('"title" is written twice in this file (first on line 2). Keep one of them: change the first, or remove it.');
+});
+
 it('keeps a YAML tag as plain text (nothing is ever evaluated)', () => {
   expect(fromText('---\ntitle: !!js/function "function(){}"\n---\n\nText.\n')).toEqual([]);
 });
