@@ -53,6 +53,7 @@ export class CmPlayer extends LitElement {
     contentsComplete: { state: true },
     cover: { state: true },
     logo: { state: true },
+    restoring: { state: true },
   };
 
   static override styles = [tokens, base, logoStyles, playerStyles];
@@ -86,6 +87,12 @@ export class CmPlayer extends LitElement {
    * there, so the header neither moves nor changes its face as they arrive.
    */
   declare logo: TemplateResult | typeof nothing | undefined;
+  /**
+   * True until the session has restored the learner's progress. The first page may be on screen
+   * by then (see `start`): inert and marked busy, and the header's figure is left blank, since
+   * what it would say is not known yet.
+   */
+  declare restoring: boolean;
 
   private session: CourseSession | undefined = undefined;
   /**
@@ -124,6 +131,7 @@ export class CmPlayer extends LitElement {
     this.contentsComplete = false;
     this.cover = undefined;
     this.logo = undefined;
+    this.restoring = true;
     this.addEventListener(OPEN_SUPPORT_EVENT, (event) => void this.openSupport(event));
     this.addEventListener(EXIT_EVENT, () => this.exit());
     this.addEventListener(START_EVENT, () => void this.leaveCover());
@@ -176,9 +184,6 @@ export class CmPlayer extends LitElement {
     if (early.kind === 'page') this.pages[early.index]?.().catch(() => undefined);
     if (opensOnCover(outline)) loadView('cm-cover').catch(() => undefined);
     this.sessionModule = import('./player-session.js');
-    // The contents are not part of the first view: their chunk is asked for after what decides it,
-    // and the shell's styles hold their place meanwhile, so nothing moves when they appear.
-    loadView('cm-toc').catch((error: unknown) => console.error('coursemark: could not load the contents', error));
   }
 
   private async start(details: Promise<CourseData>, adapter: TrackingAdapter): Promise<void> {
@@ -207,20 +212,67 @@ export class CmPlayer extends LitElement {
     this.messages = messages;
     this.course = course;
     this.session = session;
-    this.contexts = new PlayerContexts(this, { tracker: session, course, support: this.support !== undefined });
+    const contexts = new PlayerContexts(this, { course, support: this.support !== undefined });
+    this.contexts = contexts;
+    const opensOnCoverPage = this.outline !== undefined && opensOnCover(this.outline);
+    // The page a link names, else the first, is painted before the session has restored progress
+    // (the session waits for the LMS or the LRS, the page only for its own file), inert and busy
+    // until it has. A learner who comes back to another page sees that page replace it then. A
+    // page with a question pool waits: which of its questions show depends on the learner's draw.
+    const early = openingRoute(course, window.location, 0);
+    const earlyPage = early.kind === 'page' ? course.pages[early.index] : undefined;
+    if (!opensOnCoverPage && early.kind === 'page' && earlyPage !== undefined && course.pools?.some((pool) => pool.pageId === earlyPage.id) !== true) await this.showEarly(early);
     const location = await session.start();
     // The session's course carries the passing score the LMS set for this launch, if any.
     course = session.course;
     this.course = course;
+    this.restoring = false;
+    contexts.track(session);
     const route = openingRoute(course, window.location, location);
-    if (this.outline !== undefined && opensOnCover(this.outline) && (await loadView('cm-cover').then(() => true, () => false))) {
+    if (opensOnCoverPage && (await loadView('cm-cover').then(() => true, () => false))) {
       // Nothing is recorded until the learner leaves the cover: then the page view, as without one.
       this.cover = route;
     } else {
       if (!window.location.hash.startsWith('#/')) history.replaceState(history.state, '', hrefFor(course, route));
       await this.show(route, { focus: false });
     }
-    requestAnimationFrame(() => setTimeout(() => (this.contentsComplete = true), 0));
+    // The contents are not part of the first view: their chunk is asked for once it is on screen (it
+    // would take one of the browser's six connections the first view waits on), and the shell's
+    // styles hold their place meanwhile, so nothing moves when they appear.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.contentsComplete = true;
+        loadView('cm-toc').catch((error: unknown) => console.error('coursemark: could not load the contents', error));
+      }, 0),
+    );
+  }
+
+  /**
+   * Shows the page of `route` while the session starts, and resolves once it has been painted (or
+   * after a moment, in a hidden document, which paints nothing): the session's first work (the
+   * LMS's or the LRS's answers, the statements of the launch) then runs after the paint, not
+   * before it. Nothing is recorded: the page view is, once the session has started (`show`).
+   */
+  private async showEarly(route: Route & { readonly kind: 'page' }): Promise<void> {
+    const page = this.course?.pages[route.index];
+    const load = this.pages[route.index];
+    if (page === undefined || load === undefined) return;
+    try {
+      const element = createPageElement(route.index, (await load()).default);
+      element.page = page;
+      this.route = route;
+      this.pageElement = element;
+      this.viewShown = true;
+      await this.updateComplete;
+      await element.updateComplete;
+    } catch {
+      // `show` tries again once the session has started, and says so if it fails.
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+    });
   }
 
   /** The cover's button: the view it leads to, in the URL and on screen, its heading focused. */
@@ -251,7 +303,8 @@ export class CmPlayer extends LitElement {
     const course = this.course;
     const session = this.session;
     // After Exit the session has ended (Terminate / terminated): nothing more may be recorded.
-    if (course === undefined || session === undefined || this.exited) return;
+    // While it restores progress, the page to show is `start`'s to decide.
+    if (course === undefined || session === undefined || this.exited || this.restoring) return;
     const ticket = ++this.navigation;
     // Any way out of the cover (its button, a link in the contents) leaves it for good.
     this.cover = undefined;
@@ -335,7 +388,6 @@ export class CmPlayer extends LitElement {
     const session = this.session;
     if (outline === undefined || this.logo === undefined) return nothing;
     const t = shellMessages();
-    const fmt = formatterOf(outline);
     const percent = progressPercent(session?.progress ?? 0);
     return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
       <header class=${outline.theme.surface === undefined ? '' : 'branded'}>
@@ -344,7 +396,7 @@ export class CmPlayer extends LitElement {
         <div class="progress">
           <span id="progress-label">${t.courseProgress}</span>
           <progress max="100" value=${percent} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span id="progress-text" data-full=${t.progressComplete({ percent: fmt.percent(1) })}>${t.progressComplete({ percent: fmt.percent(percent / 100) })}</span>
+          <span id="progress-text" data-full=${t.progressFull}>${this.restoring ? '\u00a0' : t.progressComplete({ percent: formatterOf(outline).percent(percent / 100) })}</span>
         </div>
         ${this.support === undefined
           ? nothing
@@ -352,7 +404,7 @@ export class CmPlayer extends LitElement {
               ${t.helpAndSupport}
             </button>`}
       </header>
-      ${renderNotices(session, this.messages)}
+      ${this.restoring ? nothing : renderNotices(session, this.messages)}
       <div class="layout ${this.exited ? 'alone' : ''}">
         ${this.exited ? nothing : html`<cm-toc
               .outline=${outline}
@@ -361,7 +413,7 @@ export class CmPlayer extends LitElement {
               .route=${this.route}
               .complete=${this.contentsComplete}
             ></cm-toc>`}
-        <main part="main" id="main">
+        <main part="main" id="main" ?inert=${this.restoring} aria-busy=${this.restoring ? 'true' : nothing}>
           ${renderMainView({ course: this.course, session, messages: this.messages, route: this.route, cover: this.cover, exited: this.exited, loadFailed: this.loadFailed, pageElement: this.pageElement, retry: (route) => void this.show(route, { focus: true }) })}
           ${this.exited || this.cover !== undefined ? nothing : this.renderPager()}
           <div class="vh" role="status" aria-live="polite">${this.announcement}</div>

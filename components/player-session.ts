@@ -16,15 +16,24 @@ export { messagesOf } from './view-messages.js';
  * `trackerContext`, `courseContext` and `supportContext`, provided by the player to everything
  * inside it. Created with the session and before anything that consumes them is rendered: pages,
  * views, the cover and the support panel all wait for the session (or, for the panel, the course).
+ * The tracker comes once the session has restored the learner's progress (`track`): a page shown
+ * before (cm-player.ts `showEarly`) renders as outside a player, and its elements prepare their
+ * saved answers when it arrives, as they do for a tracker that comes late.
  */
 export class PlayerContexts {
+  private readonly tracker: ContextProvider<typeof trackerContext>;
   private readonly course: ContextProvider<typeof courseContext>;
   private readonly support: ContextProvider<typeof supportContext>;
 
-  constructor(host: ReactiveElement, values: { readonly tracker: LearnerTracker; readonly course: CourseData; readonly support: boolean }) {
-    new ContextProvider(host, { context: trackerContext, initialValue: values.tracker });
+  constructor(host: ReactiveElement, values: { readonly course: CourseData; readonly support: boolean }) {
+    this.tracker = new ContextProvider(host, { context: trackerContext });
     this.course = new ContextProvider(host, { context: courseContext, initialValue: values.course });
     this.support = new ContextProvider(host, { context: supportContext, initialValue: values.support });
+  }
+
+  /** Hands the started session to the elements that record what the learner does. */
+  track(tracker: LearnerTracker): void {
+    this.tracker.setValue(tracker);
   }
 
   /** Passes a changed course (the session's, with the passing score of this launch) or support panel on to consumers. */

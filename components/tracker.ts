@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { contextKey } from './context-key.js';
 import type { ActivityData, PageInfo, PoolData, QuestionData } from './course-data.js';
 
 /**
@@ -192,4 +192,4 @@ export interface PoolView {
   readonly mastery: number;
 }
 
-export const trackerContext = createContext<LearnerTracker>(Symbol('coursemark-tracker'));
+export const trackerContext = contextKey<LearnerTracker>(Symbol('coursemark-tracker'));

@@ -3,7 +3,7 @@
  * browser, on the course language's table only (the build inlines it in a generated module).
  */
 import { formatterFor, localeOf } from './formatter.js';
-import type { AnyTable, MessageValue, PluralForms } from './messages.js';
+import type { AnyTable, MessageValue, PluralForms, ShellMessages } from './messages.js';
 
 type Arguments = Readonly<Record<string, string | number>>;
 type Compiled = string | ((args: Arguments) => string) | Readonly<Record<string, string>>;
@@ -30,4 +30,13 @@ export function compileMessages<T>(table: AnyTable, language: string): T {
     return value;
   };
   return Object.fromEntries(Object.entries(table).map(([key, value]) => [key, compile(value)])) as T;
+}
+
+/**
+ * `progressComplete` at 100 % (the shell's `progressFull`): written by the build into the shell's
+ * strings, so that the header reserves the figure's width at the first paint without formatting
+ * a number in the browser first.
+ */
+export function progressFullOf(table: AnyTable, language: string): string {
+  return compileMessages<ShellMessages>(table, language).progressComplete({ percent: formatterFor(language).percent(1) });
 }

@@ -130,7 +130,13 @@ type Compiled<V> = V extends string
 export type Messages = { readonly [K in RuntimeKey]: Compiled<Reference[K]> };
 
 /** The strings the shell paints with (`virtual:coursemark/messages`). */
-export type ShellMessages = Pick<Messages, ShellKey>;
+export type ShellMessages = Pick<Messages, ShellKey> & {
+  /**
+   * `progressComplete` at 100 %, written by the build: the header reserves the width of the
+   * progress figure with it at the first paint, before any number is formatted (formatter.ts).
+   */
+  readonly progressFull: string;
+};
 
 /** The rest (`virtual:coursemark/view-messages`), for pages and views. */
 export type ViewMessages = Omit<Messages, ShellKey>;

@@ -4,7 +4,7 @@ import { ImageCache } from '../cache/image-cache.js';
 import { isRasterImage, packageImage } from '../model/images.js';
 import type { CourseModel } from '../model/course-model.js';
 import type { RenderedModules } from '../render/render-modules.js';
-import { courseFiles, kitModules, kitOf, type CourseFiles } from './course-files.js';
+import { courseFiles, KIT, kitModule, kitOf, type CourseFiles } from './course-files.js';
 import { FAVICON, faviconSvg, indexHtml } from './index-html.js';
 import { buildPlayer, entryFile, playerEntryName, reachableFiles, staticImports, type PlayerBuild, type PlayerFile, type PlayerInput } from './player-build.js';
 import { playerBuildKey, readPlayerBuild, writePlayerBuild } from './player-build-cache.js';
@@ -51,7 +51,7 @@ export async function bundleCourse(model: CourseModel, modules: RenderedModules,
 /** `bundleCourse`, with the parts it is made of (for tests of the bundle's structure). */
 export async function buildCourseBundle(model: CourseModel, modules: RenderedModules, options: BundleOptions): Promise<CourseBundle> {
   const kit = await kitOf(modules);
-  const player = await cachedPlayer({ adapters: options.adapters, messages: modules.messages, viewMessages: modules.viewMessages, kit: new Map([...kitModules(kit)].map(([name, module]) => [name, module.source])) }, options.cacheDir);
+  const player = await cachedPlayer({ adapters: options.adapters, messages: modules.messages, viewMessages: modules.viewMessages, kit: new Map(kit.size === 0 ? [] : [[KIT, kitModule(kit)]]) }, options.cacheDir);
   const entries = new Map([...options.adapters.keys()].map((target) => [target, entryFile(player, playerEntryName(target))]));
   const outline = outlineOf(model.data);
   const course = await courseFiles({ outline, modules, kit, player, entries });

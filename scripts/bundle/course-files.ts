@@ -12,7 +12,7 @@ import { entryFile, kitEntryName, staticImports, type PlayerBuild, type PlayerFi
  * and leaves every other file (and its compressed zip entry) as it was.
  *
  * Page modules import player code (Lit's `html`, the page base class, directive elements); those
- * imports are pointed at the player build's kit entries, which export the same names.
+ * imports are pointed at the player build's kit entry, which exports the same names.
  */
 
 /** What the course's generated modules import from the player: specifier -> the names imported. */
@@ -47,29 +47,29 @@ export async function kitOf(modules: RenderedModules): Promise<Kit> {
   return kit;
 }
 
-export interface KitModule {
-  readonly specifier: string;
-  /** Source of the kit module: re-exports what the course imports from `specifier`. */
-  readonly source: string;
-}
+/** The kit's entry name: one chunk for everything the course's modules import from the player. */
+export const KIT = 'kit';
 
 /**
- * Kit name -> kit module, one per specifier the course imports. Names come from the specifier
- * (`cm-figure`, `lit`), so the kit's chunks keep readable names.
+ * Source of the kit module: re-exports every name the course's modules import, from its specifier.
+ * One kit, not one per specifier: a page then loads one file for Lit's `html`, the page base class
+ * and its directive elements, where one per specifier made a handful of small files (re-exports of
+ * the shell among them), each a request the first page waited for behind the browser's six
+ * connections per host (HTTP/1.1). The names are the components' exports, unique among them.
  */
-export function kitModules(kit: Kit): Map<string, KitModule> {
-  const modules = new Map<string, KitModule>();
+export function kitModule(kit: Kit): string {
+  const owners = new Map<string, string>();
+  const lines: string[] = [];
   for (const [specifier, names] of [...kit].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    modules.set(kitName(specifier, modules), { specifier, source: `export { ${[...names].sort().join(', ')} } from ${JSON.stringify(specifier)};\n` });
+    for (const name of names) {
+      const owner = owners.get(name);
+      // The render stage writes these imports: two modules exporting one name is a bug there.
+      if (owner !== undefined) throw new Error(`The generated modules import ${name} from both ${owner} and ${specifier}.`);
+      owners.set(name, specifier);
+    }
+    lines.push(`export { ${[...names].sort().join(', ')} } from ${JSON.stringify(specifier)};\n`);
   }
-  return modules;
-}
-
-function kitName(specifier: string, taken: ReadonlyMap<string, KitModule>): string {
-  const base = safeName(specifier.replace(/^.*\/components\//, '').replace(/\.[jt]s$/, '')) || 'kit';
-  let name = base;
-  for (let count = 2; taken.has(name); count += 1) name = `${base}-${count}`;
-  return name;
+  return lines.join('');
 }
 
 /** The course's files and, per target, its course file; all paths under `assets/`. */
@@ -107,7 +107,9 @@ export async function courseFiles(input: CourseFilesInput): Promise<CourseFiles>
 
 /** Specifier -> the kit entry chunk that exports its names. */
 function kitEntryFiles(kit: Kit, player: PlayerBuild): Map<string, PlayerFile> {
-  return new Map([...kitModules(kit)].map(([name, module]) => [module.specifier, entryFile(player, kitEntryName(name))]));
+  if (kit.size === 0) return new Map();
+  const file = entryFile(player, kitEntryName(KIT));
+  return new Map([...kit.keys()].map((specifier) => [specifier, file]));
 }
 
 /**

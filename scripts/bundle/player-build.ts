@@ -48,6 +48,7 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
   const { build } = await import('vite');
   const targets = [...input.adapters.keys()];
   const inShell = shellTest(new Set(targets.map(resolvedEntryId)));
+  const inRuntime = reachedFrom([sessionModule, pageModule]);
   const result = await build({
     configFile: false,
     envFile: false,
@@ -90,12 +91,18 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
           // first paint loads it and the target's entry, nothing else. Left to itself, the bundler
           // splits out each module a lazy chunk shares with the shell, and the first paint waits for
           // a handful of small files.
-          // @lit/context's controllers are an exception: the shell imports the package for
-          // createContext alone, and only the session and the elements inside pages use them.
+          // The same goes for what the first view loads next: the session (player-session.ts), the
+          // page base class (course-page.ts) and all they import besides the shell (scoring, the
+          // question registry, the interface strings, prose styles, @lit/context's controllers)
+          // is one chunk, the runtime, which the page kit and the tracking adapters import too.
+          // Left apart, they were ten files the first page waited for, behind the browser's six
+          // connections per host over HTTP/1.1.
+          // A group also takes the modules its modules import, unless a group of higher priority
+          // took them first: the shell takes Lit before the runtime, which imports it too.
           codeSplitting: {
             groups: [
-              { name: 'context', test: /@lit[\\/]context[\\/]lib[\\/]controllers[\\/]/, priority: 2 },
-              { name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null), priority: 1 },
+              { name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null), priority: 2 },
+              { name: (id, context) => (inRuntime(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'runtime' : null), priority: 1 },
             ],
           },
           entryFileNames: (chunk) => (chunk.name.startsWith('kit-') ? `assets/${chunk.name.slice('kit-'.length)}-[hash].js` : 'assets/[name]-[hash].js'),
@@ -129,6 +136,8 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
 type ModuleInfoOf = (id: string) => { readonly importers: readonly string[] } | null;
 
 const mountModule = `${componentsDir}mount.ts`;
+const sessionModule = `${componentsDir}player-session.ts`;
+const pageModule = `${componentsDir}course-page.ts`;
 const RUNTIME = /^\0?rolldown[\\/]runtime/;
 
 /**
@@ -147,11 +156,31 @@ function shellTest(entries: ReadonlySet<string>): (id: string, infoOf: ModuleInf
     const found = new Set<string>();
     for (const importer of infoOf(id)?.importers ?? []) for (const entry of entriesReaching(importer, infoOf, visiting)) found.add(entry);
     visiting.delete(id);
-    reachedBy.set(id, found);
+    // An answer met inside a cycle may miss entries reached through the module being visited:
+    // only the outermost call's is complete.
+    if (visiting.size === 0) reachedBy.set(id, found);
     return found;
   };
   // The bundler's own helpers (its runtime module has no importers in the graph) go with the shell too.
   return (id, infoOf) => RUNTIME.test(id) || (!entries.has(id) && entriesReaching(id, infoOf, new Set()).size === entries.size);
+}
+
+/** Whether a module is one of `roots` or imported by one statically, directly or through other modules. */
+function reachedFrom(roots: readonly string[]): (id: string, infoOf: ModuleInfoOf) => boolean {
+  const known = new Map<string, boolean>();
+  const reaches = (id: string, infoOf: ModuleInfoOf, visiting: Set<string>): boolean => {
+    if (roots.includes(id)) return true;
+    const cached = known.get(id);
+    if (cached !== undefined) return cached;
+    if (visiting.has(id)) return false;
+    visiting.add(id);
+    const found = (infoOf(id)?.importers ?? []).some((importer) => reaches(importer, infoOf, visiting));
+    visiting.delete(id);
+    // Only a positive answer is final: a negative one met inside a cycle may be incomplete.
+    if (found || visiting.size === 0) known.set(id, found);
+    return found;
+  };
+  return (id, infoOf) => reaches(id, infoOf, new Set());
 }
 
 /** The entry chunk named `name` (playerEntryName, kitEntryName). */

@@ -1,4 +1,5 @@
 import { BUILD_MESSAGES, SHELL_MESSAGES, tableFor, type AnyTable } from '../../components/i18n/index.js';
+import { progressFullOf } from '../../components/i18n/compile-messages.js';
 import type { MessageValue } from '../../components/i18n/messages.js';
 
 /** course.yaml's `strings:`, checked (validate/interface-strings.ts): messages replaced for one course. */
@@ -41,8 +42,9 @@ export function messageModules(table: AnyTable, language: string, componentsImpo
       `export const messages = compileMessages(${JSON.stringify(part)}, ${JSON.stringify(language)});`,
       '',
     ].join('\n');
+  const shell = pick((key) => shellKeys.has(key));
   return {
-    shell: module(pick((key) => shellKeys.has(key))),
+    shell: module({ ...shell, progressFull: progressFullOf(shell, language) }),
     views: module(pick((key) => !shellKeys.has(key) && !buildKeys.has(key))),
   };
 }
