@@ -195,6 +195,7 @@ export class CmPlayer extends LitElement {
     } catch (error: unknown) {
       console.error('coursemark: could not load the course', error);
       this.loadFailed = true;
+      this.restoring = false;
       this.starting = false;
       return;
     }

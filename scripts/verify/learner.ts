@@ -104,11 +104,17 @@ export async function currentTitle(scope: PlayerScope): Promise<string> {
 }
 
 /**
- * Waits for the player's first page (a fresh start or a resumed one). A course with a cover page
- * opens on it: the learner presses its Start (or Continue) button first.
+ * The heading of the page the learner can act on. The player paints the first page before the
+ * session has restored progress, with its `<main>` busy (cm-player.ts); that page is not it yet.
+ */
+export const READY_PAGE_HEADING = 'main:not([aria-busy]) article h1';
+
+/**
+ * Waits for the player's first page (a fresh start or a resumed one), once the learner can act on
+ * it. A course with a cover page opens on it: the learner presses its Start (or Continue) button first.
  */
 export async function waitForPlayer(scope: PlayerScope, timeout = 20_000): Promise<void> {
-  const page = scope.locator('article h1').first();
+  const page = scope.locator(READY_PAGE_HEADING).first();
   const start = scope.locator(action('start'));
   await page.or(start).first().waitFor({ timeout });
   if (await start.isVisible()) await start.click();

@@ -8,6 +8,7 @@ import { launchBrowser } from './helpers/browser.js';
 import { buildWithCli, LAB_COURSE, writeCourse } from './helpers/generated-course.js';
 import { layoutShifts, recordLayoutShifts } from './helpers/layout-shifts.js';
 import { serveDirectory, type StaticServer } from './helpers/server.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 // A branded course (test/fixtures/brand-course): a logo with a dark-mode version, a brand yellow
 // that needs darker shades for text, a dark header surface, Open Sans shipped as WOFF2, a cover
@@ -55,7 +56,7 @@ async function open({ course = 'brand', hash = '', width = 1280, colorScheme = '
   page.on('pageerror', (error) => errors.push(error));
   page.on('close', () => expect(errors).toEqual([]));
   await page.goto(`${servers.get(course)?.url ?? ''}index.html${hash}`);
-  await page.locator('cm-cover h1, article h1').first().waitFor();
+  await page.locator(`cm-cover h1, ${READY_PAGE_HEADING}`).first().waitFor();
   return page;
 }
 

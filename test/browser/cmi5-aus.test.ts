@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import type { MoveOn } from '../../components/runtime/cmi5/launch-data.js';
 import { auOutcomes, ausOf, readCmi5Tree, satisfaction, type AuNode, type Cmi5Tree } from '../../scripts/lms/cmi5-satisfaction.js';
-import { exitCourse, readCourse, walkCourse, type AnswerMode } from '../../scripts/verify/learner.js';
+import { exitCourse, readCourse, waitForPlayer, walkCourse, type AnswerMode } from '../../scripts/verify/learner.js';
 import { startLrs, type RunningLrs, type StoredStatement } from '../support/lrs-server.js';
 import { launchBrowser } from './helpers/browser.js';
 import { buildWithCli, LAB_COURSE, unzipInto, writeCourse } from './helpers/generated-course.js';
@@ -85,8 +85,10 @@ async function play(layout: 'per-page' | 'per-part', au: AuNode, options: PlayOp
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${content.url}${layout}/${au.url}${au.url.includes('?') ? '&' : '?'}${launch.search.slice(1)}`);
-  await page.locator('article h1').first().waitFor();
+  await waitForPlayer(page);
   const course = await readCourse(page);
+  // The contents come once the first view is on screen.
+  await page.locator('cm-toc a[href^="#/"]').first().waitFor();
   const contents = await page.locator('cm-toc a[href^="#/"]:not([href^="#/:"])').evaluateAll((links) => links.map((link) => link.textContent?.trim() ?? ''));
   const ofSession = (): StoredStatement[] => lrs.statements().filter((statement) => statement.context?.extensions?.[SESSION] === launch.sessionId);
   const bars: [number, number | undefined][] = [];

@@ -5,7 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { auOutcomes, ausOf, readCmi5Tree, satisfaction } from '../../scripts/lms/cmi5-satisfaction.js';
-import { answerQuestion, exitCourse, readCourse, type PlayerScope } from '../../scripts/verify/learner.js';
+import { READY_PAGE_HEADING, answerQuestion, exitCourse, readCourse, type PlayerScope } from '../../scripts/verify/learner.js';
 import { formatReport } from '../../scripts/verify/format-report.js';
 import { verifyPackage } from '../../scripts/verify/verify-package.js';
 import { lmsLog, nextAttemptData, startScormLms, type LmsCall, type ScormVersion } from '../support/scorm-lms.js';
@@ -89,8 +89,10 @@ const bar = async (scope: PlayerScope): Promise<number> => Number(await scope.lo
  * Before the last one, the results view lists it as still to view and says optional pages do not count.
  */
 async function takeRequiredPages(scope: PlayerScope): Promise<CourseData> {
-  await scope.locator('article h1', { hasText: 'Welcome' }).first().waitFor();
+  await scope.locator(READY_PAGE_HEADING, { hasText: 'Welcome' }).first().waitFor();
   const course = await readCourse(scope);
+  // The contents come once the first view is on screen.
+  await scope.locator('cm-toc ol a[href^="#/"]').first().waitFor();
   const labels = await scope.locator('cm-toc ol a[href^="#/"]').evaluateAll((links) => links.map((link) => link.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
   expect(labels.map((label) => label.includes('Optional'))).toEqual([false, true, false, false]);
   await openPage(scope, 'check', 'Check');
@@ -175,7 +177,7 @@ describe('a course that asks for 60% of its required pages', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(web.url);
-    await page.locator('article h1', { hasText: 'One' }).first().waitFor();
+    await page.locator(READY_PAGE_HEADING, { hasText: 'One' }).first().waitFor();
     await openPage(page, 'further-reading', 'Further reading');
     expect(await bar(page)).toBe(33);
     await page.locator('cm-toc a[href="#/:results"]').click();

@@ -10,6 +10,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { lmsData, lmsLog, nextAttemptData, startScormLms, type ScormLms } from '../support/scorm-lms.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 const COURSE = {
   'course.yaml': 'id: https://example.org/courses/early\ntitle: Early paint\nlanguage: de\nversion: "1.0.0"\n',
@@ -84,6 +85,8 @@ it('a first launch paints the first page before the session starts: inert and bu
     await expect(frame.locator('article h1').textContent()).resolves.toBe('Anfang');
     await expect(frame.locator('article p').first().isVisible()).resolves.toBe(true);
     expect(await isBusy(frame)).toEqual({ inert: true, busy: 'true' });
+    // What verify's learner and the tests wait for: the page the learner can act on.
+    expect(await frame.locator(READY_PAGE_HEADING).count()).toBe(0);
     // The header says nothing of the progress until it is known, and keeps the figure's room.
     expect((await progressText(frame)).trim()).toBe('');
     await expect(frame.locator('#progress-text').getAttribute('data-full')).resolves.toMatch(/^100\s%\sabgeschlossen$/);
@@ -94,6 +97,7 @@ it('a first launch paints the first page before the session starts: inert and bu
 
     release();
     await expect.poll(() => isBusy(frame)).toEqual({ inert: false, busy: null });
+    expect(await frame.locator(READY_PAGE_HEADING).count()).toBe(1);
     await expect.poll(() => progressText(frame)).toMatch(/^\d+\s%\sabgeschlossen$/);
     await frame.locator('cm-question input[value="a"]').check();
     await frame.locator('cm-question').getByRole('button', { name: 'Antwort prüfen' }).click();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 // A chemistry page with formulas and a highlighted code block, built with the CLI as an author would.
 const COURSE = {
@@ -44,7 +45,7 @@ async function open(colorScheme: 'light' | 'dark'): Promise<Page> {
   const context = await browser.newContext({ colorScheme, viewport: { width: 1024, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.locator('article h1').waitFor();
+  await page.locator(READY_PAGE_HEADING).waitFor();
   await page.locator('article math').first().waitFor();
   return page;
 }

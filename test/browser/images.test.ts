@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { layoutShifts, recordLayoutShifts } from './helpers/layout-shifts.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 // A page whose images arrive late, after the text is laid out: their boxes must already be reserved.
 const COURSE = {
@@ -62,7 +63,7 @@ it('images that load late have their boxes from the start: nothing moves (CLS 0)
     await route.continue();
   });
   await page.goto(server.url);
-  await page.locator('article h1').waitFor();
+  await page.locator(READY_PAGE_HEADING).waitFor();
   const last = page.locator('article p', { hasText: 'The last paragraph' });
   // The photo and the figure's drawing (inside its shadow root).
   const images = page.locator('article img');

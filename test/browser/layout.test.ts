@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { activeElement, openPlayer, startHarness, type Harness } from './helpers/player.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ test('only the current page module is loaded', async () => {
     if (request.resourceType() === 'script') scripts.push(request.url());
   });
   await page.goto(`${harness.url}#/welcome`);
-  await page.locator('article h1').waitFor();
+  await page.locator(READY_PAGE_HEADING).waitFor();
   expect(scripts.some((url) => /questions-two/.test(url))).toBe(false);
   await page.getByRole('button', { name: /^Next/ }).click();
   await page.locator('article h1', { hasText: 'Choices and words' }).waitFor();

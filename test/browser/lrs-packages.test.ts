@@ -6,6 +6,7 @@ import { currentTitle, walkCourse } from '../support/learner.js';
 import type { RunningLrs } from '../support/lrs-server.js';
 import { openPackageSite, type PackageSite } from './helpers/packages.js';
 import type { StaticServer } from './helpers/server.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 // The sample course's cmi5 and xAPI packages, served from one loopback origin and launched as an LMS
 // would (cmi5 8.1 / TinCan launch), reporting to a loopback LRS on another origin.
@@ -26,7 +27,7 @@ async function open(url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(url);
-  await page.locator('article h1').first().waitFor();
+  await page.locator(READY_PAGE_HEADING).first().waitFor();
   return page;
 }
 
@@ -65,7 +66,7 @@ describe('cmi5 package', () => {
     const page = await open(`${content.url}cmi5/index.html${first.search}`);
     await walkCourse(page, course, { stopAfterPage: 3 });
     await page.reload();
-    await page.locator('article h1').first().waitFor();
+    await page.locator(READY_PAGE_HEADING).first().waitFor();
     expect(await currentTitle(page)).toBe(course.pages[3]?.title);
     const fetches = lrs.requests().filter((request) => request.method === 'POST' && request.path.startsWith('/fetch/') && request.status === 200);
     expect(fetches.filter((request) => first.search.includes(encodeURIComponent(`${lrs.url}${request.path}`)))).toHaveLength(1);

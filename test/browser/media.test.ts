@@ -6,6 +6,7 @@ import { verifyPackage } from '../../scripts/verify/verify-package.js';
 import { serveBuiltCourse, type BuiltCourse } from './helpers/built-course.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 
 /** Two seconds of a quiet 440 Hz tone, 8 kHz mono 16-bit PCM, as a WAV file. */
 function toneWav(): Uint8Array {
@@ -74,7 +75,7 @@ async function open(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.locator('article h1').waitFor();
+  await page.locator(READY_PAGE_HEADING).waitFor();
   await page.locator('cm-media audio').waitFor();
   return page;
 }

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { unzip } from '../unit/package/package-helpers.js';
 import { startLrs } from '../support/lrs-server.js';
 import { serveDirectory } from './helpers/server.js';
-import { waitForPlayer } from '../../scripts/verify/learner.js';
+import { READY_PAGE_HEADING, waitForPlayer } from '../../scripts/verify/learner.js';
 
 const question = (id: string, tag: string, right: boolean): string => `:::question{#${id} type=true-false answer=${String(right)} tag=${tag}}
 Statement ${id} (${tag}).
@@ -155,7 +155,7 @@ describe('in an LMS (scorm-again): resume in the middle of a retry', () => {
           const page = await lms.launch(built.browser, { cmi });
           await expect.poll(() => page.frames().length).toBeGreaterThan(1);
           const frame = page.frames().find((candidate) => candidate !== page.mainFrame()) as Frame;
-          await frame.locator('article h1').first().waitFor();
+          await frame.locator(READY_PAGE_HEADING).first().waitFor();
           return { page, frame };
         };
         const first = await launch(nextAttemptData(version, {}));

@@ -5,7 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityData } from '../../components/course-data.js';
 import { auOutcomes } from '../../scripts/lms/cmi5-satisfaction.js';
-import { exitCourse, readCourse, walkCourse, type PlayerScope } from '../../scripts/verify/learner.js';
+import { READY_PAGE_HEADING, exitCourse, readCourse, walkCourse, type PlayerScope } from '../../scripts/verify/learner.js';
 import { startLrs, type RunningLrs } from '../support/lrs-server.js';
 import { lmsData, lmsLog, startScormLms } from '../support/scorm-lms.js';
 import { launchBrowser } from './helpers/browser.js';
@@ -78,7 +78,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s', (version) => {
       const page = await lms.launch(browser);
       const requests = recordRequests(page);
       const frame = page.frames().find((candidate) => candidate !== page.mainFrame()) as Frame;
-      await frame.locator('article h1').first().waitFor();
+      await frame.locator(READY_PAGE_HEADING).first().waitFor();
       const seen = await walkAndReadNotices(frame);
       expect(seen.notes).toMatch(/^Private: only you can see this answer/);
       expect(seen['lab-plan']).toBe(`Your tutor can read this answer: up to ${version === '1.2' ? 255 : 500} characters are saved with your course record.`);
@@ -127,7 +127,7 @@ describe.each(['cmi5', 'xapi'] as const)('%s', (target) => {
     const page = await context.newPage();
     const requests = recordRequests(page);
     await page.goto(`${content.url}index.html${query}`);
-    await page.locator('article h1').first().waitFor();
+    await page.locator(READY_PAGE_HEADING).first().waitFor();
     const seen = await walkAndReadNotices(page);
     expect(seen.notes).toMatch(/^Private:/);
     expect(seen['lab-plan']).toBe('Your tutor can read this answer: up to 500 characters are saved with your course record.');
@@ -153,7 +153,7 @@ describe('web build', () => {
       const page = await context.newPage();
       const requests = recordRequests(page);
       await page.goto(`${content.url}index.html`);
-      await page.locator('article h1').first().waitFor();
+      await page.locator(READY_PAGE_HEADING).first().waitFor();
       const seen = await walkAndReadNotices(page);
       expect(seen['lab-plan']).toBe('This answer is saved in this browser only.');
       const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
@@ -162,7 +162,7 @@ describe('web build', () => {
       expect(requests.join('\n')).not.toContain(PRIVATE.slice(0, 12));
       // A reload of the same tab shows the private text again; a new tab (a closed course) does not.
       await page.reload();
-      await page.locator('article h1').first().waitFor();
+      await page.locator(READY_PAGE_HEADING).first().waitFor();
       await page.evaluate(() => (location.hash = '#/hazards'));
       const textarea = page.locator('cm-activity').first().locator('textarea');
       await expect.poll(() => textarea.inputValue()).toBe(PRIVATE);

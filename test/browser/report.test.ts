@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerMode } from '../../scripts/verify/learner.js';
+import { READY_PAGE_HEADING } from '../../scripts/verify/learner.js';
 import { exitCourse, walkCourse } from '../../scripts/verify/learner.js';
 import type { ReportData } from '../../scripts/report/report-data.js';
 import { runCli } from '../unit/helpers/run-cli.js';
@@ -39,7 +40,7 @@ beforeAll(async () => {
     const context = await site.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${site.content.url}xapi/index.html?${query}`);
-    await page.locator('article h1').first().waitFor();
+    await page.locator(READY_PAGE_HEADING).first().waitFor();
     await walkCourse(page, site.course, { answers: learner.answers, ...(learner.stopAfterPage === undefined ? {} : { stopAfterPage: learner.stopAfterPage }) });
     if (learner.stopAfterPage === undefined) await exitCourse(page);
     // Everything the learner did has reached the LRS: their last page view, or "terminated" after Exit.

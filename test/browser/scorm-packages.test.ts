@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourseData } from '../../components/course-data.js';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
 import { checkCourse } from '../../scripts/pipeline.js';
-import { walkCourse as walkAll } from '../../scripts/verify/learner.js';
+import { READY_PAGE_HEADING, walkCourse as walkAll } from '../../scripts/verify/learner.js';
 import { currentTitle, walkCourse } from '../support/learner.js';
 import { lmsData, lmsLog, nextAttemptData, startScormLms, type LmsCall, type ScormLms, type ScormVersion } from '../support/scorm-lms.js';
 import { launchBrowser } from './helpers/browser.js';
@@ -41,7 +41,7 @@ afterAll(async () => {
 async function content(page: Page): Promise<Frame> {
   const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
   if (!frame) throw new Error('The LMS page has no content frame');
-  await frame.locator('article h1').first().waitFor();
+  await frame.locator(READY_PAGE_HEADING).first().waitFor();
   return frame;
 }
 

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { READY_PAGE_HEADING } from '../../../scripts/verify/learner.js';
 import { launchBrowser } from './browser.js';
 import { buildFixture, type FixtureCourse } from './build.js';
 import { serveDirectory, type ServeOptions, type StaticServer } from './server.js';
@@ -59,7 +60,9 @@ export async function openPlayer(harness: Harness, options: OpenOptions = {}): P
   ERRORS.set(page, errors);
   page.on('pageerror', (error) => errors.push(error));
   await page.goto(harness.url + (options.hash ?? ''));
-  await page.locator('article h1, cm-results h1, cm-glossary h1').first().waitFor();
+  await page.locator(`${READY_PAGE_HEADING}, cm-results h1, cm-glossary h1`).first().waitFor();
+  // The contents come once the first view is on screen: tests that read them find them there.
+  await page.locator('cm-toc nav').waitFor();
   return page;
 }
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { main } from '../../../scripts/cli/main.js';
 import { launchBrowser } from '../../../scripts/lms/browser.js';
 import { startPreview, type PreviewServer } from '../../../scripts/preview/preview-server.js';
-import { answerQuestion, readCourse, walkCourse } from '../../../scripts/verify/learner.js';
+import { READY_PAGE_HEADING, answerQuestion, readCourse, walkCourse } from '../../../scripts/verify/learner.js';
 
 // `coursemark preview` on a copy of the sample course: each target in the LMS host page, the panel
 // following the learner, and Markdown edits (good and broken) while the page is open.
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 const course = () => page.frameLocator('#course');
 const content = async () => {
-  await course().locator('article h1').first().waitFor({ timeout: 20_000 });
+  await course().locator(READY_PAGE_HEADING).first().waitFor({ timeout: 20_000 });
   const frame = page.frame({ url: /__preview\/player/ });
   if (frame === null) throw new Error('no course frame');
   return frame;

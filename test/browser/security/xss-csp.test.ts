@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { scanDom, type DomFindings } from './dom-scan.js';
 import { serveHostile, STRICT_CSP, type HostileServer } from './hostile-server.js';
+import { READY_PAGE_HEADING } from '../../../scripts/verify/learner.js';
 
 // S1-S4, S12, S13, R17: a course whose every author field carries script payloads, built by the
 // real CLI, served by a hostile host and walked in Chromium. The payloads set window.__pwned.
@@ -63,11 +64,11 @@ async function walk(server: HostileServer): Promise<Walk> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(server.url);
-  await page.locator('article h1').first().waitFor();
+  await page.locator(READY_PAGE_HEADING).first().waitFor();
   const findings: DomFindings[] = [];
   for (const id of ['text', 'questions']) {
     await page.goto(`${server.url}#/${id}`);
-    await page.locator('article h1').first().waitFor();
+    await page.locator(READY_PAGE_HEADING).first().waitFor();
     await interact(page);
     findings.push(await page.evaluate(scanDom));
   }
