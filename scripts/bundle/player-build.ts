@@ -49,6 +49,7 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
   const targets = [...input.adapters.keys()];
   const inShell = shellTest(new Set(targets.map(resolvedEntryId)));
   const inRuntime = reachedFrom([sessionModule, pageModule]);
+  const inBrand = reachedFrom([brandModule]);
   const result = await build({
     configFile: false,
     envFile: false,
@@ -98,10 +99,18 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
           // Left apart, they were ten files the first page waited for, behind the browser's six
           // connections per host over HTTP/1.1.
           // A group also takes the modules its modules import, unless a group of higher priority
-          // took them first: the shell takes Lit before the runtime, which imports it too.
+          // took them first: the shell takes Lit before the runtime, which imports it too, and the
+          // chunk the brand chunk shares with it (player-brand.ts is preloaded with the shell) before it.
           codeSplitting: {
             groups: [
-              { name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null), priority: 2 },
+              { name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null), priority: 3 },
+              {
+                name: (id, context) => {
+                  const infoOf: ModuleInfoOf = (moduleId) => context.getModuleInfo(moduleId);
+                  return inBrand(id, infoOf) && inRuntime(id, infoOf) ? 'brand-shared' : null;
+                },
+                priority: 2,
+              },
               { name: (id, context) => (inRuntime(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'runtime' : null), priority: 1 },
             ],
           },
@@ -138,6 +147,10 @@ type ModuleInfoOf = (id: string) => { readonly importers: readonly string[] } | 
 const mountModule = `${componentsDir}mount.ts`;
 const sessionModule = `${componentsDir}player-session.ts`;
 const pageModule = `${componentsDir}course-page.ts`;
+// Preloaded with the shell for a course with a logo or fonts (bundle-course.ts): what it shares with
+// the runtime (url-policy.ts) is a chunk of its own, taken before the runtime, or a branded
+// course's first paint would load the whole runtime.
+const brandModule = `${componentsDir}player-brand.ts`;
 const RUNTIME = /^\0?rolldown[\\/]runtime/;
 
 /**

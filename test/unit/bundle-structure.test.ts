@@ -136,6 +136,12 @@ describe('bundle structure', () => {
     const html = (built: CourseBundle) => text(built.files.get('web')?.find((file) => file.path === 'index.html'));
     const branded = await bundle(await readCourse(join(import.meta.dirname, '../fixtures/brand-course')));
     expect(html(branded)).toContain(`<link rel="modulepreload" href="./${brandFile(branded)?.fileName ?? '?'}">`);
+    // What the brand chunk shares with the session's runtime (the URL policy) is apart from it: the
+    // first paint of a branded course loads the logo and fonts, not the session, pages or views.
+    const preloaded = [...html(branded).matchAll(/<link rel="modulepreload" href="\.\/([^"]+)">/g)].map((match) => match[1]);
+    const early = branded.player.files.filter((file) => preloaded.includes(file.fileName));
+    const brand = ['player-brand.ts', 'logo.ts', 'brand-fonts.ts', 'url-policy.ts'];
+    expect(modulesOf(early).filter((id) => LAZY.includes(id) && !brand.includes(id))).toEqual([]);
     const plain = await bundle(await sampleModel());
     expect(html(plain)).not.toContain(brandFile(plain)?.fileName ?? '?');
   });
