@@ -12,6 +12,7 @@ import { startScormLms } from '../test/support/scorm-lms.js';
 import { unzip } from '../test/unit/package/package-helpers.js';
 import { generateCourse, generateLargePage } from './generate-course.js';
 import { buildOnce, checkOnce, summarize, type BuildRun, type Summary } from './measure-build.js';
+import { lighthouseTargets, measureLighthouse } from './measure-lighthouse.js';
 import { paintInFrame, paintTopLevel, type Paint } from './measure-paint.js';
 import { measurePreviewUpdates } from './measure-preview.js';
 import { measureVerify } from './measure-verify.js';
@@ -159,6 +160,12 @@ async function main(): Promise<void> {
     await browser.close();
   }
 
+  process.stdout.write('lighthouse (mobile, simulated throttling)...\n');
+  const lighthouse = await measureLighthouse(join(out('sample'), 'web'), await lighthouseTargets(sample), runs(3), work);
+  for (const [name, page] of Object.entries(lighthouse.pages)) {
+    process.stdout.write(`  ${name} (${page.url}): LCP element ${page.lcpElement?.snippet ?? '?'} "${page.lcpElement?.nodeLabel ?? ''}"\n`);
+  }
+
   const ratio = wall(bigRuns).median / wall(fiftyRuns).median;
   const budgets: Budget[] = [
     { name: 'sample course, all targets (whole process)', limit: '<= 1000 ms', figure: range(wall(sampleRuns), ms), pass: wall(sampleRuns).median <= 1000 },
@@ -182,6 +189,10 @@ async function main(): Promise<void> {
           ]
         : [{ name: `FCP / LCP ${name}`, limit: '(reference)', figure: `${range(paint.fcp, ms)} / ${range(paint.lcp, ms)}`, pass: undefined }],
     ),
+    // Lighthouse prints its score 0-100 (the LHR keeps 0..1); LCP under its simulated slow 4G and 4x CPU slowdown.
+    ...Object.entries(lighthouse.pages).map(([name, page]): Budget => ({ name: `Lighthouse mobile performance, ${name}`, limit: '>= 100', figure: range(page.score, String), pass: page.score.median >= 100 })),
+    ...Object.entries(lighthouse.pages).map(([name, page]): Budget => ({ name: `Lighthouse mobile LCP, ${name}`, limit: '<= 1200 ms', figure: range(page.lcpMs, ms), pass: page.lcpMs.median <= 1200 })),
+    ...Object.entries(lighthouse.pages).map(([name, page]): Budget => ({ name: `Lighthouse mobile FCP / TBT / CLS, ${name}`, limit: '(reference)', figure: `${ms(page.fcpMs.median)} / ${ms(page.tbtMs.median)} / ${page.cls.median.toFixed(3)}`, pass: undefined })),
     ...targets.map((target): Budget => ({ name: `zip, sample ${target}`, limit: `<= 150 KiB + media (${(sampleMedia / KiB).toFixed(1)} KiB)`, figure: `${((zips[`sample ${target}`] ?? 0) / KiB).toFixed(1)} KiB`, pass: (zips[`sample ${target}`] ?? Infinity) <= 150 * KiB + sampleMedia })),
     {
       name: 'check time of one page, 480 KiB / 60 KiB',
@@ -211,6 +222,7 @@ async function main(): Promise<void> {
     sampleMediaBytes: sampleMedia,
     weights,
     paints,
+    lighthouse,
     budgets,
   };
   await writeFile(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
