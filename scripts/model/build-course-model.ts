@@ -31,6 +31,11 @@ export function buildCourseModel(input: ModelInput): CourseModel {
   const activities: ActivityData[] = [];
   const pools: PoolData[] = [];
   const pages: PageModel[] = [];
+  // An SVG shown on many pages is parsed for active content once per build, not once per use.
+  const svgFindings = new Map<string, readonly string[]>();
+  // Link targets by file name (the first section of a name, as a search in course order finds).
+  const byFileName = new Map<string, SectionDraft>();
+  for (const section of [...sections].reverse()) byFileName.set(section.fileName, section);
   let support: CourseModel['support'];
 
   for (const section of sections) {
@@ -47,6 +52,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
     const pageId = section.pageId;
     const pageQuestions: string[] = [];
     const pageActivities: string[] = [];
+    const pageStart = questions.length;
     for (const question of section.questions) {
       if (!duplicates.has(question.position)) {
         questions.push({ ...question.fields, iri: questionIri(config.id, question.fields.id), pageId } as QuestionData);
@@ -70,12 +76,12 @@ export function buildCourseModel(input: ModelInput): CourseModel {
     }
     for (const pool of section.pools) {
       if (duplicates.has(pool.position)) continue;
-      const data = poolData(section, pool, questions.filter((question) => question.pageId === pageId && question.poolId === pool.id), config.id);
+      const data = poolData(section, pool, questions.slice(pageStart).filter((question) => question.poolId === pool.id), config.id);
       if (data) pools.push(data);
     }
     const reported = new Set<number | undefined>();
     for (const link of section.pageLinks) {
-      const target = link.fileName === undefined ? section : sections.find((candidate) => candidate.fileName === link.fileName);
+      const target = link.fileName === undefined ? section : byFileName.get(link.fileName);
       // Several reference-style links may share one definition: one message where the address is.
       const place = link.place ?? link.node.position;
       const once = (reason: string): void => {
@@ -107,7 +113,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
         report(section.file, 'missing-asset', variant ? `"${asset.path}" does not exist, but "${variant}" does: letter case matters on web servers. Use the exact name.` : `The file "${asset.path}" does not exist in the course folder. Check the path (it is relative to this Markdown file).`, asset.position);
         continue;
       }
-      if (!inertAsset(section, asset, input.files)) continue;
+      if (!inertAsset(section, asset, input.files, svgFindings)) continue;
       const size = input.files.imageSize?.(asset.path);
       const file = media.get(asset.path) ?? { source: asset.path, output: mediaPath(asset.path), ...(size ? { size: packagedSize(size) } : {}) };
       media.set(asset.path, file);
@@ -165,7 +171,7 @@ export function buildCourseModel(input: ModelInput): CourseModel {
  * Reports a linked or shown course file that would run code when opened inside the LMS (a web
  * page, a script, an SVG with script or external references); returns whether it may be packaged.
  */
-function inertAsset(section: SectionDraft, asset: SectionDraft['assetLinks'][number]['asset'], files: ModelInput['files']): boolean {
+function inertAsset(section: SectionDraft, asset: SectionDraft['assetLinks'][number]['asset'], files: ModelInput['files'], svgFindings: Map<string, readonly string[]>): boolean {
   const kind = activeFileKind(asset.path);
   if (kind !== undefined) {
     report(section.file, 'active-asset', `"${asset.path}" is ${kind}: opened from the course, it would run inside the LMS, with the learner's record in reach. A page may link or show only inert files. Make it a page of the course (sections/), a PDF, or an https:// address.`, asset.position);
@@ -176,7 +182,11 @@ function inertAsset(section: SectionDraft, asset: SectionDraft['assetLinks'][num
     report(section.file, 'unsafe-svg', `"${asset.path}" is too large to check for script (over 4 MB). Simplify the drawing, or use a PNG or WebP.`, asset.position);
     return false;
   }
-  const active = svg === undefined ? [] : svgActiveContent(svg);
+  let active = svgFindings.get(asset.path);
+  if (active === undefined) {
+    active = svg === undefined ? [] : svgActiveContent(svg);
+    svgFindings.set(asset.path, active);
+  }
   if (active.length > 0) {
     const listed = active.length === 1 ? active[0] : `${active.slice(0, -1).join(', ')} and ${active.at(-1) ?? ''}`;
     report(section.file, 'unsafe-svg', `"${asset.path}" holds ${listed}. Opened from the course, an SVG runs inside the LMS like a web page. Remove them (in Inkscape, save as "Optimized SVG" or "Plain SVG"; in Illustrator, export without "Preserve editing"), or use a PNG or WebP.`, asset.position);

@@ -43,6 +43,14 @@ describe('course model', () => {
     const model = checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-introduction.md': intro, 'sections/02-links.md': page, 'assets/Chärt 1.svg': '<svg/>' })).model;
     expect([...(model?.urls.values() ?? [])].sort()).toEqual(['#/introduction/why-it-matters', 'media/assets/chart-1.svg', 'media/assets/chart-1.svg']);
   });
+
+  it('reports an SVG with script at every place that shows it, though the drawing is read once per build', () => {
+    const page = (title: string) => `---\ntitle: ${title}\n---\n\n![A chart](../assets/chart.svg)\n\n![The same chart](../assets/chart.svg)\n`;
+    const result = checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-a.md': page('A'), 'sections/02-b.md': page('B'), 'assets/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' }));
+    const places = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'unsafe-svg').map((message) => `${file.path}:${message.line}`));
+    expect(places).toEqual(['sections/01-a.md:5', 'sections/01-a.md:7', 'sections/02-b.md:5', 'sections/02-b.md:7']);
+    expect(result.model).toBeUndefined();
+  });
 });
 
 describe('rule severities from course.yaml', () => {
