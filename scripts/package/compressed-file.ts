@@ -37,12 +37,19 @@ export const contentKey = (contents: Uint8Array): string => hash('sha256', conte
  */
 export class FileCompressor {
   readonly #deflated = new Map<string, CompressedFile>();
+  // Every package of a build passes the same web build's byte arrays: each is hashed once, not once
+  // per package (the arrays are never written to after the bundle stage).
+  readonly #keys = new WeakMap<Uint8Array, string>();
 
   constructor(private readonly reuse: (key: string, contents: Uint8Array) => CompressedFile | undefined = () => undefined) {}
 
   compress(path: string, contents: Uint8Array): CompressedFile {
     if (isPrecompressed(path)) return storedFile(contents);
-    const key = contentKey(contents);
+    let key = this.#keys.get(contents);
+    if (key === undefined) {
+      key = contentKey(contents);
+      this.#keys.set(contents, key);
+    }
     let file = this.#deflated.get(key);
     if (file === undefined) {
       file = this.reuse(key, contents) ?? deflatedFile(contents);
