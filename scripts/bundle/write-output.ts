@@ -1,14 +1,29 @@
-import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from './bundle-course.js';
+
+export interface WriteOptions {
+  /**
+   * Take each file that the previous output in `target` already holds with exactly these bytes as
+   * a hard link to it, instead of writing it again (a rebuild after a one-page edit changes a
+   * handful of its files). Off for builds that keep nothing from earlier ones (`--no-cache`).
+   * @default false
+   */
+  readonly linkUnchanged?: boolean;
+}
 
 /**
  * Writes `files` into `target` atomically: everything goes to a fresh sibling folder first, which
  * then replaces `target` with two renames. A build that fails or is interrupted half-way leaves the
  * previous output untouched; what an interrupted build left behind is tidied by the next one
  * (recoverOutputFolder).
+ *
+ * With `linkUnchanged`, a file of the new output may share its inode with the previous output's,
+ * which is safe because no build ever writes into an existing file: new and changed files are
+ * created afresh in the staging folder (flag `wx` refuses a path that exists), and a file whose
+ * previous copy was edited in place since (its bytes differ) is written, never linked.
  */
-export async function writeOutputFolder(target: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeOutputFolder(target: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   await recoverOutputFolder(target);
@@ -19,7 +34,8 @@ export async function writeOutputFolder(target: string, files: readonly OutputFi
   try {
     const paths = files.map((file) => join(staging, ...file.path.split('/')));
     for (const folder of new Set([staging, ...paths.map((path) => dirname(path))])) await mkdir(folder, { recursive: true });
-    await inParallel(files.length, WRITES_AT_ONCE, (index) => writeFile(paths[index]!, files[index]!.contents));
+    const place = options.linkUnchanged === true ? linkedOrWritten(target) : written;
+    await inParallel(files.length, WRITES_AT_ONCE, (index) => place(paths[index]!, files[index]!));
     try {
       await rename(target, previous);
       previousSaved = true;
@@ -34,6 +50,26 @@ export async function writeOutputFolder(target: string, files: readonly OutputFi
     if (previousSaved) await rename(previous, target);
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Creates the file at `path` with `file`'s bytes; never opens an existing file. */
+const written = (path: string, file: OutputFile): Promise<void> => writeFile(path, file.contents, { flag: 'wx' });
+
+/**
+ * A hard link to the previous output's copy of `file` when it holds the same bytes, else the file
+ * written. Reading the old copy costs less than writing a new one, and leaves nothing to trust:
+ * a missing, changed or unlinkable copy (another file system, one without hard links) is written.
+ */
+function linkedOrWritten(previous: string): (path: string, file: OutputFile) => Promise<void> {
+  return async (path, file) => {
+    const old = join(previous, ...file.path.split('/'));
+    const bytes = await readFile(old).catch(() => undefined);
+    if (bytes !== undefined && bytes.equals(file.contents)) {
+      const linked = await link(old, path).then(() => true, () => false);
+      if (linked) return;
+    }
+    await written(path, file);
+  };
 }
 
 /**

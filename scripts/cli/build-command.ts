@@ -73,7 +73,8 @@ export async function buildTargets(model: CourseModel, source: CourseSource, opt
   const writes: Promise<void>[] = [cache.save(), rendered.save()];
   if (options.targets.includes('web')) {
     const folder = join(options.out, 'web');
-    writes.push(writeOutputFolder(folder, filesOf('web')));
+    // A build with a cache takes unchanged files from the previous output (hard links).
+    writes.push(writeOutputFolder(folder, filesOf('web'), { linkUnchanged: options.cacheDir !== undefined }));
     rows.push(['web', `${display(folder)}/`, filesOf('web').length, total(filesOf('web'))]);
   }
   for (const result of packages) {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -66,3 +66,45 @@ describe('output writing', () => {
   });
 });
 
+
+describe('output writing with unchanged files linked', () => {
+  const files = (page: string) => [
+    { path: 'index.html', contents: bytes('<!doctype html>') },
+    { path: 'assets/page.js', contents: bytes(page) },
+  ];
+
+  it('links the files the previous output holds with the same bytes and writes the others', async () => {
+    const target = join(out, 'web');
+    await writeOutputFolder(target, files('export default "one";'), { linkUnchanged: true });
+    const before = await stat(join(target, 'index.html'));
+    await writeOutputFolder(target, files('export default "two";'), { linkUnchanged: true });
+    expect((await stat(join(target, 'index.html'))).ino).toBe(before.ino);
+    expect(await readFile(join(target, 'assets/page.js'), 'utf8')).toBe('export default "two";');
+    expect((await readdir(out)).sort()).toEqual(['web']);
+  });
+
+  it('never changes a file of an earlier output, even one that shares its inode with the new output', async () => {
+    const target = join(out, 'web');
+    await writeOutputFolder(target, files('export default "one";'), { linkUnchanged: true });
+    // An earlier output kept elsewhere as hard links (cp -al, a backup tool): same inodes.
+    const kept = join(out, 'kept');
+    await mkdir(join(kept, 'assets'), { recursive: true });
+    for (const path of ['index.html', 'assets/page.js']) await link(join(target, path), join(kept, path));
+    await writeOutputFolder(target, files('export default "two";'), { linkUnchanged: true });
+    expect(await readFile(join(kept, 'assets/page.js'), 'utf8')).toBe('export default "one";');
+    expect(await readFile(join(kept, 'index.html'), 'utf8')).toBe('<!doctype html>');
+  });
+
+  it('writes a file again when its previous copy was edited in place, and links nothing without the option', async () => {
+    const target = join(out, 'web');
+    await writeOutputFolder(target, files('export default "one";'), { linkUnchanged: true });
+    await writeFile(join(target, 'index.html'), 'edited by hand');
+    const edited = await stat(join(target, 'index.html'));
+    await writeOutputFolder(target, files('export default "one";'), { linkUnchanged: true });
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('<!doctype html>');
+    expect((await stat(join(target, 'index.html'))).ino).not.toBe(edited.ino);
+    const linked = await stat(join(target, 'assets/page.js'));
+    await writeOutputFolder(target, files('export default "one";'));
+    expect((await stat(join(target, 'assets/page.js'))).ino).not.toBe(linked.ino);
+  });
+});
