@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeRecords } from '../../scripts/cache/record-file.js';
 import { SectionCache } from '../../scripts/cache/section-cache.js';
 import { toJsonMessages } from '../../scripts/cli/format-messages.js';
 import { defaultLimits } from '../../scripts/limits/input-limits.js';
@@ -10,6 +11,8 @@ import { analyzeInParallel, otherLoad, ParseWorkerError, workersFor } from '../.
 import { checkCourse, checkCourseAsync, type CheckResult } from '../../scripts/pipeline.js';
 import { renderModules } from '../../scripts/render/render-modules.js';
 import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
+
+const MAGIC = Buffer.from('coursemark sections 2\n');
 
 // Parsing in worker threads and the section cache must never change what a check reports or what a
 // build renders: every result here is compared with the plain in-process check.
@@ -110,7 +113,9 @@ describe('the section cache', () => {
     const first = await SectionCache.open(folder);
     expect(messagesOf(await checkCourseAsync(course(), { cache: first, threads: 0 }))).toEqual(messagesOf(expected));
     await first.save();
-    expect((await readdir(folder)).length).toBe(4);
+    // One file for the course, holding a record per section.
+    expect(await readdir(folder)).toEqual(['analyses.bin']);
+    expect(decodeRecords(MAGIC, await readFile(join(folder, 'analyses.bin'))).size).toBe(4);
 
     const second = await SectionCache.open(folder);
     const source = course();
@@ -137,33 +142,62 @@ describe('the section cache', () => {
     expect(cache.keyOf('sections/01-a.md', 'text', { ...defaultLimits, maxNesting: 8 })).not.toBe(key);
   });
 
-  it('ignores damaged and foreign entries, and removes them and entries no longer used', async () => {
+  it('ignores a damaged record, a file cut short and a foreign file, and keeps only the entries used', async () => {
     const cache = await SectionCache.open(folder);
     await checkCourseAsync(course(), { cache, threads: 0 });
     await cache.save();
-    const entries = (await readdir(folder)).sort();
-    const [first, second, third] = entries;
-    if (first === undefined || second === undefined || third === undefined) throw new Error('entries missing');
-    const bytes = await readFile(join(folder, first));
-    await writeFile(join(folder, first), bytes.subarray(0, bytes.length - 10));
-    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
-    await writeFile(join(folder, second), bytes);
-    await writeFile(join(folder, third), await readFile(join(folder, entries[3] ?? '')));
-    await writeFile(join(folder, 'notes.txt'), 'not an entry');
+    // Files of another cache version in the folder go at the next save.
+    await writeFile(join(folder, '0f.bin'), 'an entry of an older version');
+    const file = join(folder, 'analyses.bin');
+    const good = await readFile(file);
+    const records = decodeRecords(MAGIC, good);
+    expect(records.size).toBe(4);
+    const misses = async (): Promise<number> => {
+      const again = await SectionCache.open(folder);
+      const found = await again.lookup(course().sections.map((section) => again.keyOf(section.path, String(section.value), defaultLimits)));
+      return found.filter((analysis) => analysis === undefined).length;
+    };
 
+    // A flipped byte inside the second record's payload: that record alone is parsed again.
+    const damaged = Buffer.from(good);
+    const second = [...records.values()][1];
+    if (second === undefined) throw new Error('no second record');
+    const at = second.byteOffset - good.byteOffset + 5;
+    damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+    await writeFile(file, damaged);
+    expect(await misses()).toBe(1);
+    // Cut short inside the last record: the three before it still count.
+    await writeFile(file, good.subarray(0, good.length - 10));
+    expect(await misses()).toBe(1);
+    for (const foreign of [Buffer.from('coursemark pages 2\n'), Buffer.alloc(0), Buffer.concat([Buffer.from('coursemark sections 1\n'), good.subarray(MAGIC.length)])]) {
+      await writeFile(file, foreign);
+      expect(await misses()).toBe(4);
+    }
+
+    // Whatever was read, the check reports what a check without a cache reports, and the file
+    // written again is whole: the same records as the first.
+    await writeFile(file, damaged);
     const again = await SectionCache.open(folder);
-    const source = course();
-    const keys = source.sections.map((file) => again.keyOf(file.path, String(file.value), defaultLimits));
-    const found = await again.lookup(keys);
-    expect(found.filter((analysis) => analysis === undefined).length).toBe(3);
     expect(messagesOf(await checkCourseAsync(course(), { cache: again }))).toEqual(messagesOf(checkCourse(course())));
     await again.save();
-    expect((await readdir(folder)).sort()).toEqual(entries);
+    expect(await readdir(folder)).toEqual(['analyses.bin']);
+    expect([...decodeRecords(MAGIC, await readFile(file))].map(([key, payload]) => [key, Buffer.from(payload).toString('hex')])).toEqual([...records].map(([key, payload]) => [key, Buffer.from(payload).toString('hex')]));
 
     // A build of a smaller course keeps only what it used.
     await checkCourseAsync(fixableCourse(), { cache: again });
     await again.save();
-    expect((await readdir(folder)).length).toBe(2);
+    expect(decodeRecords(MAGIC, await readFile(file)).size).toBe(2);
+  });
+
+  it('writes nothing when a check used exactly the entries the file holds', async () => {
+    const cache = await SectionCache.open(folder);
+    await checkCourseAsync(course(), { cache, threads: 0 });
+    await cache.save();
+    const written = (await stat(join(folder, 'analyses.bin'))).mtimeMs;
+    const again = await SectionCache.open(folder);
+    await checkCourseAsync(course(), { cache: again, threads: 0 });
+    await again.save();
+    expect((await stat(join(folder, 'analyses.bin'))).mtimeMs).toBe(written);
   });
 
   it('never fails a check when the cache folder cannot be written', async () => {
