@@ -51,7 +51,9 @@ export interface CheckResult {
 
 /**
  * parse -> validate -> course model, over a course already in memory, in this thread. Never throws
- * for author mistakes: all of them, across all files, end up as messages on `files`.
+ * for author mistakes: all of them, across all files, end up as messages on `files`. A course with
+ * maths or code needs their renderers loaded first (`await loadRenderersFor(texts)`); checkCourseAsync
+ * does that itself.
  */
 export function checkCourse(source: CourseSource, options: CheckOptions = {}): CheckResult {
   const limits = options.limits ?? defaultLimits;

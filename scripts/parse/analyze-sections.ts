@@ -4,6 +4,7 @@ import type { SectionCache } from '../cache/section-cache.js';
 import type { InputLimits } from '../limits/input-limits.js';
 import { analyzeInParallel, ParseWorkerError, parseWorkerScript, workersFor, type ParsedSection } from './parse-pool.js';
 import { analyzeSectionText, isSectionAnalysis, type SectionAnalysis } from './section-analysis.js';
+import { loadRenderersFor } from '../validate/formula-and-code-renderers.js';
 
 export interface AnalyzeOptions {
   readonly limits: InputLimits;
@@ -38,6 +39,8 @@ export async function analyzeSections(files: readonly VFile[], options: AnalyzeO
   const threads = options.threads === 'auto' || options.threads === undefined ? workersFor(missing.reduce((sum, section) => sum + section.text.length, 0)) : options.threads;
   const results: (SectionAnalysis | undefined)[] = [...found];
   const workerUrl = threads > 0 && missing.length > 0 ? (options.workerUrl ?? parseWorkerScript()) : undefined;
+  // This thread analyses sections in either case (alone, or sharing the work with the workers).
+  await loadRenderersFor(missing.map((section) => section.text));
   const parsed: ParsedSection[] = workerUrl === undefined ? missing.map((section) => analyzeSectionText(section.path, section.text, limits)) : await analyzeInParallel(missing, limits, { workers: threads, workerUrl, shareWork: options.shareWork ?? true });
   for (const [position, section] of missing.entries()) {
     const result = parsed[position] as ParsedSection;

@@ -2,6 +2,7 @@ import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InputLimits } from '../limits/input-limits.js';
 import { analyzeSectionText } from './section-analysis.js';
+import { loadRenderersFor } from '../validate/formula-and-code-renderers.js';
 
 // A parse worker (parse-pool.ts). It takes sections from a counter shared with the other threads,
 // so that whichever thread is free takes the next one, and answers each with its analysis
@@ -29,6 +30,7 @@ if (parentPort !== null) {
   const port = parentPort;
   const work = workerData as ParseWork;
   const next = new Int32Array(work.next);
+  await loadRenderersFor(work.sections.map((section) => section.text));
   for (let index = Atomics.add(next, 0, 1); index < work.sections.length; index = Atomics.add(next, 0, 1)) {
     const section = work.sections[index] as SectionText;
     try {

@@ -2,16 +2,12 @@
  * Code blocks with a language (```` ```python ````) are highlighted during the build (lowlight, the
  * highlight.js grammars of its `common` set): the page gets spans with `hljs-*` classes, coloured by
  * the player's theme (components/styles/prose.ts) with AA contrast in light and dark mode, and no
- * script. A block whose language is unknown, or has none, stays plain text.
+ * script. A block whose language is unknown, or has none, stays plain text. The highlighter is
+ * loaded before analysis when a course has code fences (formula-and-code-renderers.ts).
  */
 import type { ElementContent } from 'hast';
 import type { Code } from 'mdast';
-import { common, createLowlight } from 'lowlight';
-
-// Registering a grammar runs its definition: for the common set, a good part of a build's start-up.
-// It is done the first time a page has a code block with a language.
-let lowlight: ReturnType<typeof createLowlight> | undefined;
-const highlighter = (): ReturnType<typeof createLowlight> => (lowlight ??= createLowlight(common));
+import { codeHighlighter as highlighter } from './formula-and-code-renderers.js';
 
 // Past this size highlighting costs more than it gives (highlight.js grammars backtrack on odd input).
 const MAX_HIGHLIGHTED = 100_000;

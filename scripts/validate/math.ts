@@ -2,13 +2,14 @@
  * Maths written in TeX (`$...$` inline, `$$...$$` on lines of their own, remark-math) becomes
  * MathML during the build (Temml): the browser draws it natively, screen readers read it, and no
  * script runs on the page. A formula Temml cannot read is a `math-syntax` error placed at the
- * problem inside the formula.
+ * problem inside the formula. Temml is loaded before analysis when a course has a `$`
+ * (formula-and-code-renderers.ts).
  */
 import type { ElementContent, Properties } from 'hast';
 import type { InlineMath, Math } from 'mdast-util-math';
-import temml from 'temml';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import { mathRenderer } from './formula-and-code-renderers.js';
 
 // Expansion and size caps keep a hostile formula (macros that expand forever) from stalling the build.
 const OPTIONS = { throwOnError: true, annotate: true, trust: false, strict: false, maxExpand: 1000, maxSize: [-100, 100] as [number, number] };
@@ -23,7 +24,7 @@ export function renderMath(node: Math | InlineMath, file: VFile): boolean {
   const display = node.type === 'math';
   let tree: unknown;
   try {
-    tree = temml.__renderToMathMLTree(node.value, { ...OPTIONS, displayMode: display });
+    tree = mathRenderer().__renderToMathMLTree(node.value, { ...OPTIONS, displayMode: display });
   } catch (error) {
     const { reason, at } = describe(error);
     const offset = at === undefined ? undefined : valueOffset(node, source, at);

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderModules } from '../../scripts/render/render-modules.js';
 import { checkCourse } from '../../scripts/pipeline.js';
+import { loadRenderersFor } from '../../scripts/validate/formula-and-code-renderers.js';
 import { baseConfig, courseFromStrings } from './helpers/course-from-strings.js';
+
+// checkCourse analyses in this thread, synchronously: the renderers are loaded first, as the CLI does.
+beforeAll(() => loadRenderersFor(['$', '```']));
 
 function page(body: string) {
   const result = checkCourse(courseFromStrings({ 'course.yaml': baseConfig, 'sections/01-a.md': `---\ntitle: A\n---\n\n${body}\n` }));

