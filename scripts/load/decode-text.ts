@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 
@@ -18,14 +19,16 @@ export function decodeCourseText(bytes: Uint8Array, path: string, cwd: string): 
     report(file, 'file-encoding', `"${path}" is not a text file (it contains a NUL byte at byte ${nul}). Course pages and settings must be plain UTF-8 text.`, pointAt(bytes, nul));
     return { file, ok: false };
   }
-  try {
-    file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // isUtf8 and Buffer's decoder (both simdutf) take a fraction of the time of a fatal TextDecoder,
+  // which matters for a course of hundreds of pages; the BOM is dropped as TextDecoder would.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    file.value = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     return { file, ok: true };
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    report(file, 'file-encoding', `"${path}" is not valid UTF-8: byte ${bad} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}) cannot be decoded. Save the file as UTF-8; text copied from old documents is often Latin-1 or Windows-1252.`, pointAt(bytes, bad));
-    return { file, ok: false };
   }
+  const bad = firstInvalidUtf8(bytes);
+  report(file, 'file-encoding', `"${path}" is not valid UTF-8: byte ${bad} (0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}) cannot be decoded. Save the file as UTF-8; text copied from old documents is often Latin-1 or Windows-1252.`, pointAt(bytes, bad));
+  return { file, ok: false };
 }
 
 /** Line and column (1-based, in characters) of byte `index`; the bytes before it are valid UTF-8. */
