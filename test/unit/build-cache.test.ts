@@ -1,8 +1,8 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { deserialize } from 'node:v8';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { decodeRecords } from '../../scripts/cache/record-file.js';
 import { main } from '../../scripts/cli/main.js';
 
 // The cache makes rebuilds faster and must never change what they produce: the same bytes in every
@@ -49,10 +49,10 @@ it('builds the same bytes and reports the same warnings without a cache, with a 
 it('renders again only the pages whose inputs changed, and never serves a page of other code or text', async () => {
   const cacheDir = join(work, 'pages-cache');
   await build(join(work, 'pages-1'), '--cache-dir', cacheDir);
-  // The file: a magic line, a SHA-256 digest, then the entries in V8's serialization format.
+  // The file: a magic line, then a checked record per page (its key, then its module's source).
   const stored = async () => {
-    const bytes = await readFile(join(cacheDir, 'pages.bin'));
-    return { entries: Object.fromEntries(deserialize(bytes.subarray('coursemark pages 2\n'.length + 32)) as Map<string, string>) };
+    const records = decodeRecords(Buffer.from('coursemark pages 3\n'), await readFile(join(cacheDir, 'pages.bin')));
+    return { entries: Object.fromEntries([...records].map(([key, source]) => [key, Buffer.from(source).toString('utf8')])) };
   };
   const before = await stored();
   const sample = join(work, 'course', 'sections', '07-summary-and-references.md');
@@ -72,8 +72,8 @@ it('renders again only the pages whose inputs changed, and never serves a page o
   } finally {
     await writeFile(sample, original);
   }
-  // A damaged file is no cache: a flipped byte fails the digest, so the build renders every page
-  // (never a damaged one) and writes a good file again.
+  // A damaged record is no cache: a flipped byte fails its CRC, so the build renders that page
+  // again (never uses a damaged one) and writes a good file again.
   const good = await readFile(join(cacheDir, 'pages.bin'));
   const damaged = Buffer.from(good);
   damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
