@@ -1,4 +1,4 @@
-import { access, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from './bundle-course.js';
 
@@ -63,13 +63,32 @@ const written = (path: string, file: OutputFile): Promise<void> => writeFile(pat
 function linkedOrWritten(previous: string): (path: string, file: OutputFile) => Promise<void> {
   return async (path, file) => {
     const old = join(previous, ...file.path.split('/'));
-    const bytes = await readFile(old).catch(() => undefined);
-    if (bytes !== undefined && bytes.equals(file.contents)) {
-      const linked = await link(old, path).then(() => true, () => false);
-      if (linked) return;
-    }
+    if ((await holdsBytes(old, file.contents)) && (await link(old, path).then(() => true, () => false))) return;
     await written(path, file);
   };
+}
+
+// Compared a slice at a time, so that a course's large videos are never held twice in memory.
+const COMPARE_BYTES = 1024 * 1024;
+
+/** Whether the file at `path` holds exactly `bytes` (false when it cannot be read). */
+async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (handle === undefined) return false;
+  try {
+    if ((await handle.stat()).size !== bytes.byteLength) return false;
+    const buffer = Buffer.alloc(Math.min(COMPARE_BYTES, bytes.byteLength));
+    for (let at = 0; at < bytes.byteLength; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.byteLength, bytes.byteLength - at), at);
+      if (bytesRead === 0 || !buffer.subarray(0, bytesRead).equals(bytes.subarray(at, at + bytesRead))) return false;
+      at += bytesRead;
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

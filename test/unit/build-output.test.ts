@@ -107,4 +107,17 @@ describe('output writing with unchanged files linked', () => {
     await writeOutputFolder(target, files('export default "one";'));
     expect((await stat(join(target, 'assets/page.js'))).ino).not.toBe(linked.ino);
   });
+
+  it('compares large files to the end: one byte changed past the first megabyte is written, an equal one linked', async () => {
+    const target = join(out, 'web');
+    const video = new Uint8Array(3 * 1024 * 1024 + 17).fill(7);
+    const changed = video.slice();
+    changed[changed.length - 1] = 8;
+    await writeOutputFolder(target, [{ path: 'media/a.mp4', contents: video }, { path: 'media/b.mp4', contents: video }], { linkUnchanged: true });
+    const [a, b] = await Promise.all(['a', 'b'].map((name) => stat(join(target, `media/${name}.mp4`))));
+    await writeOutputFolder(target, [{ path: 'media/a.mp4', contents: video }, { path: 'media/b.mp4', contents: changed }], { linkUnchanged: true });
+    expect((await stat(join(target, 'media/a.mp4'))).ino).toBe(a?.ino);
+    expect((await stat(join(target, 'media/b.mp4'))).ino).not.toBe(b?.ino);
+    expect((await readFile(join(target, 'media/b.mp4'))).equals(changed)).toBe(true);
+  });
 });
