@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import type { CourseData, CourseOutline } from './course-data.js';
-import { EXIT_EVENT, formatterOf, shellMessages, OPEN_SUPPORT_EVENT, START_EVENT } from './course-context.js';
+import type { CourseData, CourseOutline, PageInfo } from './course-data.js';
+import { EXIT_EVENT, shellMessages, OPEN_SUPPORT_EVENT, START_EVENT } from './course-context.js';
 import type { CoursePage } from './course-page.js';
 import type { CourseSession } from './course-session.js';
 import type { CmCover } from './cm-cover.js';
@@ -12,11 +12,12 @@ import type { Messages } from './i18n/messages.js';
 import { logoStyles } from './logo-styles.js';
 import { createPageElement } from './page-registry.js';
 import { renderMainView, renderNotices } from './player-main-view.js';
+import { renderHeader } from './player-header.js';
 import { renderPager } from './player-pager.js';
 import type { PlayerContexts } from './player-session.js';
 import { applyCourseLook, hasBrand, loadBrand } from './player-theme.js';
 import { loadView } from './player-views.js';
-import { progressPercent } from './progress-percent.js';
+import { afterPaint } from './after-paint.js';
 import { hrefFor, openingRoute, opensOnCover, parseRoute, type Route } from './router.js';
 import { base, tokens } from './styles/theme.js';
 import type { TrackingAdapter } from './tracker.js';
@@ -240,12 +241,10 @@ export class CmPlayer extends LitElement {
     // The contents are not part of the first view: their chunk is asked for once it is on screen (it
     // would take one of the browser's six connections the first view waits on), and the shell's
     // styles hold their place meanwhile, so nothing moves when they appear.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.contentsComplete = true;
-        loadView('cm-toc').catch((error: unknown) => console.error('coursemark: could not load the contents', error));
-      }, 0),
-    );
+    void afterPaint().then(() => {
+      this.contentsComplete = true;
+      loadView('cm-toc').catch((error: unknown) => console.error('coursemark: could not load the contents', error));
+    });
   }
 
   /**
@@ -259,8 +258,7 @@ export class CmPlayer extends LitElement {
     const load = this.pages[route.index];
     if (page === undefined || load === undefined) return;
     try {
-      const element = createPageElement(route.index, (await load()).default);
-      element.page = page;
+      const element = await this.pageElementFor(route.index, page, load);
       this.route = route;
       this.pageElement = element;
       this.viewShown = true;
@@ -270,10 +268,7 @@ export class CmPlayer extends LitElement {
       // `show` tries again once the session has started, and says so if it fails.
       return;
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 100);
-      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
-    });
+    await afterPaint();
   }
 
   /** The cover's button: the view it leads to, in the URL and on screen, its heading focused. */
@@ -335,10 +330,7 @@ export class CmPlayer extends LitElement {
       this.route = route;
       this.pageElement = undefined;
       try {
-        // Only the current page's module is loaded (each page is its own chunk).
-        const module = await load();
-        element = createPageElement(route.index, module.default);
-        element.page = page;
+        element = await this.pageElementFor(route.index, page, load);
       } catch (error: unknown) {
         if (ticket !== this.navigation) return;
         console.error('coursemark: could not load page', page.id, error);
@@ -357,6 +349,13 @@ export class CmPlayer extends LitElement {
     if (route.heading !== undefined && element.revealTarget(route.heading, options)) return;
     if (options.focus) element.focusHeading();
     else window.scrollTo(0, 0);
+  }
+
+  /** The element of page `index`: only the current page's module is loaded (each page is its own chunk). */
+  private async pageElementFor(index: number, page: PageInfo, load: PageLoader): Promise<CoursePage> {
+    const element = createPageElement(index, (await load()).default);
+    element.page = page;
+    return element;
   }
 
   private async openSupport(event: Event): Promise<void> {
@@ -388,23 +387,13 @@ export class CmPlayer extends LitElement {
     const outline = this.outline;
     const session = this.session;
     if (outline === undefined || this.logo === undefined) return nothing;
-    const t = shellMessages();
-    const percent = progressPercent(session?.progress ?? 0);
-    return html`<button type="button" class="button skip" @click=${this.focusMain}>${t.skipToContent}</button>
-      <header class=${outline.theme.surface === undefined ? '' : 'branded'}>
-        ${this.logo}
-        <p class="course-title">${outline.title}</p>
-        <div class="progress">
-          <span id="progress-label">${t.courseProgress}</span>
-          <progress max="100" value=${percent} aria-labelledby="progress-label" aria-describedby="progress-text"></progress>
-          <span id="progress-text" data-full=${t.progressFull}>${this.restoring ? '\u00a0' : t.progressComplete({ percent: formatterOf(outline).percent(percent / 100) })}</span>
-        </div>
-        ${this.support === undefined
-          ? nothing
-          : html`<button type="button" class="button secondary" aria-haspopup="dialog" @click=${this.openSupport}>
-              ${t.helpAndSupport}
-            </button>`}
-      </header>
+    return html`${renderHeader({
+        outline,
+        logo: this.logo,
+        progress: this.restoring ? undefined : (session?.progress ?? 0),
+        skipToContent: () => this.focusMain(),
+        openSupport: this.support === undefined ? undefined : (event) => void this.openSupport(event),
+      })}
       ${this.restoring ? nothing : renderNotices(session, this.messages)}
       <div class="layout ${this.exited ? 'alone' : ''}">
         ${this.exited ? nothing : html`<cm-toc
