@@ -106,7 +106,7 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
               { name: (id, context) => (inShell(id, (moduleId) => context.getModuleInfo(moduleId)) ? 'shell' : null), priority: 3 },
               {
                 name: (id, context) => {
-                  const infoOf: ModuleInfoOf = (moduleId) => context.getModuleInfo(moduleId);
+                  const infoOf = (moduleId: string) => context.getModuleInfo(moduleId);
                   return inBrand(id, infoOf) && inRuntime(id, infoOf) ? 'brand-shared' : null;
                 },
                 priority: 2,
@@ -143,6 +143,7 @@ export async function buildPlayer(input: PlayerInput): Promise<PlayerBuild> {
 }
 
 type ModuleInfoOf = (id: string) => { readonly importers: readonly string[] } | null;
+type ImportsOf = (id: string) => { readonly importedIds: readonly string[] } | null;
 
 const mountModule = `${componentsDir}mount.ts`;
 const sessionModule = `${componentsDir}player-session.ts`;
@@ -178,22 +179,26 @@ function shellTest(entries: ReadonlySet<string>): (id: string, infoOf: ModuleInf
   return (id, infoOf) => RUNTIME.test(id) || (!entries.has(id) && entriesReaching(id, infoOf, new Set()).size === entries.size);
 }
 
-/** Whether a module is one of `roots` or imported by one statically, directly or through other modules. */
-function reachedFrom(roots: readonly string[]): (id: string, infoOf: ModuleInfoOf) => boolean {
-  const known = new Map<string, boolean>();
-  const reaches = (id: string, infoOf: ModuleInfoOf, visiting: Set<string>): boolean => {
-    if (roots.includes(id)) return true;
-    const cached = known.get(id);
-    if (cached !== undefined) return cached;
-    if (visiting.has(id)) return false;
-    visiting.add(id);
-    const found = (infoOf(id)?.importers ?? []).some((importer) => reaches(importer, infoOf, visiting));
-    visiting.delete(id);
-    // Only a positive answer is final: a negative one met inside a cycle may be incomplete.
-    if (found || visiting.size === 0) known.set(id, found);
-    return found;
+/**
+ * Whether a module is one of `roots` or imported by one statically, directly or through other
+ * modules: the set is walked down from the roots once, on the first question (a walk up the
+ * importers for each module asked about went over the graph again and again).
+ */
+function reachedFrom(roots: readonly string[]): (id: string, infoOf: ImportsOf) => boolean {
+  let reached: Set<string> | undefined;
+  return (id, infoOf) => {
+    if (reached === undefined) {
+      const found = new Set<string>();
+      const pending = [...roots];
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if (found.has(next)) continue;
+        found.add(next);
+        pending.push(...(infoOf(next)?.importedIds ?? []));
+      }
+      reached = found;
+    }
+    return reached.has(id);
   };
-  return (id, infoOf) => reaches(id, infoOf, new Set());
 }
 
 /** The entry chunk named `name` (playerEntryName, kitEntryName). */
